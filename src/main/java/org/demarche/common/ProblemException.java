@@ -1,0 +1,48 @@
+package org.demarche.common;
+
+import java.util.List;
+
+/** A client-caused failure, answered as a problem details response by {@link ProblemMappers}. */
+public class ProblemException extends RuntimeException {
+
+    public final ProblemType type;
+    public final List<FieldError> errors;
+    public final List<Problem.Reference> references;
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, null, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<FieldError> errors, List<Problem.Reference> references) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = errors;
+        this.references = references;
+    }
+
+    public static ProblemException notFound(String resource, Object id) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No " + resource + " has id " + id);
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(ProblemType.BAD_REQUEST, detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail);
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are not valid";
+        return new ProblemException(ProblemType.VALIDATION, detail, List.copyOf(errors), null);
+    }
+
+    public static ProblemException referenced(String resource, List<Problem.Reference> references) {
+        String detail = "This " + resource + " is still referred to by "
+                + String.join(" and ", references.stream().map(r -> r.count() + " " + r.type() + (r.count() == 1 ? "" : "s")).toList())
+                + "; remove those references first";
+        return new ProblemException(ProblemType.CONFLICT, detail, null, List.copyOf(references));
+    }
+}

@@ -1,0 +1,121 @@
+package org.demarche.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one family of exception mappers: every failure leaves as application/problem+json, and nothing
+ * internal (stack traces, SQL, class names) reaches the client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.type, e.getMessage(), uri, e.errors, e.references);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        Response.ResponseBuilder builder = Response.fromResponse(respond(type, detailFor(type, e, uri), uri, null, null));
+        if (e instanceof NotAllowedException) {
+            builder.header(HttpHeaders.ALLOW, String.join(", ", e.getResponse().getAllowedMethods()));
+        }
+        return builder.status(status).build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(ProblemType.BAD_REQUEST, "Request body is not well-formed JSON: "
+                + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr(), uri, null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unbindableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unbindableJson(JsonMappingException e, UriInfo uri) {
+        String field = JsonPaths.of(e.getPath());
+        if (field.isEmpty()) {
+            return respond(ProblemType.BAD_REQUEST, "Request body must be a JSON object", uri, null, null);
+        }
+        return problem(ProblemException.invalid(List.of(new FieldError(field, bindingMessage(e)))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uri);
+            }
+            if (cause instanceof JsonMappingException binding) {
+                return unbindableJson(binding, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return respond(ProblemType.CONFLICT,
+                        "The record was changed by another request at the same time; read it again and retry", uri, null, null);
+            }
+            if (cause instanceof ConstraintViolationException) {
+                return respond(ProblemType.CONFLICT,
+                        "The request conflicts with stored data (a unique value is taken or a referenced record changed)", uri, null, null);
+            }
+        }
+        LOG.error("Unexpected failure on " + uri.getPath(), e);
+        return respond(ProblemType.INTERNAL, "The server failed to answer this request; it has been logged", uri, null, null);
+    }
+
+    static Response respond(ProblemType type, String detail, UriInfo uri, List<FieldError> errors,
+            List<Problem.Reference> references) {
+        Problem body = new Problem(type.uri, type.title, type.status, detail, uri.getPath(), errors, references);
+        return Response.status(type.status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String detailFor(ProblemType type, WebApplicationException e, UriInfo uri) {
+        return switch (type) {
+            case NOT_FOUND -> "Nothing is found at " + uri.getPath();
+            case METHOD_NOT_ALLOWED -> "This resource allows " + String.join(", ", e.getResponse().getAllowedMethods());
+            case NOT_ACCEPTABLE -> "This resource can answer only with application/json";
+            case UNSUPPORTED_MEDIA_TYPE -> "This resource does not accept that content type; send application/json"
+                    + " (or application/merge-patch+json for PATCH)";
+            case PAYLOAD_TOO_LARGE -> "Request body is larger than allowed";
+            default -> type.title;
+        };
+    }
+
+    private static String bindingMessage(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of: " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be " + JsonPaths.describe(mismatched.getTargetType());
+        }
+        return "has a value that cannot be read";
+    }
+}

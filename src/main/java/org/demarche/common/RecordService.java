@@ -1,0 +1,152 @@
+package org.demarche.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.demarche.common.http.ETags;
+import org.demarche.common.http.MergePatch;
+import org.demarche.common.http.Representation;
+import org.demarche.common.validation.RequestValidator;
+import org.demarche.common.validation.Violations;
+
+/**
+ * The life cycle every resource shares: read, create, replace, merge-patch and delete one record,
+ * with validation that reports every problem at once, If-Match checks, and deletes that refuse to
+ * orphan references. A feature supplies its entity's rules through the abstract methods.
+ *
+ * @param <E> the entity
+ * @param <Q> the request body (what a client may write)
+ * @param <R> the response body
+ */
+public abstract class RecordService<E extends TrackedEntity, Q, R extends Representation> {
+
+    @Inject
+    RequestValidator validator;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The resource's name in messages, such as {@code official}. */
+    protected abstract String resourceName();
+
+    protected abstract Class<E> entityType();
+
+    protected abstract Class<Q> requestType();
+
+    protected abstract E newEntity();
+
+    /**
+     * Adds the problems field constraints cannot see: rules across fields and references to records
+     * that do not exist. {@code existing} is null on create.
+     */
+    protected abstract void checkRules(Q request, E existing, Violations violations);
+
+    /** Answers 409 when a unique value of a valid request is taken by another record. */
+    protected void checkConflicts(Q request, E existing) {
+    }
+
+    /** Copies a valid request onto the entity. */
+    protected abstract void apply(Q request, E entity);
+
+    /** The response body; must not query per record, as lists call it for every row. */
+    public abstract R represent(E entity);
+
+    /** The request that would recreate the entity as it is, the base a merge patch applies to. */
+    protected abstract Q toRequest(E entity);
+
+    /** Records that still refer to the entity, each type with its count; empty when it may be deleted. */
+    protected abstract List<Problem.Reference> referencesTo(E entity);
+
+    /** The stored record, or 404. */
+    public E find(UUID id) {
+        E entity = Panache.getEntityManager().find(entityType(), id);
+        if (entity == null) {
+            throw ProblemException.notFound(resourceName(), id);
+        }
+        return entity;
+    }
+
+    @Transactional
+    public R get(UUID id) {
+        return represent(find(id));
+    }
+
+    @Transactional
+    public R create(Q request) {
+        validate(request, null);
+        E entity = newEntity();
+        apply(request, entity);
+        entity.persistAndFlush();
+        afterCreate(entity);
+        return represent(entity);
+    }
+
+    /** Rules that change other records once a new one exists (a new position closes the current one). */
+    protected void afterCreate(E entity) {
+    }
+
+    @Transactional
+    public R replace(UUID id, Q request, String ifMatch) {
+        E entity = find(id);
+        ETags.checkIfMatch(ifMatch, entity.version);
+        validate(request, entity);
+        apply(request, entity);
+        Panache.getEntityManager().flush();
+        return represent(entity);
+    }
+
+    @Transactional
+    public R patch(UUID id, JsonNode patch, String ifMatch) {
+        E entity = find(id);
+        ETags.checkIfMatch(ifMatch, entity.version);
+        ObjectNode current = json.valueToTree(toRequest(entity));
+        Q request = readPatched(MergePatch.apply(current, patch));
+        validate(request, entity);
+        apply(request, entity);
+        Panache.getEntityManager().flush();
+        return represent(entity);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        E entity = find(id);
+        ETags.checkIfMatch(ifMatch, entity.version);
+        List<Problem.Reference> references = referencesTo(entity);
+        if (!references.isEmpty()) {
+            throw ProblemException.referenced(resourceName(), references);
+        }
+        entity.delete();
+        Panache.getEntityManager().flush();
+    }
+
+    private void validate(Q request, E existing) {
+        Violations violations = validator.check(request);
+        checkRules(request, existing, violations);
+        violations.throwIfAny();
+        checkConflicts(request, existing);
+    }
+
+    private Q readPatched(ObjectNode patched) {
+        try {
+            return json.treeToValue(patched, requestType());
+        } catch (JsonProcessingException e) {
+            // The problem mappers unwrap it and name the field, as for a request body that cannot be read.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Helper for {@link #referencesTo}: the non-empty ones. */
+    @SafeVarargs
+    protected static List<Problem.Reference> present(Optional<Problem.Reference>... references) {
+        return Arrays.stream(references).flatMap(Optional::stream).toList();
+    }
+}

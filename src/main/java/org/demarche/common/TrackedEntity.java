@@ -1,0 +1,33 @@
+package org.demarche.common;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** What every stored record has: a server-generated id, timestamps and a version for ETags. */
+@MappedSuperclass
+public abstract class TrackedEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

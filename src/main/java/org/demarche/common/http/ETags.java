@@ -1,0 +1,41 @@
+package org.demarche.common.http;
+
+import jakarta.ws.rs.core.EntityTag;
+import org.demarche.common.ProblemException;
+import org.demarche.common.ProblemType;
+
+/** Entity tags are the record's version; this checks a client's {@code If-Match} against it. */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /**
+     * Answers 412 unless the {@code If-Match} header is absent, {@code *}, or lists the current version.
+     * Weak tags are compared by value, as a client may have received them through a proxy.
+     */
+    public static void checkIfMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return;
+        }
+        String current = Long.toString(currentVersion);
+        for (String tag : ifMatch.split(",")) {
+            String value = tag.trim();
+            if (value.startsWith("W/")) {
+                value = value.substring(2);
+            }
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (value.equals(current)) {
+                return;
+            }
+        }
+        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "If-Match does not match the current ETag \"" + current + "\"; read the record again before changing it");
+    }
+}

@@ -1,0 +1,98 @@
+package org.demarche.common.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.demarche.common.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the error answers every operation shares, in one place rather than on every method: each
+ * operation gets the problem responses its HTTP method can produce, with the Problem schema.
+ */
+public class ProblemResponses implements OASFilter {
+
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            boolean single = path.endsWith("}");
+            item.getOperations().forEach((method, operation) -> document(method, single, operation));
+        });
+    }
+
+    private static void document(PathItem.HttpMethod method, boolean single, Operation operation) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        switch (method) {
+            case GET -> {
+                if (single) {
+                    errors.put("304", "Not modified: the If-None-Match ETag is still current");
+                } else {
+                    errors.put("400", "A query parameter is not valid (unknown enum value, bad date, limit, sort or cursor)");
+                }
+                if (single || hasPathParameter(operation)) {
+                    errors.put("404", "No record has this id");
+                }
+                errors.put("406", "The Accept header asks for a media type this resource cannot produce");
+            }
+            case POST -> {
+                errors.put("400", "The body is not well-formed JSON");
+                errors.put("409", "A unique value is already taken by another record");
+                errors.put("415", "The Content-Type is not application/json");
+                errors.put("422", "The body fails validation; every problem is listed in errors");
+            }
+            case PUT, PATCH -> {
+                errors.put("400", "The body is not well-formed JSON (or, for PATCH, not a JSON object)");
+                errors.put("404", "No record has this id");
+                errors.put("409", "A unique value is taken, or another request changed the record at the same time");
+                errors.put("412", "If-Match does not match the current ETag");
+                errors.put("415", method == PathItem.HttpMethod.PATCH
+                        ? "The Content-Type is not application/merge-patch+json"
+                        : "The Content-Type is not application/json");
+                errors.put("422", "The result fails validation; every problem is listed in errors");
+            }
+            case DELETE -> {
+                errors.put("404", "No record has this id");
+                errors.put("409", "Other records still refer to this one; they are named in references");
+                errors.put("412", "If-Match does not match the current ETag");
+            }
+            default -> {
+            }
+        }
+        errors.put("500", "The server failed to answer; nothing internal is disclosed");
+        APIResponses responses = operation.getResponses();
+        errors.forEach((code, description) -> {
+            if (responses.getAPIResponse(code) == null) {
+                responses.addAPIResponse(code, code.equals("304") ? notModified(description) : problem(description));
+            }
+        });
+    }
+
+    private static boolean hasPathParameter(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.PATH);
+    }
+
+    private static APIResponse notModified(String description) {
+        return OASFactory.createAPIResponse().description(description);
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
+    }
+}

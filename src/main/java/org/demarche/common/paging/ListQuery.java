@@ -1,0 +1,102 @@
+package org.demarche.common.paging;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.demarche.common.ProblemException;
+import org.demarche.common.TrackedEntity;
+
+/**
+ * A filtered list of one entity type, read a page at a time with keyset paging. Filters are JPQL
+ * conditions on the alias; the page query, the count and the cursor all honour the same filters.
+ */
+public final class ListQuery<E extends TrackedEntity> {
+
+    private final Class<E> type;
+    private final String alias;
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    private ListQuery(Class<E> type, String alias) {
+        this.type = type;
+        this.alias = alias;
+    }
+
+    public static <E extends TrackedEntity> ListQuery<E> of(Class<E> type, String alias) {
+        return new ListQuery<>(type, alias);
+    }
+
+    /** Adds a condition with one named parameter, unless the value is null (the filter is absent). */
+    public ListQuery<E> where(String condition, String parameter, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.put(parameter, value);
+        }
+        return this;
+    }
+
+    public Page<E> page(PageParams params, Sorting<E> sorting) {
+        int limit = params.pageSize();
+        Sorting.Order<E> order = sorting.resolve(params.sort);
+        EntityManager em = Panache.getEntityManager();
+
+        List<String> pageConditions = new ArrayList<>(conditions);
+        Map<String, Object> pageParameters = new HashMap<>(parameters);
+        if (params.cursor != null && !params.cursor.isBlank()) {
+            Cursor cursor = Cursor.decode(params.cursor, order.wireName());
+            String path = alias + "." + order.field().path();
+            String after = order.descending() ? "<" : ">";
+            pageConditions.add("(" + path + " " + after + " :cursorValue or (" + path + " = :cursorValue and "
+                    + alias + ".id " + after + " :cursorId))");
+            pageParameters.put("cursorValue", decode(order.field(), cursor.value()));
+            pageParameters.put("cursorId", cursor.id());
+        }
+        String direction = order.descending() ? " desc" : " asc";
+        String jpql = "select " + alias + " from " + type.getSimpleName() + " " + alias + where(pageConditions)
+                + " order by " + alias + "." + order.field().path() + direction + ", " + alias + ".id" + direction;
+        TypedQuery<E> pageQuery = em.createQuery(jpql, type).setMaxResults(limit + 1);
+        pageParameters.forEach(pageQuery::setParameter);
+        List<E> rows = pageQuery.getResultList();
+
+        String nextCursor = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            E last = rows.get(limit - 1);
+            nextCursor = new Cursor(order.wireName(), String.valueOf(order.field().value().apply(last)), last.id).encode();
+        }
+        return new Page<>(List.copyOf(rows), count(em), nextCursor);
+    }
+
+    /** Every matching record in the default order, for callers that need them all (a timeline). */
+    public List<E> all(String orderBy) {
+        String jpql = "select " + alias + " from " + type.getSimpleName() + " " + alias + where(conditions)
+                + " order by " + orderBy + ", " + alias + ".id";
+        TypedQuery<E> query = Panache.getEntityManager().createQuery(jpql, type);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private long count(EntityManager em) {
+        TypedQuery<Long> query = em.createQuery("select count(" + alias + ") from " + type.getSimpleName() + " "
+                + alias + where(conditions), Long.class);
+        parameters.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static Object decode(SortField<?> field, String value) {
+        try {
+            return field.decode(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.demarche.official;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.demarche.common.TrackedEntity;
+
+/** A person who speaks for a state or body. */
+@Entity
+@Table(name = "official")
+public class Official extends TrackedEntity {
+
+    @Column(nullable = false)
+    public String name;
+
+    @ElementCollection
+    @CollectionTable(name = "official_alias", joinColumns = @JoinColumn(name = "official_id"))
+    @OrderColumn(name = "ord")
+    @Column(name = "alias_name", nullable = false)
+    public List<String> aliases = new ArrayList<>();
+
+    @Column(nullable = false)
+    public String country;
+
+    public String title;
+
+    public String organization;
+
+    @Column(name = "wikidata_id")
+    public String wikidataId;
+
+    @ElementCollection
+    @CollectionTable(name = "official_office", joinColumns = @JoinColumn(name = "official_id"))
+    @OrderColumn(name = "ord")
+    public List<Office> offices = new ArrayList<>();
+
+    public static Optional<Official> byWikidataId(String wikidataId) {
+        return find("wikidataId", wikidataId).firstResultOptional();
+    }
+}

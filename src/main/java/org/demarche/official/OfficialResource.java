@@ -1,0 +1,121 @@
+package org.demarche.official;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.demarche.common.http.MergePatch;
+import org.demarche.common.http.Responses;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/officials")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Officials", description = "People who speak for a state or body")
+public class OfficialResource {
+
+    @Inject
+    OfficialService officials;
+
+    @Context
+    UriInfo uri;
+
+    /** Lists officials, filtered by field values. */
+    @GET
+    @Operation(summary = "List officials",
+            description = "Officials matching every filter given, a page at a time. Sort by name (default), country,"
+                    + " createdAt or updatedAt.")
+    public RestResponse<Page<OfficialResponse>> list(@BeanParam PageParams page,
+            @Parameter(description = "ISO 3166-1 alpha-2 country code", example = "RU") @QueryParam("country") String country,
+            @Parameter(description = "Part of the name or an alias, any case", example = "lavrov") @QueryParam("name") String name,
+            @Parameter(description = "Part of the organization, any case") @QueryParam("organization") String organization,
+            @Parameter(description = "Wikidata item id", example = "Q182003") @QueryParam("wikidataId") String wikidataId) {
+        return Responses.page(officials.list(new OfficialService.Filter(country, name, organization, wikidataId), page), uri);
+    }
+
+    /** Reads one official. */
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an official", description = "The official with its offices. Send the ETag back in"
+            + " If-None-Match to get 304 when it has not changed.")
+    @APIResponse(responseCode = "200", description = "The official",
+            content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
+    public RestResponse<OfficialResponse> get(@PathParam("id") UUID id, @Context Request request) {
+        return Responses.ok(officials.get(id), request);
+    }
+
+    /** Records a new official. */
+    @POST
+    @Operation(summary = "Create an official", description = "Every invalid field is reported at once in a 422."
+            + " A wikidataId already used by another official is a 409.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new official",
+            content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
+    public RestResponse<OfficialResponse> create(
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.REQUEST)))
+            OfficialRequest body) {
+        return Responses.created(officials.create(body), uri);
+    }
+
+    /** Replaces an official as a whole. */
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace an official", description = "Fields left out become empty. With If-Match, a"
+            + " stale ETag is refused with 412.")
+    public RestResponse<OfficialResponse> replace(@PathParam("id") UUID id,
+            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.REQUEST)))
+            OfficialRequest body) {
+        return Responses.changed(officials.replace(id, body, ifMatch));
+    }
+
+    /** Changes some fields of an official. */
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Update an official", description = "JSON Merge Patch (RFC 7396): fields given replace"
+            + " the stored ones, null removes a field, others stay.")
+    public RestResponse<OfficialResponse> patch(@PathParam("id") UUID id,
+            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    examples = @ExampleObject(name = "title", value = OfficialExamples.PATCH))) JsonNode patch) {
+        return Responses.changed(officials.patch(id, patch, ifMatch));
+    }
+
+    /** Deletes an official nothing refers to. */
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete an official", description = "Refused with 409, naming them, while statements or"
+            + " positions refer to the official.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") UUID id,
+            @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
+            @HeaderParam("If-Match") String ifMatch) {
+        officials.delete(id, ifMatch);
+    }
+}
