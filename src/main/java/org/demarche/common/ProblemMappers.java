@@ -34,10 +34,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The JSON reader wraps Jackson's failures; answer them as if they had reached us directly.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException binding) {
+            return unbindableJson(binding, uri);
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
         Response.ResponseBuilder builder = Response.fromResponse(respond(type, detailFor(type, e, uri), uri, null, null));
-        if (e instanceof NotAllowedException) {
+        if (e instanceof NotAllowedException && !e.getResponse().getAllowedMethods().isEmpty()) {
             builder.header(HttpHeaders.ALLOW, String.join(", ", e.getResponse().getAllowedMethods()));
         }
         return builder.status(status).build();
@@ -95,7 +102,7 @@ public class ProblemMappers {
     private static String detailFor(ProblemType type, WebApplicationException e, UriInfo uri) {
         return switch (type) {
             case NOT_FOUND -> "Nothing is found at " + uri.getPath();
-            case METHOD_NOT_ALLOWED -> "This resource allows " + String.join(", ", e.getResponse().getAllowedMethods());
+            case METHOD_NOT_ALLOWED -> "This resource does not allow this method";
             case NOT_ACCEPTABLE -> "This resource can answer only with application/json";
             case UNSUPPORTED_MEDIA_TYPE -> "This resource does not accept that content type; send application/json"
                     + " (or application/merge-patch+json for PATCH)";

@@ -84,4 +84,10 @@ public final class QueryParams {
         }
         return "%" + value.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
+
+    /** The trimmed text in lower case, for case-insensitive equality; null when absent. */
+    public static String lowerCase(String text) {
+        String value = text(text);
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
 }

@@ -48,7 +48,8 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
      * Adds the problems field constraints cannot see: rules across fields and references to records
      * that do not exist. {@code existing} is null on create.
      */
-    protected abstract void checkRules(Q request, E existing, Violations violations);
+    protected void checkRules(Q request, E existing, Violations violations) {
+    }
 
     /** Answers 409 when a unique value of a valid request is taken by another record. */
     protected void checkConflicts(Q request, E existing) {

@@ -24,8 +24,10 @@ import org.demarche.common.http.Responses;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,7 +48,7 @@ public class OfficialResource {
 
     /** Lists officials, filtered by field values. */
     @GET
-    @Operation(summary = "List officials",
+    @Operation(operationId = "listOfficials", summary = "List officials",
             description = "Officials matching every filter given, a page at a time. Sort by name (default), country,"
                     + " createdAt or updatedAt.")
     public RestResponse<Page<OfficialResponse>> list(@BeanParam PageParams page,
@@ -60,7 +62,7 @@ public class OfficialResource {
     /** Reads one official. */
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an official", description = "The official with its offices. Send the ETag back in"
+    @Operation(operationId = "getOfficial", summary = "Get an official", description = "The official with its offices. Send the ETag back in"
             + " If-None-Match to get 304 when it has not changed.")
     @APIResponse(responseCode = "200", description = "The official",
             content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
@@ -70,7 +72,7 @@ public class OfficialResource {
 
     /** Records a new official. */
     @POST
-    @Operation(summary = "Create an official", description = "Every invalid field is reported at once in a 422."
+    @Operation(operationId = "createOfficial", summary = "Create an official", description = "Every invalid field is reported at once in a 422."
             + " A wikidataId already used by another official is a 409.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new official",
             content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
@@ -83,7 +85,7 @@ public class OfficialResource {
     /** Replaces an official as a whole. */
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace an official", description = "Fields left out become empty. With If-Match, a"
+    @Operation(operationId = "replaceOfficial", summary = "Replace an official", description = "Fields left out become empty. With If-Match, a"
             + " stale ETag is refused with 412.")
     public RestResponse<OfficialResponse> replace(@PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
@@ -97,12 +99,13 @@ public class OfficialResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Update an official", description = "JSON Merge Patch (RFC 7396): fields given replace"
+    @Operation(operationId = "updateOfficial", summary = "Update an official", description = "JSON Merge Patch (RFC 7396): fields given replace"
             + " the stored ones, null removes a field, others stay.")
     public RestResponse<OfficialResponse> patch(@PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
             @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "Any fields of OfficialInput; null removes a field"),
                     examples = @ExampleObject(name = "title", value = OfficialExamples.PATCH))) JsonNode patch) {
         return Responses.changed(officials.patch(id, patch, ifMatch));
     }
@@ -110,7 +113,7 @@ public class OfficialResource {
     /** Deletes an official nothing refers to. */
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete an official", description = "Refused with 409, naming them, while statements or"
+    @Operation(operationId = "deleteOfficial", summary = "Delete an official", description = "Refused with 409, naming them, while statements or"
             + " positions refer to the official.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") UUID id,

@@ -74,8 +74,10 @@ public class ProblemResponses implements OASFilter {
         }
         errors.put("500", "The server failed to answer; nothing internal is disclosed");
         APIResponses responses = operation.getResponses();
+        // Responses the scanner added on its own (a bare 400 for validated bodies) are replaced too.
         errors.forEach((code, description) -> {
-            if (responses.getAPIResponse(code) == null) {
+            APIResponse present = responses.getAPIResponse(code);
+            if (present == null || present.getContent() == null && !code.equals("304")) {
                 responses.addAPIResponse(code, code.equals("304") ? notModified(description) : problem(description));
             }
         });

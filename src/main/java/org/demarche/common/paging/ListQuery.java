@@ -40,6 +40,14 @@ public final class ListQuery<E extends TrackedEntity> {
         return this;
     }
 
+    /** Adds a condition without parameters when {@code apply} holds. */
+    public ListQuery<E> when(boolean apply, String condition) {
+        if (apply) {
+            conditions.add(condition);
+        }
+        return this;
+    }
+
     public Page<E> page(PageParams params, Sorting<E> sorting) {
         int limit = params.pageSize();
         Sorting.Order<E> order = sorting.resolve(params.sort);

@@ -11,6 +11,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.Set;
 
 /** The text is a well-formed BCP 47 language tag ({@code en}, {@code ru}, {@code pt-BR}). Null is valid. */
 @Documented
@@ -26,6 +27,8 @@ public @interface LanguageTag {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<LanguageTag, String> {
+        private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             if (value == null) {
@@ -33,8 +36,10 @@ public @interface LanguageTag {
             }
             try {
                 // The JDK's builder implements the BCP 47 grammar and rejects ill-formed tags.
-                Locale locale = new Locale.Builder().setLanguageTag(value).build();
-                return !locale.getLanguage().isEmpty();
+                String language = new Locale.Builder().setLanguageTag(value).build().getLanguage();
+                // Two-letter languages must be ISO 639-1 codes; three letters are ISO 639-2/3, which the
+                // JDK does not list. Longer language subtags are reserved or unregistered.
+                return language.length() == 2 ? ISO_639_1.contains(language) : language.length() == 3;
             } catch (IllformedLocaleException e) {
                 return false;
             }

@@ -1,0 +1,25 @@
+package org.demarche.position;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The filters of position lists, as query parameters; each is optional and all combine. */
+public class PositionFilter {
+
+    @QueryParam("officialId")
+    @Parameter(description = "Only positions of these officials; repeat the parameter or separate ids by commas")
+    public List<String> officialId;
+
+    @QueryParam("topic")
+    @Parameter(description = "Only positions on this topic (slug or id) or a topic nested under it", example = "ceasefire")
+    public String topic;
+
+    @QueryParam("stance")
+    @Parameter(description = "supports, opposes, conditional, neutral or ambiguous", example = "opposes")
+    public String stance;
+
+    @QueryParam("current")
+    @Parameter(description = "true: only positions still held (validTo null); false: only ended ones", example = "true")
+    public String current;
+}

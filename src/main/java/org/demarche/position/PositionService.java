@@ -1,0 +1,183 @@
+package org.demarche.position;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.demarche.common.PartialDate;
+import org.demarche.common.Problem;
+import org.demarche.common.QueryParams;
+import org.demarche.common.RecordService;
+import org.demarche.common.paging.ListQuery;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.SortField;
+import org.demarche.common.paging.Sorting;
+import org.demarche.common.validation.Violations;
+import org.demarche.official.Official;
+import org.demarche.official.OfficialService;
+import org.demarche.statement.Statement;
+import org.demarche.topic.Topic;
+import org.demarche.topic.TopicService;
+
+@ApplicationScoped
+public class PositionService extends RecordService<Position, PositionRequest, PositionResponse> {
+
+    static final Sorting<Position> SORTING = new Sorting<>("-validFrom",
+            SortField.date("validFrom", "validFromStart", p -> p.validFromStart),
+            SortField.instant("createdAt", "createdAt", p -> p.createdAt),
+            SortField.instant("updatedAt", "updatedAt", p -> p.updatedAt));
+
+    @Inject
+    TopicService topics;
+
+    @Inject
+    OfficialService officials;
+
+    @Transactional
+    public Page<PositionResponse> list(PositionFilter filter, PageParams page) {
+        return query(filter, QueryParams.uuids("officialId", filter.officialId)).page(page, SORTING).map(this::represent);
+    }
+
+    /** The positions of one official, oldest first unless another sort is asked for; 404 for an unknown official. */
+    @Transactional
+    public Page<PositionResponse> listOf(UUID officialId, PositionFilter filter, PageParams page) {
+        officials.find(officialId);
+        return query(filter, List.of(officialId)).page(page.withDefaultSort("validFrom"), SORTING).map(this::represent);
+    }
+
+    /** Every position of one official matching the filter, oldest first (a timeline). */
+    public List<Position> allOf(UUID officialId, PositionFilter filter) {
+        return query(filter, List.of(officialId)).all("p.validFromStart");
+    }
+
+    private ListQuery<Position> query(PositionFilter filter, List<UUID> officialIds) {
+        Boolean current = QueryParams.bool("current", filter.current);
+        return ListQuery.of(Position.class, "p")
+                .where("p.official.id in :officialIds", "officialIds", officialIds)
+                .where("p.topic.id in :topicIds", "topicIds", topics.withDescendants("topic", filter.topic))
+                .where("p.stance = :stance", "stance", QueryParams.enumValue("stance", filter.stance, Stance.class))
+                .when(Boolean.TRUE.equals(current), "p.validTo is null")
+                .when(Boolean.FALSE.equals(current), "p.validTo is not null");
+    }
+
+    @Override
+    protected String resourceName() {
+        return "position";
+    }
+
+    @Override
+    protected Class<Position> entityType() {
+        return Position.class;
+    }
+
+    @Override
+    protected Class<PositionRequest> requestType() {
+        return PositionRequest.class;
+    }
+
+    @Override
+    protected Position newEntity() {
+        return new Position();
+    }
+
+    @Override
+    protected void checkRules(PositionRequest request, Position existing, Violations violations) {
+        if (request.officialId() != null && Official.findById(request.officialId()) == null) {
+            violations.add("officialId", "no official has this id");
+        }
+        if (request.topicId() != null && Topic.findById(request.topicId()) == null) {
+            violations.add("topicId", "no topic has this id");
+        }
+        checkEvidence(request, violations);
+        PartialDate from = PartialDate.parse(request.validFrom()).orElse(null);
+        PartialDate to = PartialDate.parse(request.validTo()).orElse(null);
+        if (from != null && to != null && to.end().isBefore(from.start())) {
+            violations.add("validTo", "must not be before validFrom");
+        }
+        if (from != null && request.validTo() == null && !violations.has("officialId") && !violations.has("topicId")) {
+            checkSuccession(request, existing, from, violations);
+        }
+    }
+
+    private static void checkEvidence(PositionRequest request, Violations violations) {
+        for (int i = 0; i < request.evidence().size(); i++) {
+            EvidenceLink link = request.evidence().get(i);
+            if (link == null || link.statementId() == null) {
+                continue;
+            }
+            Statement statement = Statement.findById(link.statementId());
+            String field = "evidence[" + i + "].statementId";
+            if (statement == null) {
+                violations.add(field, "no statement has this id");
+            } else if (!statement.official.id.equals(request.officialId())) {
+                violations.add(field, "is a statement of another official; evidence must be the position's official's own");
+            }
+        }
+    }
+
+    /**
+     * A current position either succeeds the one held now (on create) or must be the only current one
+     * (on replace): two current positions on one topic would make the history ambiguous.
+     */
+    private static void checkSuccession(PositionRequest request, Position existing, PartialDate from,
+            Violations violations) {
+        for (Position held : Position.currentOn(request.officialId(), request.topicId())) {
+            if (existing != null && Objects.equals(held.id, existing.id)) {
+                continue;
+            }
+            if (existing != null) {
+                violations.add("validTo", "position " + held.id + " is the current one on this topic;"
+                        + " only one can be current, so give this one an end date");
+            } else if (from.start().isBefore(held.validFromStart)) {
+                violations.add("validFrom", "must not be before " + held.validFrom
+                        + ", when the current position " + held.id + " began");
+            }
+        }
+    }
+
+    @Override
+    protected void apply(PositionRequest request, Position position) {
+        position.official = Official.findById(request.officialId());
+        position.topic = Topic.findById(request.topicId());
+        position.stance = request.stance();
+        position.label = request.label();
+        position.conditions.clear();
+        position.conditions.addAll(request.conditions());
+        position.setValidFrom(PartialDate.of(request.validFrom()));
+        position.setValidTo(request.validTo() == null ? null : PartialDate.of(request.validTo()));
+        position.evidence.clear();
+        position.evidence.addAll(request.evidence().stream().map(EvidenceLink::toEntity).toList());
+    }
+
+    /** A new current position closes the one held until now: validTo becomes the new validFrom. */
+    @Override
+    protected void afterCreate(Position created) {
+        if (created.validTo != null) {
+            return;
+        }
+        for (Position held : Position.currentOn(created.official.id, created.topic.id)) {
+            if (!held.id.equals(created.id)) {
+                held.closeAt(PartialDate.of(created.validFrom));
+            }
+        }
+    }
+
+    @Override
+    public PositionResponse represent(Position position) {
+        return PositionResponse.of(position);
+    }
+
+    @Override
+    protected PositionRequest toRequest(Position p) {
+        return new PositionRequest(p.official.id, p.topic.id, p.stance, p.label, p.conditions, p.validFrom, p.validTo,
+                p.evidence.stream().map(EvidenceLink::of).toList());
+    }
+
+    @Override
+    protected List<Problem.Reference> referencesTo(Position position) {
+        return List.of();
+    }
+}

@@ -1,0 +1,40 @@
+package org.demarche.statement;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.demarche.common.http.Responses;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/officials/{officialId}/statements")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Officials")
+public class OfficialStatementResource {
+
+    @Inject
+    StatementService statements;
+
+    @Context
+    UriInfo uri;
+
+    /** Lists what one official said. */
+    @GET
+    @Operation(operationId = "listOfficialStatements", summary = "List an official's statements", description = "The official's statements in date order,"
+            + " oldest first; partial dates sort as the first day of their period (2024-11 before 2024-11-20)."
+            + " Takes every filter of GET /api/v1/statements except officialId; sort overrides the order.")
+    public RestResponse<Page<StatementResponse>> list(@PathParam("officialId") UUID officialId,
+            @BeanParam PageParams page, @BeanParam StatementFilter filter) {
+        return Responses.page(statements.listOf(officialId, filter, page), uri);
+    }
+}

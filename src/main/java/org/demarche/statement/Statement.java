@@ -1,0 +1,89 @@
+package org.demarche.statement;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.demarche.common.PartialDate;
+import org.demarche.common.TrackedEntity;
+import org.demarche.official.Official;
+import org.demarche.source.Source;
+import org.demarche.topic.Topic;
+
+/** One thing an official said, quoted or reported, with where it was reported. */
+@Entity
+@Table(name = "statement")
+public class Statement extends TrackedEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "official_id", nullable = false)
+    public Official official;
+
+    /** The words as reported; never rewritten. */
+    @Column(name = "body", nullable = false)
+    public String text;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "quote_type", nullable = false)
+    public QuoteType quoteType;
+
+    public String language;
+
+    /** Partial date as given; {@link #statedOnStart} and {@link #statedOnEnd} are the period it stands for. */
+    @Column(name = "stated_on", nullable = false)
+    public String statedOn;
+
+    @Column(name = "stated_on_start", nullable = false)
+    public LocalDate statedOnStart;
+
+    @Column(name = "stated_on_end", nullable = false)
+    public LocalDate statedOnEnd;
+
+    public String venue;
+
+    @Enumerated(EnumType.STRING)
+    public Medium medium;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Verification verification;
+
+    public String notes;
+
+    @ManyToMany
+    @JoinTable(name = "statement_topic", joinColumns = @JoinColumn(name = "statement_id"),
+            inverseJoinColumns = @JoinColumn(name = "topic_id"))
+    public Set<Topic> topics = new LinkedHashSet<>();
+
+    @ManyToMany
+    @JoinTable(name = "statement_source", joinColumns = @JoinColumn(name = "statement_id"),
+            inverseJoinColumns = @JoinColumn(name = "source_id"))
+    public Set<Source> sources = new LinkedHashSet<>();
+
+    /** Country codes or official ids of those addressed or talked about. */
+    @ElementCollection
+    @CollectionTable(name = "statement_mention", joinColumns = @JoinColumn(name = "statement_id"))
+    @OrderColumn(name = "ord")
+    @Column(name = "mention", nullable = false)
+    public List<String> mentions = new ArrayList<>();
+
+    public void setStatedOn(PartialDate date) {
+        statedOn = date.text();
+        statedOnStart = date.start();
+        statedOnEnd = date.end();
+    }
+}

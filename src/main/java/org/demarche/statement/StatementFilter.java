@@ -1,0 +1,56 @@
+package org.demarche.statement;
+
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** The filters of statement lists, as query parameters; each is optional and all combine. */
+public class StatementFilter {
+
+    @QueryParam("officialId")
+    @Parameter(description = "Only statements of these officials; repeat the parameter or separate ids by commas")
+    public List<String> officialId;
+
+    @QueryParam("country")
+    @Parameter(description = "Only statements of officials of this country (ISO 3166-1 alpha-2)", example = "RU")
+    public String country;
+
+    @QueryParam("topic")
+    @Parameter(description = "Only statements about this topic (slug or id) or a topic nested under it", example = "ceasefire")
+    public String topic;
+
+    @QueryParam("quoteType")
+    @Parameter(description = "direct_quote, partial_quote, paraphrase or summary", example = "direct_quote")
+    public String quoteType;
+
+    @QueryParam("medium")
+    @Parameter(description = "interview, press_conference, speech, social_media, official_statement, communique or other",
+            example = "interview")
+    public String medium;
+
+    @QueryParam("language")
+    @Parameter(description = "BCP 47 language tag of the text, any case", example = "en")
+    public String language;
+
+    @QueryParam("verification")
+    @Parameter(description = "unverified, verified, disputed or retracted", example = "verified")
+    public String verification;
+
+    @QueryParam("sourceId")
+    @Parameter(description = "Only statements reported in this source")
+    public String sourceId;
+
+    @QueryParam("mentions")
+    @Parameter(description = "Only statements that mention this country code or official id", example = "US")
+    public String mentions;
+
+    @QueryParam("from")
+    @Parameter(description = "Only statements made on or after this partial date; a statement dated 2024-11 counts"
+            + " for any day of November 2024", example = "2024-06")
+    public String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Only statements made on or before this partial date; to=2024-11 includes 2024-11-30",
+            example = "2024-12")
+    public String to;
+}

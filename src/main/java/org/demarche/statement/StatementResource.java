@@ -1,0 +1,119 @@
+package org.demarche.statement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.demarche.common.http.MergePatch;
+import org.demarche.common.http.Responses;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/statements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Statements", description = "What officials said, quoted or reported")
+public class StatementResource {
+
+    @Inject
+    StatementService statements;
+
+    @Context
+    UriInfo uri;
+
+    /** Lists statements. */
+    @GET
+    @Operation(operationId = "listStatements", summary = "List statements", description = "Statements matching every filter given, a page at a"
+            + " time, newest first. Sort by statedOn (partial dates sort as the first day of their period), createdAt"
+            + " or updatedAt; -statedOn is the default.")
+    public RestResponse<Page<StatementResponse>> list(@BeanParam PageParams page, @BeanParam StatementFilter filter) {
+        return Responses.page(statements.list(filter, page), uri);
+    }
+
+    /** Reads one statement. */
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getStatement", summary = "Get a statement", description = "The statement with its official, topics and sources. Send the ETag back in"
+            + " If-None-Match to get 304 when it has not changed.")
+    @APIResponse(responseCode = "200", description = "The statement",
+            content = @Content(examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.RESPONSE)))
+    public RestResponse<StatementResponse> get(@PathParam("id") UUID id, @Context Request request) {
+        return Responses.ok(statements.get(id), request);
+    }
+
+    /** Records a new statement. */
+    @POST
+    @Operation(operationId = "createStatement", summary = "Create a statement", description = "Every invalid field is reported at once in a 422,"
+            + " including ids of officials, topics and sources that do not exist. The text is stored exactly as sent.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new statement",
+            content = @Content(examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.RESPONSE)))
+    public RestResponse<StatementResponse> create(
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.REQUEST)))
+            StatementRequest body) {
+        return Responses.created(statements.create(body), uri);
+    }
+
+    /** Replaces a statement as a whole. */
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "replaceStatement", summary = "Replace a statement", description = "Fields left out become empty. With If-Match, a stale"
+            + " ETag is refused with 412.")
+    public RestResponse<StatementResponse> replace(@PathParam("id") UUID id,
+            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.REQUEST)))
+            StatementRequest body) {
+        return Responses.changed(statements.replace(id, body, ifMatch));
+    }
+
+    /** Changes some fields of a statement. */
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(operationId = "updateStatement", summary = "Update a statement", description = "JSON Merge Patch (RFC 7396): fields given replace the"
+            + " stored ones, null removes a field, others stay.")
+    public RestResponse<StatementResponse> patch(@PathParam("id") UUID id,
+            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "Any fields of StatementInput; null removes a field"),
+                    examples = @ExampleObject(name = "verify", value = StatementExamples.PATCH))) JsonNode patch) {
+        return Responses.changed(statements.patch(id, patch, ifMatch));
+    }
+
+    /** Deletes a statement nothing refers to. */
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteStatement", summary = "Delete a statement", description = "Refused with 409, naming them, while positions cite"
+            + " the statement as evidence.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") UUID id,
+            @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
+            @HeaderParam("If-Match") String ifMatch) {
+        statements.delete(id, ifMatch);
+    }
+}

@@ -1,0 +1,47 @@
+package org.demarche.statement;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.demarche.common.http.Representation;
+import org.demarche.official.OfficialSummary;
+import org.demarche.source.Source;
+import org.demarche.source.SourceSummary;
+import org.demarche.topic.Topic;
+import org.demarche.topic.TopicSummary;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A statement as the API shows it, with compact forms of the records it refers to. */
+@Schema(name = "Statement")
+public record StatementResponse(
+        UUID id,
+        UUID officialId,
+        OfficialSummary official,
+        @Schema(examples = "A ceasefire will not suit us.") String text,
+        @Schema(examples = "direct_quote") QuoteType quoteType,
+        @Schema(examples = "en") String language,
+        @Schema(examples = "2024-11") String statedOn,
+        @Schema(examples = "Interview on Russian TV") String venue,
+        @Schema(examples = "interview") Medium medium,
+        List<UUID> topicIds,
+        List<TopicSummary> topics,
+        List<UUID> sourceIds,
+        List<SourceSummary> sources,
+        List<String> mentions,
+        @Schema(examples = "unverified") Verification verification,
+        String notes,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) implements Representation {
+
+    static StatementResponse of(Statement s) {
+        List<Topic> topics = s.topics.stream().sorted(Comparator.comparing((Topic t) -> t.slug)).toList();
+        List<Source> sources = s.sources.stream().sorted(Comparator.comparing((Source x) -> x.url)).toList();
+        return new StatementResponse(s.id, s.official.id, OfficialSummary.of(s.official), s.text, s.quoteType,
+                s.language, s.statedOn, s.venue, s.medium,
+                topics.stream().map(t -> t.id).toList(), topics.stream().map(TopicSummary::of).toList(),
+                sources.stream().map(x -> x.id).toList(), sources.stream().map(SourceSummary::of).toList(),
+                List.copyOf(s.mentions), s.verification, s.notes, s.createdAt, s.updatedAt, s.version);
+    }
+}

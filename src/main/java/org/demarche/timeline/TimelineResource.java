@@ -1,0 +1,33 @@
+package org.demarche.timeline;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/officials/{officialId}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Officials")
+public class TimelineResource {
+
+    @Inject
+    TimelineService timelines;
+
+    /** An official's statements and positions as one history. */
+    @GET
+    @Operation(operationId = "getOfficialTimeline", summary = "Get an official's timeline", description = "Statements (by statedOn) and positions (by"
+            + " validFrom) of the official in one list, oldest first. Partial dates sort as the first day of their"
+            + " period; on the same date a statement comes before a position.")
+    public Timeline get(@PathParam("officialId") UUID officialId,
+            @Parameter(description = "Only this topic (slug or id) and topics nested under it", example = "ceasefire")
+            @QueryParam("topic") String topic) {
+        return timelines.of(officialId, topic);
+    }
+}

@@ -1,0 +1,45 @@
+package org.demarche;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Creates records through the API, each with unique names, so tests never depend on one another. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String create(String resource, Map<String, ?> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/" + resource)
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    public static String official(String name, String country) {
+        return create("officials", Map.of("name", name, "country", country));
+    }
+
+    public static String topic(String slug, String parentId) {
+        return create("topics", parentId == null
+                ? Map.of("slug", slug, "name", slug)
+                : Map.of("slug", slug, "name", slug, "parentId", parentId));
+    }
+
+    public static String source(String outlet) {
+        return create("sources", Map.of("url", "https://example.org/" + unique(), "outlet", outlet));
+    }
+
+    public static String statement(String officialId, String statedOn, List<String> topicIds, List<String> sourceIds) {
+        return create("statements", Map.of("officialId", officialId, "text", "Statement " + unique(),
+                "quoteType", "paraphrase", "statedOn", statedOn, "topicIds", topicIds, "sourceIds", sourceIds));
+    }
+}

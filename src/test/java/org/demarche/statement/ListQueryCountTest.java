@@ -1,0 +1,58 @@
+package org.demarche.statement;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.demarche.Fixtures;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/** A page that embeds related summaries costs the same number of SQL statements for 1 row as for 200. */
+@QuarkusTest
+class ListQueryCountTest {
+
+    private static final int ROWS = 200;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Test
+    void aPageOfStatementsRunsAFixedNumberOfQueries() {
+        String topic = Fixtures.topic("count-" + Fixtures.unique(), null);
+        List<String> officials = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            officials.add(Fixtures.official("Counted " + i + " " + Fixtures.unique(), "RU"));
+            topics.add(Fixtures.topic("count-extra-" + Fixtures.unique(), topic));
+            sources.add(Fixtures.source("Counted outlet " + i));
+        }
+        for (int i = 0; i < ROWS; i++) {
+            Fixtures.create("statements", Map.of("officialId", officials.get(i % 10), "text", "Counted " + i,
+                    "quoteType", "paraphrase", "statedOn", "2024-11-" + String.format("%02d", i % 28 + 1),
+                    "topicIds", List.of(topic, topics.get(i % 10)), "sourceIds", List.of(sources.get(i % 10)),
+                    "mentions", List.of("UA", officials.get((i + 1) % 10))));
+        }
+
+        long one = statementsFor(topic, 1);
+        long all = statementsFor(topic, ROWS);
+        assertEquals(one, all, "SQL statements for a page of 1 and a page of " + ROWS);
+        assertTrue(all <= 8, "a page costs " + all + " SQL statements");
+    }
+
+    private long statementsFor(String topic, int limit) {
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        int items = given().queryParam("topic", topic).queryParam("limit", limit).get("/api/v1/statements")
+                .then().statusCode(200).extract().path("items.size()");
+        assertEquals(limit, items);
+        return statistics.getPrepareStatementCount();
+    }
+}
