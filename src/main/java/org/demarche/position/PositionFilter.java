@@ -2,6 +2,8 @@ package org.demarche.position;
 
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of position lists, as query parameters; each is optional and all combine. */
@@ -16,10 +18,11 @@ public class PositionFilter {
     public String topic;
 
     @QueryParam("stance")
-    @Parameter(description = "supports, opposes, conditional, neutral or ambiguous", example = "opposes")
+    @Parameter(description = "Only positions with this stance, any case", schema = @Schema(implementation = Stance.class))
     public String stance;
 
     @QueryParam("current")
-    @Parameter(description = "true: only positions still held (validTo null); false: only ended ones", example = "true")
+    @Parameter(description = "true: only positions still held (validTo null); false: only ended ones",
+            schema = @Schema(type = SchemaType.BOOLEAN))
     public String current;
 }

@@ -2,6 +2,8 @@ package org.demarche.statement;
 
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of statement lists, as query parameters; each is optional and all combine. */
@@ -20,12 +22,11 @@ public class StatementFilter {
     public String topic;
 
     @QueryParam("quoteType")
-    @Parameter(description = "direct_quote, partial_quote, paraphrase or summary", example = "direct_quote")
+    @Parameter(description = "Only statements of this quote type, any case", schema = @Schema(implementation = QuoteType.class))
     public String quoteType;
 
     @QueryParam("medium")
-    @Parameter(description = "interview, press_conference, speech, social_media, official_statement, communique or other",
-            example = "interview")
+    @Parameter(description = "Only statements made through this medium, any case", schema = @Schema(implementation = Medium.class))
     public String medium;
 
     @QueryParam("language")
@@ -33,11 +34,13 @@ public class StatementFilter {
     public String language;
 
     @QueryParam("verification")
-    @Parameter(description = "unverified, verified, disputed or retracted", example = "verified")
+    @Parameter(description = "Only statements in this state of verification, any case",
+            schema = @Schema(implementation = Verification.class))
     public String verification;
 
     @QueryParam("sourceId")
-    @Parameter(description = "Only statements reported in this source")
+    @Parameter(description = "Only statements reported in this source",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     public String sourceId;
 
     @QueryParam("mentions")

@@ -2,6 +2,8 @@ package org.demarche.common.paging;
 
 import jakarta.ws.rs.QueryParam;
 import org.demarche.common.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The query parameters every list takes: {@code limit}, {@code cursor} and {@code sort}. */
@@ -11,7 +13,8 @@ public class PageParams {
     public static final int MAX_LIMIT = 200;
 
     @QueryParam("limit")
-    @Parameter(description = "Page size, 1 to 200 (default 20)", example = "20")
+    @Parameter(description = "Page size, 1 to 200 (default 20)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
     public String limit;
 
     @QueryParam("cursor")
