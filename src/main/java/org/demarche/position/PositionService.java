@@ -1,7 +1,9 @@
 package org.demarche.position;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +63,19 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
                 .where("p.stance = :stance", "stance", QueryParams.enumValue("stance", filter.stance, Stance.class))
                 .when(Boolean.TRUE.equals(current), "p.validTo is null")
                 .when(Boolean.FALSE.equals(current), "p.validTo is not null");
+    }
+
+    /**
+     * Creating a position may close another, so creations for one official are serialized by locking the
+     * official's row: two concurrent requests cannot both become the current position on a topic.
+     */
+    @Override
+    @Transactional
+    public PositionResponse create(PositionRequest request) {
+        if (request != null && request.officialId() != null) {
+            Panache.getEntityManager().find(Official.class, request.officialId(), LockModeType.PESSIMISTIC_WRITE);
+        }
+        return super.create(request);
     }
 
     @Override

@@ -3,11 +3,16 @@ package org.demarche.position;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.demarche.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -105,5 +110,28 @@ class PositionResourceTest {
                 "stance", "neutral", "validFrom", "2024-11", "validTo", "2024-10"))
                 .post("/api/v1/positions").then().statusCode(422)
                 .body("errors[0].field", equalTo("validTo"));
+    }
+
+    @Test
+    void concurrentNewPositionsLeaveExactlyOneCurrent() throws Exception {
+        String official = Fixtures.official("Race " + Fixtures.unique(), "RU");
+        String topic = Fixtures.topic("race-" + Fixtures.unique(), null);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String validFrom = "2025-0" + (i + 1);
+                statuses.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .body(position(official, topic, "neutral", validFrom))
+                        .post("/api/v1/positions").statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertTrue(List.of(201, 422).contains(status.get()), "status " + status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().queryParam("officialId", official).queryParam("current", "true").get("/api/v1/positions")
+                .then().body("total", equalTo(1));
     }
 }
