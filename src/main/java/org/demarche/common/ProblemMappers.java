@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -51,6 +54,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return challenge("This call needs an API key: send 'Authorization: Bearer <key>'", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badCredentials(AuthenticationFailedException e, UriInfo uri) {
+        return challenge("The API key is unknown or revoked", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "This API key's role may not make this call", uri, null, null);
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         return respond(ProblemType.BAD_REQUEST, "Request body is not well-formed JSON: "
                 + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
@@ -91,6 +109,11 @@ public class ProblemMappers {
         }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(ProblemType.INTERNAL, "The server failed to answer this request; it has been logged", uri, null, null);
+    }
+
+    private static Response challenge(String detail, UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHORIZED, detail, uri, null, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"demarche\"").build();
     }
 
     static Response respond(ProblemType type, String detail, UriInfo uri, List<FieldError> errors,

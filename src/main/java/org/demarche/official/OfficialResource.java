@@ -1,6 +1,7 @@
 package org.demarche.official;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
+import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -72,6 +75,8 @@ public class OfficialResource {
 
     /** Records a new official. */
     @POST
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createOfficial", summary = "Create an official", description = "Every invalid field is reported at once in a 422."
             + " A wikidataId already used by another official is a 409.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new official",
@@ -84,6 +89,8 @@ public class OfficialResource {
 
     /** Replaces an official as a whole. */
     @PUT
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "replaceOfficial", summary = "Replace an official", description = "Fields left out become empty. With If-Match, a"
             + " stale ETag is refused with 412.")
@@ -97,6 +104,8 @@ public class OfficialResource {
 
     /** Changes some fields of an official. */
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updateOfficial", summary = "Update an official", description = "JSON Merge Patch (RFC 7396): fields given replace"
@@ -112,6 +121,8 @@ public class OfficialResource {
 
     /** Deletes an official nothing refers to. */
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "deleteOfficial", summary = "Delete an official", description = "Refused with 409, naming them, while statements or"
             + " positions refer to the official.")

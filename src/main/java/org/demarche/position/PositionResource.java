@@ -1,6 +1,7 @@
 package org.demarche.position;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
+import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -67,6 +70,8 @@ public class PositionResource {
 
     /** Records a new position. */
     @POST
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createPosition", summary = "Create a position", description = "A new current position (validTo null) closes the"
             + " official's current position on the same topic: its validTo becomes this validFrom. Evidence must be"
             + " statements of the same official. Every invalid field is reported at once in a 422.")
@@ -80,6 +85,8 @@ public class PositionResource {
 
     /** Replaces a position as a whole. */
     @PUT
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "replacePosition", summary = "Replace a position", description = "Fields left out become empty. Only one position per"
             + " official and topic can be current. With If-Match, a stale ETag is refused with 412.")
@@ -93,6 +100,8 @@ public class PositionResource {
 
     /** Changes some fields of a position. */
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updatePosition", summary = "Update a position", description = "JSON Merge Patch (RFC 7396): fields given replace the"
@@ -108,6 +117,8 @@ public class PositionResource {
 
     /** Deletes a position nothing refers to. */
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "deletePosition", summary = "Delete a position", description = "Removes a position; positions it closed keep their"
             + " end date.")

@@ -1,6 +1,7 @@
 package org.demarche.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
+import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -70,6 +73,8 @@ public class SourceResource {
 
     /** Records a new source. */
     @POST
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createSource", summary = "Create a source", description = "Every invalid field is reported at once in a 422."
             + " A url already recorded is a 409.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new source",
@@ -82,6 +87,8 @@ public class SourceResource {
 
     /** Replaces a source as a whole. */
     @PUT
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "replaceSource", summary = "Replace a source", description = "Fields left out become empty. With If-Match, a stale"
             + " ETag is refused with 412.")
@@ -95,6 +102,8 @@ public class SourceResource {
 
     /** Changes some fields of a source. */
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updateSource", summary = "Update a source", description = "JSON Merge Patch (RFC 7396): fields given replace the"
@@ -110,6 +119,8 @@ public class SourceResource {
 
     /** Deletes a source nothing refers to. */
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "deleteSource", summary = "Delete a source", description = "Refused with 409, naming them, while statements"
             + " refer to the source.")

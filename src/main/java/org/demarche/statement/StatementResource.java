@@ -1,6 +1,7 @@
 package org.demarche.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
+import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -67,6 +70,8 @@ public class StatementResource {
 
     /** Records a new statement. */
     @POST
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createStatement", summary = "Create a statement", description = "Every invalid field is reported at once in a 422,"
             + " including ids of officials, topics and sources that do not exist. The text is stored exactly as sent.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new statement",
@@ -79,6 +84,8 @@ public class StatementResource {
 
     /** Replaces a statement as a whole. */
     @PUT
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "replaceStatement", summary = "Replace a statement", description = "Fields left out become empty. With If-Match, a stale"
             + " ETag is refused with 412.")
@@ -92,6 +99,8 @@ public class StatementResource {
 
     /** Changes some fields of a statement. */
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updateStatement", summary = "Update a statement", description = "JSON Merge Patch (RFC 7396): fields given replace the"
@@ -107,6 +116,8 @@ public class StatementResource {
 
     /** Deletes a statement nothing refers to. */
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "deleteStatement", summary = "Delete a statement", description = "Refused with 409, naming them, while positions cite"
             + " the statement as evidence.")

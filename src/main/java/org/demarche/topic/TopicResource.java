@@ -1,6 +1,7 @@
 package org.demarche.topic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
+import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -70,6 +73,8 @@ public class TopicResource {
 
     /** Records a new topic. */
     @POST
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createTopic", summary = "Create a topic", description = "Every invalid field is reported at once in a 422."
             + " A slug already taken is a 409.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new topic",
@@ -82,6 +87,8 @@ public class TopicResource {
 
     /** Replaces a topic as a whole. */
     @PUT
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "replaceTopic", summary = "Replace a topic", description = "Fields left out become empty. A topic cannot be moved"
             + " under itself or under a topic nested in it. With If-Match, a stale ETag is refused with 412.")
@@ -95,6 +102,8 @@ public class TopicResource {
 
     /** Changes some fields of a topic. */
     @PATCH
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(operationId = "updateTopic", summary = "Update a topic", description = "JSON Merge Patch (RFC 7396): fields given replace the"
@@ -110,6 +119,8 @@ public class TopicResource {
 
     /** Deletes a topic nothing refers to. */
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
+    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(operationId = "deleteTopic", summary = "Delete a topic", description = "Refused with 409, naming them, while nested topics,"
             + " statements or positions refer to the topic.")

@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(33, operations);
+        assertEquals(37, operations);
     }
 
     @Test

@@ -72,6 +72,10 @@ public class ProblemResponses implements OASFilter {
             default -> {
             }
         }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            errors.put("401", "No API key, or an unknown or revoked one (with a WWW-Authenticate challenge)");
+            errors.put("403", "The API key's role may not make this call");
+        }
         errors.put("500", "The server failed to answer; nothing internal is disclosed");
         APIResponses responses = operation.getResponses();
         // Responses the scanner added on its own (a bare 400 for validated bodies) are replaced too.

@@ -1,0 +1,109 @@
+package org.demarche.key;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.demarche.common.ProblemException;
+import org.demarche.common.paging.ListQuery;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.SortField;
+import org.demarche.common.paging.Sorting;
+import org.demarche.common.validation.RequestValidator;
+
+/** Creates, lists, revokes and checks API keys. Secrets never reach the log, except a generated first key. */
+@ApplicationScoped
+public class KeyService {
+
+    /** Recording every use would write on every request; a minute is precise enough for "last used". */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    static final Sorting<ApiKey> SORTING = new Sorting<>("createdAt",
+            SortField.instant("createdAt", "createdAt", k -> k.createdAt),
+            SortField.text("name", "name", k -> k.name));
+
+    private final RequestValidator validator;
+
+    public KeyService(RequestValidator validator) {
+        this.validator = validator;
+    }
+
+    /** A key's identity, as much as authentication needs. */
+    public record Holder(UUID id, String name, KeyRole role) {
+    }
+
+    @Transactional
+    public KeyResponse create(KeyRequest request) {
+        validator.check(request).throwIfAny();
+        String secret = KeySecrets.generate();
+        return KeyResponse.of(store(request.name(), request.role(), secret), secret);
+    }
+
+    @Transactional
+    public Page<KeyResponse> list(PageParams page) {
+        return ListQuery.of(ApiKey.class, "k").page(page, SORTING).map(k -> KeyResponse.of(k, null));
+    }
+
+    @Transactional
+    public KeyResponse get(UUID id) {
+        return KeyResponse.of(find(id), null);
+    }
+
+    /** Revokes a key at once; the last active admin key cannot be revoked, or nobody could manage keys. */
+    @Transactional
+    public void revoke(UUID id) {
+        ApiKey key = find(id);
+        if (key.revokedAt != null) {
+            return;
+        }
+        if (key.role == KeyRole.admin && ApiKey.countActiveAdmins() == 1) {
+            throw ProblemException.conflict("This is the last active admin key; create another admin key before"
+                    + " revoking it");
+        }
+        key.revokedAt = Instant.now();
+    }
+
+    /** The holder of an active key with this secret, noting the use. */
+    @Transactional
+    public Optional<Holder> identify(String secret) {
+        return ApiKey.activeByHash(KeySecrets.hash(secret)).map(key -> {
+            Instant now = Instant.now();
+            if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
+                key.lastUsedAt = now;
+            }
+            return new Holder(key.id, key.name, key.role);
+        });
+    }
+
+    /** Whether any key exists, active or revoked. */
+    @Transactional
+    public boolean anyExist() {
+        return ApiKey.count() > 0;
+    }
+
+    @Transactional
+    public void storeAdmin(String name, String secret) {
+        store(name, KeyRole.admin, secret);
+    }
+
+    private ApiKey store(String name, KeyRole role, String secret) {
+        ApiKey key = new ApiKey();
+        key.name = name;
+        key.role = role;
+        key.secretHash = KeySecrets.hash(secret);
+        key.secretPrefix = KeySecrets.visiblePrefix(secret);
+        key.persistAndFlush();
+        return key;
+    }
+
+    private static ApiKey find(UUID id) {
+        ApiKey key = ApiKey.findById(id);
+        if (key == null) {
+            throw ProblemException.notFound("key", id);
+        }
+        return key;
+    }
+}
