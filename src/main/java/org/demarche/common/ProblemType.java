@@ -15,6 +15,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Content type is not supported"),
     VALIDATION(422, "validation", "Request body is not valid"),
+    TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
     INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal", "Internal server error");
 
     private static final String BASE = "https://demarche.org/problems/";

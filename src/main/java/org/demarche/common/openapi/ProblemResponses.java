@@ -30,11 +30,12 @@ public class ProblemResponses implements OASFilter {
                 return;
             }
             boolean single = path.endsWith("}");
-            item.getOperations().forEach((method, operation) -> document(method, single, operation));
+            boolean search = path.startsWith("/api/v1/statements") || path.endsWith("/statements");
+            item.getOperations().forEach((method, operation) -> document(method, single, search, operation));
         });
     }
 
-    private static void document(PathItem.HttpMethod method, boolean single, Operation operation) {
+    private static void document(PathItem.HttpMethod method, boolean single, boolean search, Operation operation) {
         Map<String, String> errors = new LinkedHashMap<>();
         switch (method) {
             case GET -> {
@@ -75,6 +76,9 @@ public class ProblemResponses implements OASFilter {
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             errors.put("401", "No API key, or an unknown or revoked one (with a WWW-Authenticate challenge)");
             errors.put("403", "The API key's role may not make this call");
+        }
+        if (method != PathItem.HttpMethod.GET || search && !single) {
+            errors.put("429", "Over the rate limit for this key or address; Retry-After says when to retry");
         }
         errors.put("500", "The server failed to answer; nothing internal is disclosed");
         APIResponses responses = operation.getResponses();

@@ -1,0 +1,69 @@
+package org.demarche.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What every response carries, and what is refused before a request reaches a resource. */
+@QuarkusTest
+class HttpGuardsTest {
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() {
+        given().get("/api/v1/topics").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+        given().get("/api/v1/nowhere").then().statusCode(404).header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void keyResponsesAreNeverCached() {
+        given().get("/api/v1/keys").then().statusCode(200).header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void anyOriginMayRead() {
+        given().header("Origin", "https://reader.example").get("/api/v1/officials").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "*");
+        given().header("Origin", "https://reader.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/officials").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Allow-Methods", "GET, HEAD");
+    }
+
+    @Test
+    void onlyConfiguredOriginsMayWrite() {
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/officials").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://elsewhere.example").contentType(ContentType.JSON)
+                .body(Map.of("name", "From elsewhere", "country", "RU"))
+                .post("/api/v1/officials").then().statusCode(403).contentType("application/problem+json");
+
+        given().header("Origin", "https://newsroom.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/officials").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", "https://newsroom.example")
+                .header("Access-Control-Allow-Headers", containsString("Authorization"));
+        given().header("Origin", "https://newsroom.example").contentType(ContentType.JSON)
+                .body(Map.of("name", "From the newsroom", "country", "RU"))
+                .post("/api/v1/officials").then().statusCode(201)
+                .header("Access-Control-Allow-Origin", "https://newsroom.example");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413Problem() {
+        String huge = "x".repeat(1024 * 1024 + 1);
+        given().contentType(ContentType.JSON).body("{\"name\": \"" + huge + "\", \"country\": \"RU\"}")
+                .post("/api/v1/officials").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+    }
+}
