@@ -1,6 +1,7 @@
 package org.demarche.common;
 
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ final class JsonPaths {
         }
         if (type == UUID.class) {
             return "a UUID string";
+        }
+        if (type == Instant.class) {
+            return "an ISO 8601 instant such as 2024-11-20T09:30:00Z";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";

@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -142,6 +143,10 @@ public class ProblemMappers {
                 && invalid.getTargetType().isEnum()) {
             return "must be one of: " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && (invalid.getTargetType() == String.class || invalid.getTargetType() == Instant.class)) {
+            return invalid.getOriginalMessage();
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return "must be " + JsonPaths.describe(mismatched.getTargetType());

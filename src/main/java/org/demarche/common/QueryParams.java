@@ -69,8 +69,15 @@ public final class QueryParams {
         };
     }
 
+    /** The trimmed value; null when absent. Text a database cannot store (NUL, lone surrogates) is a 400. */
     public static String text(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!UnicodeText.isStorable(text)) {
+            throw ProblemException.badRequest("A query parameter " + UnicodeText.PROBLEM);
+        }
+        return text.trim();
     }
 
     /**

@@ -98,7 +98,7 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
 
     @Override
     protected void apply(OfficialRequest request, Official official) {
-        official.name = request.name().trim();
+        official.name = request.name();
         official.aliases.clear();
         official.aliases.addAll(request.aliases());
         official.country = request.country();

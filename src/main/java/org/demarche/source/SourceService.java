@@ -71,7 +71,7 @@ public class SourceService extends RecordService<Source, SourceRequest, SourceRe
     @Override
     protected void apply(SourceRequest request, Source source) {
         source.url = request.url();
-        source.outlet = request.outlet().trim();
+        source.outlet = request.outlet();
         source.title = request.title();
         source.authors.clear();
         source.authors.addAll(request.authors());

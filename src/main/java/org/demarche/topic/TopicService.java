@@ -46,7 +46,7 @@ public class TopicService extends RecordService<Topic, TopicRequest, TopicRespon
 
     /** The topic a query parameter names by slug or id; 400 when there is none. */
     public Topic resolve(String parameter, String idOrSlug) {
-        String value = idOrSlug.trim();
+        String value = QueryParams.text(idOrSlug);
         Topic topic;
         try {
             topic = Topic.findById(UUID.fromString(value));
@@ -134,7 +134,7 @@ public class TopicService extends RecordService<Topic, TopicRequest, TopicRespon
     @Override
     protected void apply(TopicRequest request, Topic topic) {
         topic.slug = request.slug();
-        topic.name = request.name().trim();
+        topic.name = request.name();
         topic.description = request.description();
         topic.parent = request.parentId() == null ? null : Topic.findById(request.parentId());
         topic.codes.clear();
