@@ -15,8 +15,12 @@ import java.util.UUID;
 import org.demarche.common.http.ETags;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Representation;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
 import org.demarche.common.validation.RequestValidator;
 import org.demarche.common.validation.Violations;
+import org.demarche.history.History;
+import org.demarche.history.HistoryEntry;
 
 /**
  * The life cycle every resource shares: read, create, replace, merge-patch and delete one record,
@@ -34,6 +38,9 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    History history;
 
     /** The resource's name in messages, such as {@code official}. */
     protected abstract String resourceName();
@@ -79,6 +86,12 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     @Transactional
     public R get(UUID id) {
         return represent(find(id));
+    }
+
+    /** The record's revisions, a page at a time; still there after it is deleted. */
+    @Transactional
+    public Page<HistoryEntry<R>> history(UUID id, PageParams page) {
+        return history.of(entityType(), resourceName(), id, page, this::represent);
     }
 
     @Transactional

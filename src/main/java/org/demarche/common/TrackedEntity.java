@@ -10,9 +10,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.envers.Audited;
 
-/** What every stored record has: a server-generated id, timestamps and a version for ETags. */
+/**
+ * What every stored record has: a server-generated id, timestamps and a version for ETags. Audited
+ * entities keep these in their history too.
+ */
 @MappedSuperclass
+@Audited
 public abstract class TrackedEntity extends PanacheEntityBase {
 
     @Id

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.demarche.common.TrackedEntity;
 
 /** A person who speaks for a state or body. */
 @Entity
+@Audited
 @Table(name = "official")
 public class Official extends TrackedEntity {
 

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.history.HistoryEntry;
+import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
 import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
@@ -131,5 +133,13 @@ public class OfficialResource {
             @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
             @HeaderParam("If-Match") String ifMatch) {
         officials.delete(id, ifMatch);
+    }
+
+    /** Lists every revision of an official, also after it was deleted. */
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "getOfficialHistory", summary = "History of an official", description = History.DESCRIPTION)
+    public RestResponse<Page<HistoryEntry<OfficialResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return Responses.page(officials.history(id, page), uri);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.demarche.topic.Topic;
  * the current one rather than overwriting it: the history is the product.
  */
 @Entity
+@Audited
 @Table(name = "official_position")
 public class Position extends TrackedEntity {
 

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.history.HistoryEntry;
+import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
 import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
@@ -127,5 +129,13 @@ public class PositionResource {
             @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
             @HeaderParam("If-Match") String ifMatch) {
         positions.delete(id, ifMatch);
+    }
+
+    /** Lists every revision of a position, also after it was deleted. */
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "getPositionHistory", summary = "History of a position", description = History.DESCRIPTION)
+    public RestResponse<Page<HistoryEntry<PositionResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return Responses.page(positions.history(id, page), uri);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.demarche.common.TrackedEntity;
 
 /** Where a statement was reported: an article, a transcript, a post. */
 @Entity
+@Audited
 @Table(name = "source")
 public class Source extends TrackedEntity {
 

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.history.HistoryEntry;
+import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
 import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
@@ -129,5 +131,13 @@ public class SourceResource {
             @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
             @HeaderParam("If-Match") String ifMatch) {
         sources.delete(id, ifMatch);
+    }
+
+    /** Lists every revision of a source, also after it was deleted. */
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "getSourceHistory", summary = "History of a source", description = History.DESCRIPTION)
+    public RestResponse<Page<HistoryEntry<SourceResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return Responses.page(sources.history(id, page), uri);
     }
 }

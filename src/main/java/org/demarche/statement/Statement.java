@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ import org.demarche.topic.Topic;
 
 /** One thing an official said, quoted or reported, with where it was reported. */
 @Entity
+@Audited
 @Table(name = "statement")
 public class Statement extends TrackedEntity {
 

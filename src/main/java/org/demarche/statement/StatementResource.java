@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.history.HistoryEntry;
+import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
 import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
@@ -126,5 +128,13 @@ public class StatementResource {
             @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
             @HeaderParam("If-Match") String ifMatch) {
         statements.delete(id, ifMatch);
+    }
+
+    /** Lists every revision of a statement, also after it was deleted. */
+    @GET
+    @Path("{id}/history")
+    @Operation(operationId = "getStatementHistory", summary = "History of a statement", description = History.DESCRIPTION)
+    public RestResponse<Page<HistoryEntry<StatementResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return Responses.page(statements.history(id, page), uri);
     }
 }

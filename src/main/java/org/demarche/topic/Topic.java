@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.demarche.common.TrackedEntity;
 
 /** A subject positions are taken on; topics nest ({@code ceasefire} under {@code ukraine-negotiations}). */
 @Entity
+@Audited
 @Table(name = "topic")
 public class Topic extends TrackedEntity {
 

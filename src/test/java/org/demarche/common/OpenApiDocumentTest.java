@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(37, operations);
+        assertEquals(42, operations);
     }
 
     @Test

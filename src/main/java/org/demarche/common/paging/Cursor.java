@@ -10,11 +10,11 @@ import org.demarche.common.ProblemException;
  * Where the next page starts: the sort it belongs to, and the sort value and id of the last record
  * returned. Keyset paging keeps pages stable under inserts and costs the same at any depth.
  */
-record Cursor(String sort, String value, UUID id) {
+public record Cursor(String sort, String value, UUID id) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    String encode() {
+    public String encode() {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(this));
         } catch (IOException e) {
@@ -22,7 +22,7 @@ record Cursor(String sort, String value, UUID id) {
         }
     }
 
-    static Cursor decode(String text, String expectedSort) {
+    public static Cursor decode(String text, String expectedSort) {
         Cursor cursor;
         try {
             cursor = JSON.readValue(Base64.getUrlDecoder().decode(text), Cursor.class);

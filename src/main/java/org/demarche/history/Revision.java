@@ -1,0 +1,35 @@
+package org.demarche.history;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+import org.hibernate.envers.RevisionEntity;
+import org.hibernate.envers.RevisionNumber;
+import org.hibernate.envers.RevisionTimestamp;
+
+/** One committed change set: when, and which API key made it (null for the system, such as sample data). */
+@Entity
+@Table(name = "revision")
+@RevisionEntity(RevisionAuthor.class)
+public class Revision {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @RevisionNumber
+    public long id;
+
+    /** Milliseconds since the epoch. */
+    @RevisionTimestamp
+    @Column(name = "changed_at", nullable = false)
+    public long changedAt;
+
+    @Column(name = "key_id")
+    public UUID keyId;
+
+    @Column(name = "key_name")
+    public String keyName;
+}
