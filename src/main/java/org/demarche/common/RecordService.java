@@ -43,9 +43,9 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     History history;
 
     /** The resource's name in messages, such as {@code official}. */
-    protected abstract String resourceName();
+    public abstract String resourceName();
 
-    protected abstract Class<E> entityType();
+    public abstract Class<E> entityType();
 
     protected abstract Class<Q> requestType();
 

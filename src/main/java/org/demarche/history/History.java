@@ -34,7 +34,7 @@ public class History {
     /** Text shared by every history endpoint's OpenAPI description. */
     public static final String DESCRIPTION = "Every revision of the record, including its deletion: when, by which"
             + " API key, the fields that changed (before and after) and the whole record afterwards. Oldest first;"
-            + " sort=-revision for newest first. Still readable after the record is deleted; 404 only for an id"
+            + " sort=-revision for newest first; updatedSince keeps revisions made at or after it. Still readable after the record is deleted; 404 only for an id"
             + " that never existed.";
 
     private static final Set<String> BOOKKEEPING = Set.of("id", "createdAt", "updatedAt", "version");
@@ -53,12 +53,15 @@ public class History {
         String sort = newestFirst ? "-revision" : "revision";
         AuditReader reader = AuditReaderFactory.get(Panache.getEntityManager());
 
-        long total = (Long) revisions(reader, type, id)
-                .addProjection(AuditEntity.revisionNumber().count()).getSingleResult();
+        Instant since = params.updatedSince();
+        long total = count(revisions(reader, type, id));
         if (total == 0) {
             throw ProblemException.notFound(resourceName, id);
         }
-        AuditQuery query = revisions(reader, type, id)
+        if (since != null) {
+            total = count(changedSince(revisions(reader, type, id), since));
+        }
+        AuditQuery query = changedSince(revisions(reader, type, id), since)
                 .addOrder(newestFirst ? AuditEntity.revisionNumber().desc() : AuditEntity.revisionNumber().asc())
                 .setMaxResults(limit + 1);
         if (params.cursor != null && !params.cursor.isBlank()) {
@@ -136,6 +139,14 @@ public class History {
     /** A field's value, or null when it is absent, null or an empty list. */
     private static JsonNode present(JsonNode value) {
         return value == null || value.isNull() || (value.isContainerNode() && value.isEmpty()) ? null : value;
+    }
+
+    private static long count(AuditQuery query) {
+        return (Long) query.addProjection(AuditEntity.revisionNumber().count()).getSingleResult();
+    }
+
+    private static AuditQuery changedSince(AuditQuery query, Instant since) {
+        return since == null ? query : query.add(AuditEntity.revisionProperty("changedAt").ge(since.toEpochMilli()));
     }
 
     private static AuditQuery revisions(AuditReader reader, Class<?> type, UUID id) {

@@ -14,7 +14,7 @@ import org.hibernate.envers.RevisionTimestamp;
 /** One committed change set: when, and which API key made it (null for the system, such as sample data). */
 @Entity
 @Table(name = "revision")
-@RevisionEntity(RevisionAuthor.class)
+@RevisionEntity(NewRevision.class)
 public class Revision {
 
     @Id

@@ -49,12 +49,12 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
     }
 
     @Override
-    protected String resourceName() {
+    public String resourceName() {
         return "official";
     }
 
     @Override
-    protected Class<Official> entityType() {
+    public Class<Official> entityType() {
         return Official.class;
     }
 

@@ -79,12 +79,12 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
     }
 
     @Override
-    protected String resourceName() {
+    public String resourceName() {
         return "position";
     }
 
     @Override
-    protected Class<Position> entityType() {
+    public Class<Position> entityType() {
         return Position.class;
     }
 

@@ -40,12 +40,12 @@ public class SourceService extends RecordService<Source, SourceRequest, SourceRe
     }
 
     @Override
-    protected String resourceName() {
+    public String resourceName() {
         return "source";
     }
 
     @Override
-    protected Class<Source> entityType() {
+    public Class<Source> entityType() {
         return Source.class;
     }
 

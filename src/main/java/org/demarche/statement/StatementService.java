@@ -85,12 +85,12 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     }
 
     @Override
-    protected String resourceName() {
+    public String resourceName() {
         return "statement";
     }
 
     @Override
-    protected Class<Statement> entityType() {
+    public Class<Statement> entityType() {
         return Statement.class;
     }
 

@@ -85,12 +85,12 @@ public class TopicService extends RecordService<Topic, TopicRequest, TopicRespon
     }
 
     @Override
-    protected String resourceName() {
+    public String resourceName() {
         return "topic";
     }
 
     @Override
-    protected Class<Topic> entityType() {
+    public Class<Topic> entityType() {
         return Topic.class;
     }
 

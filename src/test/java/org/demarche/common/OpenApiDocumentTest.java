@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(42, operations);
+        assertEquals(43, operations);
     }
 
     @Test

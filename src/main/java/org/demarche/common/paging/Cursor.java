@@ -23,17 +23,22 @@ public record Cursor(String sort, String value, UUID id) {
     }
 
     public static Cursor decode(String text, String expectedSort) {
+        return decode("cursor", text, expectedSort);
+    }
+
+    /** Reads a cursor sent in the named query parameter, answering 400 when it is not one for this sort. */
+    public static Cursor decode(String parameter, String text, String expectedSort) {
         Cursor cursor;
         try {
             cursor = JSON.readValue(Base64.getUrlDecoder().decode(text), Cursor.class);
         } catch (IllegalArgumentException | IOException e) {
-            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+            throw ProblemException.badRequest("Query parameter '" + parameter + "' is not a cursor this API issued");
         }
         if (cursor.sort == null || cursor.value == null || cursor.id == null) {
-            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+            throw ProblemException.badRequest("Query parameter '" + parameter + "' is not a cursor this API issued");
         }
         if (!cursor.sort.equals(expectedSort)) {
-            throw ProblemException.badRequest("Query parameter 'cursor' was issued for sort '" + cursor.sort
+            throw ProblemException.badRequest("Query parameter '" + parameter + "' was issued for sort '" + cursor.sort
                     + "'; keep the same sort while paging");
         }
         return cursor;

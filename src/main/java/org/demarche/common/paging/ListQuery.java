@@ -50,6 +50,7 @@ public final class ListQuery<E extends TrackedEntity> {
 
     public Page<E> page(PageParams params, Sorting<E> sorting) {
         int limit = params.pageSize();
+        where(alias + ".updatedAt >= :updatedSince", "updatedSince", params.updatedSince());
         Sorting.Order<E> order = sorting.resolve(params.sort);
         EntityManager em = Panache.getEntityManager();
 

@@ -1,6 +1,8 @@
 package org.demarche.common.paging;
 
 import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.demarche.common.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,17 +28,19 @@ public class PageParams {
             + " The fields each list can sort by are listed in its description.", example = "-statedOn")
     public String sort;
 
-    public PageParams() {
-    }
-
-    public PageParams(String limit, String cursor, String sort) {
-        this.limit = limit;
-        this.cursor = cursor;
-        this.sort = sort;
-    }
+    @QueryParam("updatedSince")
+    @Parameter(description = "Only records created or changed at or after this instant (ISO 8601, UTC). Deletions do not"
+            + " show in lists; the change feed (/api/v1/changes) has them.",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2024-11-20T00:00:00Z")
+    public String updatedSince;
 
     /** The page size asked for, answering 400 when it is not a whole number from 1 to 200. */
     public int pageSize() {
+        return pageSize(limit);
+    }
+
+    /** A {@code limit} parameter as a page size, answering 400 when it is not a whole number from 1 to 200. */
+    public static int pageSize(String limit) {
         if (limit == null || limit.isBlank()) {
             return DEFAULT_LIMIT;
         }
@@ -52,8 +56,29 @@ public class PageParams {
                 + ", not '" + limit + "'");
     }
 
+    /** The {@code updatedSince} instant, or null when absent; 400 when it is not an ISO 8601 instant. */
+    public Instant updatedSince() {
+        if (updatedSince == null || updatedSince.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(updatedSince.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("Query parameter 'updatedSince' must be an ISO 8601 instant such as"
+                    + " 2024-11-20T09:30:00Z, not '" + updatedSince + "'");
+        }
+    }
+
     /** The same parameters with another default sort, for lists whose natural order differs. */
     public PageParams withDefaultSort(String defaultSort) {
-        return sort == null || sort.isBlank() ? new PageParams(limit, cursor, defaultSort) : this;
+        if (sort != null && !sort.isBlank()) {
+            return this;
+        }
+        PageParams params = new PageParams();
+        params.limit = limit;
+        params.cursor = cursor;
+        params.sort = defaultSort;
+        params.updatedSince = updatedSince;
+        return params;
     }
 }

@@ -1,0 +1,126 @@
+package org.demarche.history;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.Query;
+import jakarta.persistence.Table;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.demarche.common.ProblemException;
+import org.demarche.common.RecordService;
+import org.demarche.common.TrackedEntity;
+import org.demarche.common.paging.Cursor;
+import org.hibernate.envers.AuditReader;
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.RevisionType;
+
+/**
+ * Every create, update and delete of every record, in commit order, read from the same Envers
+ * revisions as each record's history. Within a revision, changes are ordered by type and id, so a
+ * position in the feed is (revision, type, id) and the cursor carries exactly that.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final String CURSOR_KIND = "changes";
+    private static final Place START = new Place(0, "", new UUID(0, 0));
+
+    /** The record services by type name, in the order changes of one revision are listed. */
+    private final Map<String, RecordService<?, ?, ?>> services = new TreeMap<>();
+
+    public ChangeFeed(@Any Instance<RecordService<?, ?, ?>> services) {
+        services.forEach(service -> this.services.put(service.resourceName(), service));
+    }
+
+    /** Changes after the cursor (from the beginning when it is null), at most {@code limit} of them. */
+    @Transactional
+    public ChangePage since(String since, int limit) {
+        Place after = since == null || since.isBlank() ? START : Place.decode(since);
+        String branches = services.entrySet().stream()
+                .map(entry -> branch(entry.getKey(), auditTable(entry.getValue()), after))
+                .collect(Collectors.joining(" union all "));
+        Query query = Panache.getEntityManager().createNativeQuery(
+                "select c.rev, c.type, cast(c.id as varchar(36)), c.revtype, r.changed_at, cast(r.key_id as varchar(36)),"
+                        + " r.key_name from (" + branches
+                        + ") c join revision r on r.id = c.rev order by c.rev, c.type, c.id")
+                .setParameter("rev", after.revision)
+                .setMaxResults(limit + 1);
+        if (services.containsKey(after.type)) {
+            query.setParameter("id", after.id);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+
+        boolean more = rows.size() > limit;
+        List<Object[]> page = more ? rows.subList(0, limit) : rows;
+        AuditReader reader = AuditReaderFactory.get(Panache.getEntityManager());
+        List<Change> changes = new ArrayList<>(page.size());
+        for (Object[] row : page) {
+            changes.add(change(reader, row));
+        }
+        Place last = changes.isEmpty() ? after : Place.of(changes.get(changes.size() - 1));
+        return new ChangePage(changes, last.encode(), more);
+    }
+
+    /** One audit table's part of the feed: its rows after the cursor position. */
+    private static String branch(String type, String table, Place after) {
+        int order = type.compareTo(after.type);
+        String condition = order > 0 ? "rev >= :rev"
+                : order == 0 ? "(rev > :rev or (rev = :rev and id > :id))"
+                : "rev > :rev";
+        return "select rev, '" + type + "' as type, id, revtype from " + table + " where " + condition;
+    }
+
+    private static String auditTable(RecordService<?, ?, ?> service) {
+        return service.entityType().getAnnotation(Table.class).name() + "_aud";
+    }
+
+    private Change change(AuditReader reader, Object[] row) {
+        long revision = ((Number) row[0]).longValue();
+        String type = (String) row[1];
+        UUID id = UUID.fromString((String) row[2]);
+        RevisionType revisionType = RevisionType.fromRepresentation(((Number) row[3]).byteValue());
+        UUID keyId = row[5] == null ? null : UUID.fromString((String) row[5]);
+        Object record = revisionType == RevisionType.DEL ? null : stateAt(services.get(type), reader, id, revision);
+        return new Change(revision, Instant.ofEpochMilli(((Number) row[4]).longValue()),
+                keyId == null ? null : new ChangedBy(keyId, (String) row[6]), type, id, Action.of(revisionType), record);
+    }
+
+    private static <E extends TrackedEntity> Object stateAt(RecordService<E, ?, ?> service, AuditReader reader, UUID id,
+            long revision) {
+        return service.represent(reader.find(service.entityType(), id, revision));
+    }
+
+    /** A place in the feed: after this change. */
+    private record Place(long revision, String type, UUID id) {
+
+        static Place of(Change change) {
+            return new Place(change.revision(), change.type(), change.id());
+        }
+
+        String encode() {
+            return new Cursor(CURSOR_KIND, revision + "/" + type, id).encode();
+        }
+
+        static Place decode(String text) {
+            Cursor cursor = Cursor.decode("since", text, CURSOR_KIND);
+            String[] parts = cursor.value().split("/", 2);
+            try {
+                if (parts.length == 2) {
+                    return new Place(Long.parseLong(parts[0]), parts[1], cursor.id());
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw ProblemException.badRequest("Query parameter 'since' is not a cursor this API issued");
+        }
+    }
+}

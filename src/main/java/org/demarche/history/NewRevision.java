@@ -1,0 +1,53 @@
+package org.demarche.history;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.sql.PreparedStatement;
+import java.util.UUID;
+import org.demarche.key.KeyIdentityProvider;
+import org.hibernate.Session;
+import org.hibernate.envers.RevisionListener;
+
+/**
+ * Envers calls this as a transaction is about to commit. It stamps the revision with the API key of
+ * the request, and makes revisions commit in the order of their numbers: the transaction takes the
+ * one row of {@code change_clock} for update before its revision number is drawn, and holds it until
+ * it commits. Without that, a revision could become visible after a higher one, and a change feed
+ * reader that had moved past it would never see it.
+ */
+public class NewRevision implements RevisionListener {
+
+    private static final String TAKE_CLOCK = "select id from change_clock where id = 1 for update";
+
+    @Override
+    public void newRevision(Object revisionEntity) {
+        takeClock();
+        stampAuthor((Revision) revisionEntity);
+    }
+
+    private static void takeClock() {
+        try (InstanceHandle<Session> session = Arc.container().instance(Session.class)) {
+            session.get().doWork(connection -> {
+                try (PreparedStatement take = connection.prepareStatement(TAKE_CLOCK)) {
+                    take.executeQuery().close();
+                }
+            });
+        }
+    }
+
+    private static void stampAuthor(Revision revision) {
+        if (!Arc.container().requestContext().isActive()) {
+            return;
+        }
+        try (InstanceHandle<SecurityIdentity> handle = Arc.container().instance(SecurityIdentity.class)) {
+            if (!handle.isAvailable() || handle.get().isAnonymous()) {
+                return;
+            }
+            SecurityIdentity identity = handle.get();
+            String keyId = identity.getAttribute(KeyIdentityProvider.KEY_ID);
+            revision.keyId = keyId == null ? null : UUID.fromString(keyId);
+            revision.keyName = identity.getPrincipal().getName();
+        }
+    }
+}
