@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
@@ -41,6 +42,9 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
 
     @Inject
     History history;
+
+    @Inject
+    Event<RecordChanged> changes;
 
     /** The resource's name in messages, such as {@code official}. */
     public abstract String resourceName();
@@ -101,6 +105,7 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
         apply(request, entity);
         entity.persistAndFlush();
         afterCreate(entity);
+        changes.fire(new RecordChanged(entityType(), entity.id));
         return represent(entity);
     }
 
@@ -115,6 +120,7 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
         validate(request, entity);
         apply(request, entity);
         Panache.getEntityManager().flush();
+        changes.fire(new RecordChanged(entityType(), id));
         return represent(entity);
     }
 
@@ -127,6 +133,7 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
         validate(request, entity);
         apply(request, entity);
         Panache.getEntityManager().flush();
+        changes.fire(new RecordChanged(entityType(), id));
         return represent(entity);
     }
 
@@ -140,6 +147,7 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
         }
         entity.delete();
         Panache.getEntityManager().flush();
+        changes.fire(new RecordChanged(entityType(), id));
     }
 
     private void validate(Q request, E existing) {

@@ -9,6 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The filters of statement lists, as query parameters; each is optional and all combine. */
 public class StatementFilter {
 
+    @QueryParam("q")
+    @Parameter(description = "Full-text search in the statement text (at most 500 characters). Words are ANDed;"
+            + " \"legally binding\" is a phrase; -truce excludes; cease* is a prefix; OR between words or phrases"
+            + " accepts either. English stemming (ceasefires finds ceasefire), any case, accents ignored. With q,"
+            + " results are ranked by relevance unless sort is given, each carries a highlight, and paging reaches"
+            + " the first 10 000 matches.", example = "ceasefire -truce")
+    public String q;
+
     @QueryParam("officialId")
     @Parameter(description = "Only statements of these officials; repeat the parameter or separate ids by commas")
     public List<String> officialId;
@@ -42,6 +50,10 @@ public class StatementFilter {
     @Parameter(description = "Only statements reported in this source",
             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     public String sourceId;
+
+    @QueryParam("outlet")
+    @Parameter(description = "Only statements reported by a source of this outlet, any case", example = "Caliber.Az")
+    public String outlet;
 
     @QueryParam("mentions")
     @Parameter(description = "Only statements that mention this country code or official id", example = "US")

@@ -52,11 +52,22 @@ public class StatementResource {
 
     /** Lists statements. */
     @GET
-    @Operation(operationId = "listStatements", summary = "List statements", description = "Statements matching every filter given, a page at a"
-            + " time, newest first. Sort by statedOn (partial dates sort as the first day of their period), createdAt"
-            + " or updatedAt; -statedOn is the default.")
+    @Operation(operationId = "listStatements", summary = "List or search statements", description = "Statements matching every"
+            + " filter given, a page at a time, newest first. Sort by statedOn (partial dates sort as the first day of"
+            + " their period), createdAt or updatedAt; -statedOn is the default. With q, a full-text search: results"
+            + " are ranked by relevance unless sort is given, and each carries a highlight.")
     public RestResponse<Page<StatementResponse>> list(@BeanParam PageParams page, @BeanParam StatementFilter filter) {
         return Responses.page(statements.list(filter, page), uri);
+    }
+
+    /** Counts statements per official, country, topic, quote type, medium and year. */
+    @GET
+    @Path("facets")
+    @Operation(operationId = "getStatementFacets", summary = "Count statements by facet", description = "Takes the same"
+            + " filters and q as the statement list and answers how the matching statements spread over officials,"
+            + " countries, topics, quote types, media and years, for a search sidebar or a chart.")
+    public StatementFacets facets(@BeanParam StatementFilter filter) {
+        return statements.facets(filter);
     }
 
     /** Reads one statement. */

@@ -1,5 +1,6 @@
 package org.demarche.statement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +34,11 @@ public record StatementResponse(
         String notes,
         Instant createdAt,
         Instant updatedAt,
-        long version) implements Representation {
+        long version,
+        @Schema(description = "Only in results of a search with q: the best passages of the text, HTML-escaped, with"
+                + " the matched words in <mark>...</mark>", nullable = true,
+                examples = "A <mark>ceasefire</mark> will not suit us.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String highlight) implements Representation {
 
     static StatementResponse of(Statement s) {
         List<Topic> topics = s.topics.stream().sorted(Comparator.comparing((Topic t) -> t.slug)).toList();
@@ -42,6 +47,12 @@ public record StatementResponse(
                 s.language, s.statedOn, s.venue, s.medium,
                 topics.stream().map(t -> t.id).toList(), topics.stream().map(TopicSummary::of).toList(),
                 sources.stream().map(x -> x.id).toList(), sources.stream().map(SourceSummary::of).toList(),
-                List.copyOf(s.mentions), s.verification, s.notes, s.createdAt, s.updatedAt, s.version);
+                List.copyOf(s.mentions), s.verification, s.notes, s.createdAt, s.updatedAt, s.version, null);
+    }
+
+    StatementResponse withHighlight(String highlight) {
+        return new StatementResponse(id, officialId, official, text, quoteType, language, statedOn, venue, medium,
+                topicIds, topics, sourceIds, sources, mentions, verification, notes, createdAt, updatedAt, version,
+                highlight);
     }
 }

@@ -4,9 +4,17 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.demarche.topic.TopicSummary;
+import org.demarche.official.OfficialSummary;
+import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.Collection;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
@@ -14,6 +22,7 @@ import org.demarche.common.QueryParams;
 import org.demarche.common.RecordService;
 import org.demarche.common.References;
 import org.demarche.common.TrackedEntity;
+import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.ListQuery;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -23,6 +32,8 @@ import org.demarche.common.validation.CountryCode;
 import org.demarche.common.validation.Violations;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialService;
+import org.demarche.search.Highlights;
+import org.demarche.search.SearchQuery;
 import org.demarche.source.Source;
 import org.demarche.topic.Topic;
 import org.demarche.topic.TopicService;
@@ -41,24 +52,119 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     @Inject
     OfficialService officials;
 
+    /** With q, only this many matches can be paged through; a narrower search reaches the rest. */
+    static final int SEARCH_WINDOW = 10_000;
+    private static final UUID NO_ID = new UUID(0, 0);
+
+    @Inject
+    StatementSearch search;
+
     @Transactional
     public Page<StatementResponse> list(StatementFilter filter, PageParams page) {
-        return query(filter, QueryParams.uuids("officialId", filter.officialId)).page(page, SORTING).map(this::represent);
+        return list(criteria(filter, QueryParams.uuids("officialId", filter.officialId), page), page);
     }
 
-    /** The statements of one official, in date order unless another sort is asked for; 404 for an unknown official. */
+    /** Counts of the matching statements per official, country, topic, quote type, medium and year. */
+    @Transactional
+    public StatementFacets facets(StatementFilter filter) {
+        FacetCounts counts = search.facets(criteria(filter, QueryParams.uuids("officialId", filter.officialId),
+                new PageParams()));
+        Map<String, Long> byOfficial = top(counts.of(FacetCounts.OFFICIAL), TOP_FACET_VALUES);
+        Map<UUID, Official> officialsById = new HashMap<>();
+        Official.<Official>list("id in ?1", uuids(byOfficial.keySet())).forEach(o -> officialsById.put(o.id, o));
+        Map<String, Long> byTopic = top(counts.of(FacetCounts.TOPIC), TOP_FACET_VALUES);
+        Map<UUID, Topic> topicsById = new HashMap<>();
+        Topic.<Topic>list("id in ?1", uuids(byTopic.keySet())).forEach(t -> topicsById.put(t.id, t));
+        return new StatementFacets(counts.total(),
+                byOfficial.entrySet().stream().filter(e -> officialsById.containsKey(UUID.fromString(e.getKey())))
+                        .map(e -> new StatementFacets.OfficialCount(
+                                OfficialSummary.of(officialsById.get(UUID.fromString(e.getKey()))), e.getValue()))
+                        .toList(),
+                values(top(counts.of(FacetCounts.COUNTRY), Integer.MAX_VALUE)),
+                byTopic.entrySet().stream().filter(e -> topicsById.containsKey(UUID.fromString(e.getKey())))
+                        .map(e -> new StatementFacets.TopicCount(
+                                TopicSummary.of(topicsById.get(UUID.fromString(e.getKey()))), e.getValue()))
+                        .toList(),
+                values(top(counts.of(FacetCounts.QUOTE_TYPE), Integer.MAX_VALUE)),
+                values(top(counts.of(FacetCounts.MEDIUM), Integer.MAX_VALUE)),
+                counts.of(FacetCounts.YEAR).entrySet().stream()
+                        .sorted(Comparator.comparingInt((Map.Entry<String, Long> e) -> Integer.parseInt(e.getKey())))
+                        .map(e -> new StatementFacets.ValueCount(e.getKey(), e.getValue())).toList());
+    }
+
+    private static final int TOP_FACET_VALUES = 50;
+
+    /** The most frequent values, most first, ties by value. */
+    private static Map<String, Long> top(Map<String, Long> counts, int limit) {
+        Map<String, Long> top = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    private static List<StatementFacets.ValueCount> values(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> new StatementFacets.ValueCount(e.getKey(), e.getValue())).toList();
+    }
+
+    private static List<UUID> uuids(Collection<String> ids) {
+        return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids.stream().map(UUID::fromString).toList();
+    }
+
+    /** The statements of one official, in date order unless q or another sort is asked for; 404 for an unknown official. */
     @Transactional
     public Page<StatementResponse> listOf(UUID officialId, StatementFilter filter, PageParams page) {
         officials.find(officialId);
-        return query(filter, List.of(officialId)).page(page.withDefaultSort("statedOn"), SORTING).map(this::represent);
+        StatementCriteria criteria = criteria(filter, List.of(officialId), page);
+        return list(criteria, criteria.query() == null ? page.withDefaultSort("statedOn") : page);
     }
 
-    /** Every statement of one official matching the filter, oldest first (a timeline). */
+    /** Every statement of one official matching the filters, oldest first (a timeline). */
     public List<Statement> allOf(UUID officialId, StatementFilter filter) {
-        return query(filter, List.of(officialId)).all("s.statedOnStart");
+        return criteria(filter, List.of(officialId), new PageParams()).filter(ListQuery.of(Statement.class, "s"))
+                .all("s.statedOnStart");
     }
 
-    private ListQuery<Statement> query(StatementFilter filter, List<UUID> officialIds) {
+    private Page<StatementResponse> list(StatementCriteria criteria, PageParams page) {
+        if (criteria.query() == null) {
+            return criteria.filter(ListQuery.of(Statement.class, "s")).page(page, SORTING).map(this::represent);
+        }
+        int limit = page.pageSize();
+        Sorting.Order<Statement> order = page.sort == null || page.sort.isBlank() ? null : SORTING.resolve(page.sort);
+        String cursorSort = "q:" + (order == null ? "relevance" : order.wireName());
+        int offset = searchOffset(page.cursor, cursorSort);
+        if (offset + limit > SEARCH_WINDOW) {
+            throw ProblemException.badRequest("A search pages through its first " + SEARCH_WINDOW + " matches only;"
+                    + " narrow it with more words or filters");
+        }
+        StatementSearch.Hits hits = search.search(criteria, order, offset, limit);
+        Map<UUID, Statement> found = new HashMap<>();
+        if (!hits.ids().isEmpty()) {
+            Statement.<Statement>list("id in ?1", hits.ids()).forEach(s -> found.put(s.id, s));
+        }
+        List<StatementResponse> items = hits.ids().stream().map(found::get).filter(Objects::nonNull)
+                .map(s -> represent(s).withHighlight(Highlights.of(criteria.query(), s.text))).toList();
+        boolean more = offset + limit < Math.min(hits.total(), SEARCH_WINDOW);
+        String next = more ? new Cursor(cursorSort, Integer.toString(offset + limit), NO_ID).encode() : null;
+        return new Page<>(items, hits.total(), next);
+    }
+
+    private static int searchOffset(String cursor, String sort) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(Cursor.decode(cursor, sort).value());
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+    }
+
+    private StatementCriteria criteria(StatementFilter filter, List<UUID> officialIds, PageParams page) {
         String country = QueryParams.text(filter.country);
         if (country != null && !CountryCode.Validator.isCountryCode(country)) {
             throw ProblemException.badRequest("Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU,"
@@ -66,22 +172,21 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         }
         PartialDate from = filter.from == null ? null : PartialDate.ofParameter("from", filter.from);
         PartialDate to = filter.to == null ? null : PartialDate.ofParameter("to", filter.to);
-        return ListQuery.of(Statement.class, "s")
-                .where("s.official.id in :officialIds", "officialIds", officialIds)
-                .where("s.official.country = :country", "country", country)
-                .where("exists (select 1 from s.topics t where t.id in :topicIds)", "topicIds",
-                        topics.withDescendants("topic", filter.topic))
-                .where("s.quoteType = :quoteType", "quoteType",
-                        QueryParams.enumValue("quoteType", filter.quoteType, QuoteType.class))
-                .where("s.medium = :medium", "medium", QueryParams.enumValue("medium", filter.medium, Medium.class))
-                .where("lower(s.language) = :language", "language", QueryParams.lowerCase(filter.language))
-                .where("s.verification = :verification", "verification",
-                        QueryParams.enumValue("verification", filter.verification, Verification.class))
-                .where("exists (select 1 from s.sources x where x.id = :sourceId)", "sourceId",
-                        QueryParams.uuid("sourceId", filter.sourceId))
-                .where(":mention member of s.mentions", "mention", QueryParams.text(filter.mentions))
-                .where("s.statedOnEnd >= :from", "from", from == null ? null : from.start())
-                .where("s.statedOnStart <= :to", "to", to == null ? null : to.end());
+        return new StatementCriteria(
+                filter.q == null ? null : SearchQuery.parse(filter.q),
+                officialIds,
+                country,
+                topics.withDescendants("topic", filter.topic),
+                QueryParams.enumValue("quoteType", filter.quoteType, QuoteType.class),
+                QueryParams.enumValue("medium", filter.medium, Medium.class),
+                QueryParams.lowerCase(filter.language),
+                QueryParams.enumValue("verification", filter.verification, Verification.class),
+                QueryParams.uuid("sourceId", filter.sourceId),
+                QueryParams.lowerCase(filter.outlet),
+                QueryParams.text(filter.mentions),
+                from == null ? null : from.start(),
+                to == null ? null : to.end(),
+                page.updatedSince());
     }
 
     @Override

@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(43, operations);
+        assertEquals(44, operations);
     }
 
     @Test

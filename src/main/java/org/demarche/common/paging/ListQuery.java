@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.demarche.common.ProblemException;
 import org.demarche.common.TrackedEntity;
 
@@ -31,9 +32,9 @@ public final class ListQuery<E extends TrackedEntity> {
         return new ListQuery<>(type, alias);
     }
 
-    /** Adds a condition with one named parameter, unless the value is null (the filter is absent). */
+    /** Adds a condition with one named parameter, unless the value is null (the filter is absent) or it is there. */
     public ListQuery<E> where(String condition, String parameter, Object value) {
-        if (value != null) {
+        if (value != null && !conditions.contains(condition)) {
             conditions.add(condition);
             parameters.put(parameter, value);
         }
@@ -88,6 +89,32 @@ public final class ListQuery<E extends TrackedEntity> {
         TypedQuery<E> query = Panache.getEntityManager().createQuery(jpql, type);
         parameters.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /** The ids of one stretch of the matching records in the given order, for callers that page by offset. */
+    public List<UUID> ids(String orderBy, int offset, int limit) {
+        TypedQuery<UUID> query = Panache.getEntityManager().createQuery("select " + alias + ".id from "
+                + type.getSimpleName() + " " + alias + where(conditions) + " order by " + orderBy, UUID.class)
+                .setFirstResult(offset).setMaxResults(limit);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /**
+     * How many matching records there are per value of {@code key}, a JPQL expression on the alias
+     * or on what {@code join} (such as {@code "join s.topics ft"}) brings in; rows of [key, count].
+     */
+    public List<Object[]> countsBy(String key, String join) {
+        TypedQuery<Object[]> query = Panache.getEntityManager().createQuery("select " + key + ", count(distinct " + alias
+                + ".id) from " + type.getSimpleName() + " " + alias + " " + join + where(conditions) + " group by " + key,
+                Object[].class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** How many records match. */
+    public long count() {
+        return count(Panache.getEntityManager());
     }
 
     private long count(EntityManager em) {

@@ -1,0 +1,315 @@
+package org.demarche.search;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.demarche.common.RecordChanged;
+import org.demarche.common.paging.Sorting;
+import org.demarche.official.Official;
+import org.demarche.source.Source;
+import org.demarche.statement.FacetCounts;
+import org.demarche.statement.Statement;
+import org.demarche.statement.StatementCriteria;
+import org.demarche.statement.StatementSearch;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Search on the embedded H2 set-up: a Lucene index on local disk beside the database. It holds only
+ * committed data: it is updated right after each commit that changes a statement (or the official
+ * country or source outlet a statement is filtered by), and rebuilt at start when it does not match
+ * the database (missing, left behind by a crash, or the database restored from a backup).
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "h2")
+public class LuceneStatementSearch implements StatementSearch {
+
+    private static final Logger LOG = Logger.getLogger(LuceneStatementSearch.class);
+    /** Commit data: the newest history revision whose changes the index holds. */
+    private static final String REVISION = "revision";
+    private static final int BATCH = 500;
+
+    private final Path directory;
+    /** Updates load from the database and write under this lock, so a later commit is never overwritten by an earlier one. */
+    private final ReentrantLock updates = new ReentrantLock();
+    private IndexWriter writer;
+    private SearcherManager searchers;
+
+    public LuceneStatementSearch(@ConfigProperty(name = "demarche.search.index-dir") String directory) {
+        this.directory = Path.of(directory);
+    }
+
+    @PostConstruct
+    void open() throws IOException {
+        Files.createDirectories(directory);
+        writer = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig(TextAnalysis.ANALYZER)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        searchers = new SearcherManager(writer, null);
+    }
+
+    /** Once the schema and the sample data are in place, rebuilds the index if it does not match the database. */
+    void onStart(@Observes @Priority(5000) StartupEvent event) throws IOException {
+        long indexed = indexedRevision();
+        long current = QuarkusTransaction.requiringNew().call(LuceneStatementSearch::currentRevision);
+        long statements = QuarkusTransaction.requiringNew().call(() -> Statement.count());
+        if (indexed != current || writer.getDocStats().numDocs != statements) {
+            LOG.infof("Search index at revision %d with %d statements, database at revision %d with %d: rebuilding",
+                    indexed, writer.getDocStats().numDocs, current, statements);
+            rebuild();
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+
+    /** After a commit, brings the documents of the statements it touched up to date. */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordChanged change) {
+        if (change.type() != Statement.class && change.type() != Official.class && change.type() != Source.class) {
+            return;
+        }
+        updates.lock();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> reindex(affected(change)));
+        } finally {
+            updates.unlock();
+        }
+    }
+
+    @Override
+    public Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit) {
+        Query query = query(criteria);
+        Sort sort = order == null
+                ? new Sort(SortField.FIELD_SCORE, new SortField(StatementDocuments.ID, SortField.Type.STRING))
+                : new Sort(sortField(order), new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending()));
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(query, offset + limit, sort);
+                List<UUID> ids = new ArrayList<>();
+                for (int i = offset; i < top.scoreDocs.length; i++) {
+                    ScoreDoc hit = top.scoreDocs[i];
+                    ids.add(UUID.fromString(searcher.storedFields().document(hit.doc).get(StatementDocuments.ID)));
+                }
+                return new Hits(ids, searcher.count(query));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public FacetCounts facets(StatementCriteria criteria) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                FacetCollector collector = new FacetCollector();
+                searcher.search(query(criteria), collector);
+                return collector.result();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long rebuild() {
+        updates.lock();
+        try {
+            writer.deleteAll();
+            long revision = QuarkusTransaction.requiringNew().call(LuceneStatementSearch::currentRevision);
+            long count = 0;
+            UUID after = null;
+            while (true) {
+                UUID from = after;
+                List<Statement> batch = new ArrayList<>();
+                QuarkusTransaction.requiringNew().run(() -> {
+                    // Keyset by id in the database's own UUID order.
+                    List<Statement> statements = (from == null ? Statement.<Statement>find("order by id")
+                            : Statement.<Statement>find("id > ?1 order by id", from)).page(0, BATCH).list();
+                    statements.forEach(this::add);
+                    batch.addAll(statements);
+                });
+                if (batch.isEmpty()) {
+                    break;
+                }
+                count += batch.size();
+                after = batch.get(batch.size() - 1).id;
+            }
+            commit(revision);
+            LOG.infof("Search index rebuilt: %d statements", count);
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            updates.unlock();
+        }
+    }
+
+    @Override
+    public String engine() {
+        return "lucene";
+    }
+
+    private void add(Statement statement) {
+        try {
+            writer.addDocument(StatementDocuments.of(statement));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Collection<UUID> affected(RecordChanged change) {
+        if (change.type() == Statement.class) {
+            return List.of(change.id());
+        }
+        String jpql = change.type() == Official.class
+                ? "select s.id from Statement s where s.official.id = ?1"
+                : "select s.id from Statement s join s.sources x where x.id = ?1";
+        return Panache.getEntityManager().createQuery(jpql, UUID.class).setParameter(1, change.id()).getResultList();
+    }
+
+    private void reindex(Collection<UUID> ids) {
+        try {
+            long revision = currentRevision();
+            List<UUID> all = new ArrayList<>(ids);
+            for (int start = 0; start < all.size(); start += BATCH) {
+                List<UUID> batch = all.subList(start, Math.min(all.size(), start + BATCH));
+                Map<UUID, Statement> found = new HashMap<>();
+                Statement.<Statement>list("id in ?1", batch).forEach(s -> found.put(s.id, s));
+                for (UUID id : batch) {
+                    Term term = new Term(StatementDocuments.ID, id.toString());
+                    Statement statement = found.get(id);
+                    if (statement == null) {
+                        writer.deleteDocuments(term);
+                    } else {
+                        writer.updateDocument(term, StatementDocuments.of(statement));
+                    }
+                }
+            }
+            commit(revision);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit(long revision) throws IOException {
+        writer.setLiveCommitData(Map.of(REVISION, Long.toString(revision)).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private long indexedRevision() throws IOException {
+        if (!DirectoryReader.indexExists(writer.getDirectory())) {
+            return -1;
+        }
+        try (DirectoryReader reader = DirectoryReader.open(writer.getDirectory())) {
+            String revision = reader.getIndexCommit().getUserData().get(REVISION);
+            return revision == null ? -1 : Long.parseLong(revision);
+        }
+    }
+
+    private static long currentRevision() {
+        Long max = Panache.getEntityManager().createQuery("select max(r.id) from Revision r", Long.class)
+                .getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    private static Query query(StatementCriteria c) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(c.query() == null ? new MatchAllDocsQuery() : LuceneQueries.of(c.query(), StatementDocuments.TEXT),
+                Occur.MUST);
+        filter(query, StatementDocuments.OFFICIAL, c.officialIds());
+        filter(query, StatementDocuments.COUNTRY, c.country());
+        filter(query, StatementDocuments.TOPIC, c.topicIds());
+        filter(query, StatementDocuments.QUOTE_TYPE, c.quoteType() == null ? null : c.quoteType().name());
+        filter(query, StatementDocuments.MEDIUM, c.medium() == null ? null : c.medium().name());
+        filter(query, StatementDocuments.LANGUAGE, c.language());
+        filter(query, StatementDocuments.VERIFICATION, c.verification() == null ? null : c.verification().name());
+        filter(query, StatementDocuments.SOURCE, c.sourceId() == null ? null : c.sourceId().toString());
+        filter(query, StatementDocuments.OUTLET, c.outlet());
+        filter(query, StatementDocuments.MENTION, c.mention());
+        if (c.from() != null) {
+            query.add(LongPoint.newRangeQuery(StatementDocuments.STATED_ON_END, c.from().toEpochDay(), Long.MAX_VALUE),
+                    Occur.FILTER);
+        }
+        if (c.to() != null) {
+            query.add(LongPoint.newRangeQuery(StatementDocuments.STATED_ON_START, Long.MIN_VALUE, c.to().toEpochDay()),
+                    Occur.FILTER);
+        }
+        if (c.updatedSince() != null) {
+            query.add(LongPoint.newRangeQuery(StatementDocuments.UPDATED_AT,
+                    StatementDocuments.micros(c.updatedSince()), Long.MAX_VALUE), Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    private static void filter(BooleanQuery.Builder query, String field, String value) {
+        if (value != null) {
+            query.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+        }
+    }
+
+    private static void filter(BooleanQuery.Builder query, String field, Collection<UUID> values) {
+        if (values != null) {
+            Set<BytesRef> terms = new HashSet<>();
+            values.forEach(value -> terms.add(new BytesRef(value.toString())));
+            query.add(new TermInSetQuery(field, terms), Occur.FILTER);
+        }
+    }
+
+    private static SortField sortField(Sorting.Order<Statement> order) {
+        String field = switch (order.field().name()) {
+            case "statedOn" -> StatementDocuments.STATED_ON_START;
+            case "createdAt" -> StatementDocuments.CREATED_AT;
+            case "updatedAt" -> StatementDocuments.UPDATED_AT;
+            default -> throw new IllegalArgumentException("No index sort for " + order.field().name());
+        };
+        return new SortField(field, SortField.Type.LONG, order.descending());
+    }
+}

@@ -1,0 +1,73 @@
+package org.demarche.search;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.demarche.common.paging.ListQuery;
+import org.demarche.common.paging.Sorting;
+import org.demarche.statement.FacetCounts;
+import org.demarche.statement.Statement;
+import org.demarche.statement.StatementCriteria;
+import org.demarche.statement.StatementSearch;
+
+/**
+ * Search on PostgreSQL: the text condition is {@code demarche_match}, which the planner inlines into
+ * {@code to_tsvector('demarche', body) @@ to_tsquery('demarche', ...)} and answers from the GIN
+ * expression index (see the postgresql migrations). Every instance shares that index, so nothing is
+ * kept in the application. Relevance is {@code ts_rank_cd}.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "postgresql")
+public class PostgresStatementSearch implements StatementSearch {
+
+    @Override
+    public Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit) {
+        ListQuery<Statement> query = matching(criteria);
+        String orderBy = order == null
+                ? "function('demarche_rank', s.text, :tsquery) desc, s.id"
+                : "s." + order.field().path() + (order.descending() ? " desc, s.id desc" : ", s.id");
+        return new Hits(query.ids(orderBy, offset, limit), query.count());
+    }
+
+    @Override
+    public FacetCounts facets(StatementCriteria criteria) {
+        ListQuery<Statement> query = matching(criteria);
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        facets.put(FacetCounts.OFFICIAL, counts(query, "s.official.id", ""));
+        facets.put(FacetCounts.COUNTRY, counts(query, "s.official.country", ""));
+        facets.put(FacetCounts.TOPIC, counts(query, "ft.id", "join s.topics ft"));
+        facets.put(FacetCounts.QUOTE_TYPE, counts(query, "s.quoteType", ""));
+        facets.put(FacetCounts.MEDIUM, counts(query, "s.medium", ""));
+        facets.put(FacetCounts.YEAR, counts(query, "extract(year from s.statedOnStart)", ""));
+        return new FacetCounts(query.count(), facets);
+    }
+
+    private static ListQuery<Statement> matching(StatementCriteria criteria) {
+        ListQuery<Statement> query = criteria.filter(ListQuery.of(Statement.class, "s"));
+        return criteria.query() == null ? query
+                : query.where("function('demarche_match', s.text, :tsquery) = true", "tsquery", TsQueries.of(criteria.query()));
+    }
+
+    private static Map<String, Long> counts(ListQuery<Statement> query, String key, String join) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : query.countsBy(key, join)) {
+            if (row[0] != null) {
+                counts.put(row[0] instanceof Enum<?> e ? e.name() : row[0].toString(), (Long) row[1]);
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public long rebuild() {
+        // The GIN index is maintained by PostgreSQL within each transaction; there is nothing to rebuild.
+        return Statement.count();
+    }
+
+    @Override
+    public String engine() {
+        return "postgresql";
+    }
+}
