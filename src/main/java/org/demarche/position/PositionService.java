@@ -5,11 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
+import org.demarche.common.ProblemException;
 import org.demarche.common.QueryParams;
 import org.demarche.common.RecordService;
 import org.demarche.common.paging.ListQuery;
@@ -17,12 +22,14 @@ import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
+import org.demarche.common.validation.CountryCode;
 import org.demarche.common.validation.Violations;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialService;
 import org.demarche.statement.Statement;
 import org.demarche.topic.Topic;
 import org.demarche.topic.TopicService;
+import org.demarche.topic.TopicSummary;
 
 @ApplicationScoped
 public class PositionService extends RecordService<Position, PositionRequest, PositionResponse> {
@@ -41,6 +48,28 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
     @Transactional
     public Page<PositionResponse> list(PositionFilter filter, PageParams page) {
         return query(filter, QueryParams.uuids("officialId", filter.officialId)).page(page, SORTING).map(this::represent);
+    }
+
+    /** Where each official stood on a topic on a day (the end of a partial date); 404 for an unknown topic. */
+    @Transactional
+    public TopicStances stances(String topicIdOrSlug, String asOf, String country) {
+        Topic topic = topics.find(topicIdOrSlug);
+        LocalDate day = asOf == null || asOf.isBlank() ? LocalDate.now(ZoneOffset.UTC) : PartialDate.ofParameter("asOf", asOf).end();
+        String countryCode = QueryParams.text(country);
+        if (countryCode != null && !CountryCode.Validator.isCountryCode(countryCode)) {
+            throw ProblemException.badRequest("Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU,"
+                    + " not '" + country + "'");
+        }
+        List<Position> held = Position.find("select p from Position p join fetch p.official o where p.topic.id = ?1"
+                + " and p.validFromStart <= ?2 and (p.validToStart is null or p.validToStart > ?2)"
+                + (countryCode == null ? "" : " and o.country = ?3")
+                + " order by o.name, o.id, p.validFromStart desc, p.id",
+                countryCode == null ? new Object[] {topic.id, day} : new Object[] {topic.id, day, countryCode}).list();
+        // Positions of one official should not overlap; if edits made them, the latest start wins.
+        Map<UUID, Position> byOfficial = new LinkedHashMap<>();
+        held.forEach(p -> byOfficial.putIfAbsent(p.official.id, p));
+        return new TopicStances(TopicSummary.of(topic), day.toString(),
+                byOfficial.values().stream().map(TopicStances.OfficialStance::of).toList());
     }
 
     /** The positions of one official, oldest first unless another sort is asked for; 404 for an unknown official. */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.demarche.common.Problem;
@@ -46,17 +47,25 @@ public class TopicService extends RecordService<Topic, TopicRequest, TopicRespon
 
     /** The topic a query parameter names by slug or id; 400 when there is none. */
     public Topic resolve(String parameter, String idOrSlug) {
+        return bySlugOrId(idOrSlug).orElseThrow(() -> ProblemException.badRequest(
+                "Query parameter '" + parameter + "' names no topic: '" + idOrSlug + "'"));
+    }
+
+    /** The topic a path names by slug or id; 404 when there is none. */
+    public Topic find(String idOrSlug) {
+        return bySlugOrId(idOrSlug).orElseThrow(() -> ProblemException.notFound(resourceName(), idOrSlug));
+    }
+
+    private static Optional<Topic> bySlugOrId(String idOrSlug) {
         String value = QueryParams.text(idOrSlug);
-        Topic topic;
+        if (value == null) {
+            return Optional.empty();
+        }
         try {
-            topic = Topic.findById(UUID.fromString(value));
+            return Optional.ofNullable(Topic.findById(UUID.fromString(value)));
         } catch (IllegalArgumentException notAnId) {
-            topic = Topic.bySlug(value).orElse(null);
+            return Topic.bySlug(value);
         }
-        if (topic == null) {
-            throw ProblemException.badRequest("Query parameter '" + parameter + "' names no topic: '" + idOrSlug + "'");
-        }
-        return topic;
     }
 
     /**

@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(44, operations);
+        assertEquals(46, operations);
     }
 
     @Test

@@ -1,0 +1,37 @@
+package org.demarche.position;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/topics/{topic}/stances")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Topics")
+public class TopicStanceResource {
+
+    @Inject
+    PositionService positions;
+
+    /** Lists each official's stance on a topic on a given day. */
+    @GET
+    @Operation(operationId = "listTopicStances", summary = "Who stood where on a topic, on a day",
+            description = "For each official with a position on the topic on the asOf day: the stance, label, conditions,"
+                    + " how many statements are cited as evidence, and since when it has held. Read from the position"
+                    + " history, so past days show the stances of the time. Only positions on this very topic count,"
+                    + " not those on topics nested under it.")
+    public TopicStances list(
+            @Parameter(description = "Topic slug or id", example = "ceasefire") @PathParam("topic") String topic,
+            @Parameter(description = "The day (default today, UTC); a partial date means its last day, so asOf=2024-11"
+                    + " is 30 November 2024", example = "2024-12-01") @QueryParam("asOf") String asOf,
+            @Parameter(description = "Only officials of this country (ISO 3166-1 alpha-2)", example = "RU")
+            @QueryParam("country") String country) {
+        return positions.stances(topic, asOf, country);
+    }
+}
