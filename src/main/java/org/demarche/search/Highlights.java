@@ -2,38 +2,102 @@ package org.demarche.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleFragmenter;
-import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * The highlight of a search hit: the best passages of its text, HTML-escaped, with the words that
- * matched in {@code <mark>...</mark>}. Computed from the text and the query alone, so both search
- * engines mark the same words.
+ * The highlight of a search hit: its text (or, for a long text, the stretch around the first match),
+ * HTML-escaped, with every word that matches a searched word or prefix in {@code <mark>...</mark>}.
+ * Words are compared after the same analysis as the index, so {@code ceasefires} marks
+ * {@code Ceasefire}. Computed from the text and the query alone, so both engines mark the same words.
  */
 public final class Highlights {
 
-    private static final int FRAGMENT_CHARS = 160;
-    private static final int FRAGMENTS = 2;
+    private static final int WINDOW = 300;
+    private static final int LEAD = 60;
 
     private Highlights() {
     }
 
     public static String of(SearchQuery query, String text) {
-        Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
-                new QueryScorer(LuceneQueries.of(query, "text"), "text"));
-        highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
-        highlighter.setMaxDocCharsToAnalyze(Integer.MAX_VALUE);
-        try {
-            String best = highlighter.getBestFragments(TextAnalysis.ANALYZER.tokenStream("text", text), text, FRAGMENTS, " … ");
-            return best.isEmpty() ? SimpleHTMLEncoder.htmlEncode(text.substring(0, Math.min(text.length(), FRAGMENT_CHARS))) : best;
+        Set<String> terms = new HashSet<>();
+        List<String> prefixes = new ArrayList<>();
+        for (List<SearchQuery.Clause> group : query.required()) {
+            for (SearchQuery.Clause clause : group) {
+                for (TextAnalysis.Token token : TextAnalysis.tokens(String.join(" ", clause.words()))) {
+                    (clause.prefix() ? prefixes : terms).add(token.term());
+                }
+            }
+        }
+        List<int[]> marks = new ArrayList<>();
+        try (TokenStream stream = TextAnalysis.ANALYZER.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String value = term.toString();
+                if (terms.contains(value) || prefixes.stream().anyMatch(value::startsWith)) {
+                    marks.add(new int[] {offset.startOffset(), offset.endOffset()});
+                }
+            }
+            stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InvalidTokenOffsetsException e) {
-            throw new IllegalStateException("The analyzer produced offsets outside the text", e);
+        }
+        int start = 0;
+        int end = text.length();
+        if (text.length() > WINDOW) {
+            start = marks.isEmpty() ? 0 : wordStart(text, Math.max(0, marks.get(0)[0] - LEAD));
+            end = wordEnd(text, Math.min(text.length(), start + WINDOW));
+        }
+        StringBuilder out = new StringBuilder(start > 0 ? "…" : "");
+        int at = start;
+        for (int[] mark : marks) {
+            if (mark[0] < at || mark[1] > end) {
+                continue;
+            }
+            escape(text.substring(at, mark[0]), out);
+            out.append("<mark>");
+            escape(text.substring(mark[0], mark[1]), out);
+            out.append("</mark>");
+            at = mark[1];
+        }
+        escape(text.substring(at, end), out);
+        return end < text.length() ? out.append("…").toString() : out.toString();
+    }
+
+    private static int wordStart(String text, int from) {
+        int at = from;
+        while (at > 0 && !Character.isWhitespace(text.charAt(at - 1))) {
+            at--;
+        }
+        return at;
+    }
+
+    private static int wordEnd(String text, int from) {
+        int at = from;
+        while (at < text.length() && !Character.isWhitespace(text.charAt(at)) && at - from < 40) {
+            at++;
+        }
+        return at;
+    }
+
+    private static void escape(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
         }
     }
 }

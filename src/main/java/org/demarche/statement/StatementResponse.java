@@ -35,8 +35,8 @@ public record StatementResponse(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        @Schema(description = "Only in results of a search with q: the best passages of the text, HTML-escaped, with"
-                + " the matched words in <mark>...</mark>", nullable = true,
+        @Schema(description = "Only in results of a search with q: the text (for a long text, about 300 characters"
+                + " around the first match), HTML-escaped, with the matched words in <mark>...</mark>", nullable = true,
                 examples = "A <mark>ceasefire</mark> will not suit us.")
         @JsonInclude(JsonInclude.Include.NON_NULL) String highlight) implements Representation {
 

@@ -100,7 +100,7 @@ class StatementSearchTest {
         say("markup", "Sanctions <b>will</b> be answered, sanctions always are.", Map.of());
         search("sanctions").get("/api/v1/statements").then().statusCode(200)
                 .body("items", hasSize(1))
-                .body("items[0].highlight", equalTo("<mark>Sanctions</mark> &lt;b&gt;will&lt;&#x2F;b&gt; be answered,"
+                .body("items[0].highlight", equalTo("<mark>Sanctions</mark> &lt;b&gt;will&lt;/b&gt; be answered,"
                         + " <mark>sanctions</mark> always are."))
                 .body("items[0].text", equalTo("Sanctions <b>will</b> be answered, sanctions always are."));
         given().queryParam("officialId", official).get("/api/v1/statements").then().statusCode(200)
