@@ -6,14 +6,17 @@ create text search configuration demarche (copy = english);
 alter text search configuration demarche
     alter mapping for hword, hword_part, word with unaccent, english_stem;
 
--- Inlined by the planner into to_tsvector(...) @@ to_tsquery(...), so the expression index below
--- serves it; Hibernate calls it as function('demarche_match', text, query).
-create or replace function demarche_match(body varchar, query varchar) returns boolean
-    language sql immutable parallel safe
-    as $$ select to_tsvector('demarche'::regconfig, body) @@ to_tsquery('demarche'::regconfig, query) $$;
+-- The analysed body, kept up to date by PostgreSQL itself, so matching and ranking never re-parse text.
+alter table statement add column search_vector tsvector
+    generated always as (to_tsvector('demarche'::regconfig, body)) stored;
+create index statement_search_vector_idx on statement using gin (search_vector);
 
-create or replace function demarche_rank(body varchar, query varchar) returns real
+-- Inlined by the planner into search_vector @@ to_tsquery(...), which the GIN index serves;
+-- Hibernate calls them as function('demarche_match', s.searchVector, query).
+create or replace function demarche_match(vector tsvector, query varchar) returns boolean
     language sql immutable parallel safe
-    as $$ select ts_rank_cd(to_tsvector('demarche'::regconfig, body), to_tsquery('demarche'::regconfig, query)) $$;
+    as $$ select vector @@ to_tsquery('demarche'::regconfig, query) $$;
 
-create index statement_text_search_idx on statement using gin (to_tsvector('demarche'::regconfig, body));
+create or replace function demarche_rank(vector tsvector, query varchar) returns real
+    language sql immutable parallel safe
+    as $$ select ts_rank_cd(vector, to_tsquery('demarche'::regconfig, query)) $$;

@@ -31,11 +31,15 @@ final class FacetCollector extends SimpleCollector {
             FacetCounts.QUOTE_TYPE, FacetCounts.MEDIUM);
 
     private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-    private final Map<String, SortedSetDocValues> values = new HashMap<>();
-    private final Map<String, int[]> ordinalCounts = new HashMap<>();
-    private final Map<Integer, Long> years = new HashMap<>();
+    private final SortedSetDocValues[] values = new SortedSetDocValues[ORDER.size()];
+    private final int[][] tallies = new int[ORDER.size()][];
+    /** Counts per year, indexed from {@link #FIRST_YEAR}; statements before it are not expected. */
+    private final long[] years = new long[YEARS];
     private NumericDocValues statedOn;
     private long total;
+
+    private static final int FIRST_YEAR = 1800;
+    private static final int YEARS = 400;
 
     FacetCollector() {
         ORDER.forEach(facet -> counts.put(facet, new HashMap<>()));
@@ -48,10 +52,10 @@ final class FacetCollector extends SimpleCollector {
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
-        for (String facet : ORDER) {
-            SortedSetDocValues docValues = DocValues.getSortedSet(context.reader(), FIELDS.get(facet));
-            values.put(facet, docValues);
-            ordinalCounts.put(facet, new int[(int) docValues.getValueCount()]);
+        flush();
+        for (int f = 0; f < ORDER.size(); f++) {
+            values[f] = DocValues.getSortedSet(context.reader(), FIELDS.get(ORDER.get(f)));
+            tallies[f] = new int[(int) values[f].getValueCount()];
         }
         statedOn = DocValues.getNumeric(context.reader(), StatementDocuments.STATED_ON_START);
     }
@@ -59,36 +63,52 @@ final class FacetCollector extends SimpleCollector {
     @Override
     public void collect(int doc) throws IOException {
         total++;
-        for (String facet : ORDER) {
-            SortedSetDocValues docValues = values.get(facet);
+        for (int f = 0; f < values.length; f++) {
+            SortedSetDocValues docValues = values[f];
             if (docValues.advanceExact(doc)) {
-                int[] tally = ordinalCounts.get(facet);
-                for (int i = 0; i < docValues.docValueCount(); i++) {
+                int[] tally = tallies[f];
+                for (int i = docValues.docValueCount(); i > 0; i--) {
                     tally[(int) docValues.nextOrd()]++;
                 }
             }
         }
         if (statedOn.advanceExact(doc)) {
-            years.merge(LocalDate.ofEpochDay(statedOn.longValue()).getYear(), 1L, Long::sum);
+            int year = LocalDate.ofEpochDay(statedOn.longValue()).getYear() - FIRST_YEAR;
+            if (year >= 0 && year < YEARS) {
+                years[year]++;
+            }
         }
     }
 
     @Override
     public void finish() throws IOException {
-        for (String facet : ORDER) {
-            int[] tally = ordinalCounts.get(facet);
-            SortedSetDocValues docValues = values.get(facet);
+        flush();
+    }
+
+    /** Turns the ordinal counts of the segment just read into terms. */
+    private void flush() throws IOException {
+        for (int f = 0; f < values.length; f++) {
+            int[] tally = tallies[f];
+            if (tally == null) {
+                continue;
+            }
+            Map<String, Long> facet = counts.get(ORDER.get(f));
             for (int ord = 0; ord < tally.length; ord++) {
                 if (tally[ord] > 0) {
-                    counts.get(facet).merge(docValues.lookupOrd(ord).utf8ToString(), (long) tally[ord], Long::sum);
+                    facet.merge(values[f].lookupOrd(ord).utf8ToString(), (long) tally[ord], Long::sum);
                 }
             }
+            tallies[f] = null;
         }
     }
 
     FacetCounts result() {
         Map<String, Long> byYear = new HashMap<>();
-        years.forEach((year, count) -> byYear.put(Integer.toString(year), count));
+        for (int year = 0; year < YEARS; year++) {
+            if (years[year] > 0) {
+                byYear.put(Integer.toString(FIRST_YEAR + year), years[year]);
+            }
+        }
         counts.put(FacetCounts.YEAR, byYear);
         return new FacetCounts(total, counts);
     }

@@ -22,6 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.demarche.statement.StatementService;
+import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.Cursor;
+import org.demarche.common.ProblemException;
+import org.apache.lucene.search.FieldDoc;
+import java.util.Objects;
+import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
+import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
@@ -118,15 +129,73 @@ public class LuceneStatementSearch implements StatementSearch {
     }
 
     @Override
-    public Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit) {
+    public Page<Statement> list(StatementCriteria criteria, PageParams page) {
+        int limit = page.pageSize();
+        Sorting.Order<Statement> order = StatementService.SORTING.resolve(page.sort);
+        Sort sort = new Sort(sortField(order), new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending()));
         Query query = query(criteria);
-        Sort sort = order == null
-                ? new Sort(SortField.FIELD_SCORE, new SortField(StatementDocuments.ID, SortField.Type.STRING))
-                : new Sort(sortField(order), new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending()));
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                TopDocs top = searcher.search(query, offset + limit, sort);
+                FieldDoc after = page.cursor == null || page.cursor.isBlank() ? null
+                        : after(Cursor.decode(page.cursor, order.wireName()), order);
+                TopDocs top = searcher.searchAfter(after, query, limit + 1, sort);
+                List<UUID> ids = new ArrayList<>();
+                for (ScoreDoc hit : top.scoreDocs) {
+                    ids.add(UUID.fromString(searcher.storedFields().document(hit.doc).get(StatementDocuments.ID)));
+                }
+                String next = null;
+                if (ids.size() > limit) {
+                    ids = ids.subList(0, limit);
+                    FieldDoc last = (FieldDoc) top.scoreDocs[limit - 1];
+                    next = new Cursor(order.wireName(), sortValue(order, (Long) last.fields[0]), ids.get(limit - 1)).encode();
+                }
+                return new Page<>(load(ids), searcher.count(query), next);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The statements with these ids, in this order. */
+    private static List<Statement> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Statement> found = new HashMap<>();
+        Statement.<Statement>list("id in ?1", ids).forEach(s -> found.put(s.id, s));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Where a cursor says the last page ended, as the index sorts it; cursors read as the database lists write them. */
+    private static FieldDoc after(Cursor cursor, Sorting.Order<Statement> order) {
+        long value;
+        try {
+            value = order.field().name().equals("statedOn") ? LocalDate.parse(cursor.value()).toEpochDay()
+                    : StatementDocuments.micros(Instant.parse(cursor.value()));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+        }
+        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {value, new BytesRef(cursor.id().toString())});
+    }
+
+    private static String sortValue(Sorting.Order<Statement> order, long value) {
+        return order.field().name().equals("statedOn") ? LocalDate.ofEpochDay(value).toString()
+                : Instant.EPOCH.plus(value, ChronoUnit.MICROS).toString();
+    }
+
+    @Override
+    public Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit) {
+        Query query = query(criteria);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                // By relevance, ties keep index order: that lets Lucene skip blocks that cannot make the top.
+                TopDocs top = order == null ? searcher.search(query, offset + limit)
+                        : searcher.search(query, offset + limit, new Sort(sortField(order),
+                                new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending())));
                 List<UUID> ids = new ArrayList<>();
                 for (int i = offset; i < top.scoreDocs.length; i++) {
                     ScoreDoc hit = top.scoreDocs[i];

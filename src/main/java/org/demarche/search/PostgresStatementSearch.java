@@ -6,16 +6,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.demarche.common.paging.ListQuery;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.Sorting;
 import org.demarche.statement.FacetCounts;
 import org.demarche.statement.Statement;
 import org.demarche.statement.StatementCriteria;
 import org.demarche.statement.StatementSearch;
+import org.demarche.statement.StatementService;
 
 /**
- * Search on PostgreSQL: the text condition is {@code demarche_match}, which the planner inlines into
- * {@code to_tsvector('demarche', body) @@ to_tsquery('demarche', ...)} and answers from the GIN
- * expression index (see the postgresql migrations). Every instance shares that index, so nothing is
+ * Lists and search on PostgreSQL. Lists are plain queries. The text condition is {@code demarche_match},
+ * which the planner inlines into
+ * {@code search_vector @@ to_tsquery('demarche', ...)} on the stored, generated {@code search_vector}
+ * column and answers from its GIN index (see the postgresql migrations). Every instance shares that index, so nothing is
  * kept in the application. Relevance is {@code ts_rank_cd}.
  */
 @ApplicationScoped
@@ -23,10 +27,15 @@ import org.demarche.statement.StatementSearch;
 public class PostgresStatementSearch implements StatementSearch {
 
     @Override
+    public Page<Statement> list(StatementCriteria criteria, PageParams page) {
+        return criteria.filter(ListQuery.of(Statement.class, "s")).page(page, StatementService.SORTING);
+    }
+
+    @Override
     public Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit) {
         ListQuery<Statement> query = matching(criteria);
         String orderBy = order == null
-                ? "function('demarche_rank', s.text, :tsquery) desc, s.id"
+                ? "function('demarche_rank', s.searchVector, :tsquery) desc, s.id"
                 : "s." + order.field().path() + (order.descending() ? " desc, s.id desc" : ", s.id");
         return new Hits(query.ids(orderBy, offset, limit), query.count());
     }
@@ -47,7 +56,7 @@ public class PostgresStatementSearch implements StatementSearch {
     private static ListQuery<Statement> matching(StatementCriteria criteria) {
         ListQuery<Statement> query = criteria.filter(ListQuery.of(Statement.class, "s"));
         return criteria.query() == null ? query
-                : query.where("function('demarche_match', s.text, :tsquery) = true", "tsquery", TsQueries.of(criteria.query()));
+                : query.where("function('demarche_match', s.searchVector, :tsquery) = true", "tsquery", TsQueries.of(criteria.query()));
     }
 
     private static Map<String, Long> counts(ListQuery<Statement> query, String key, String join) {

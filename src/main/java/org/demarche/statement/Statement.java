@@ -1,5 +1,6 @@
 package org.demarche.statement;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,7 +14,9 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,6 +41,16 @@ public class Statement extends TrackedEntity {
     /** The words as reported; never rewritten. */
     @Column(name = "body", nullable = false)
     public String text;
+
+    /**
+     * PostgreSQL only: the text search vector PostgreSQL generates from the text, for search conditions
+     * in queries ({@code function('demarche_match', s.searchVector, ...)}). Lazy, so it is not loaded
+     * with the statement; on H2 the column exists but stays empty.
+     */
+    @Formula("search_vector")
+    @Basic(fetch = FetchType.LAZY)
+    @NotAudited
+    String searchVector;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "quote_type", nullable = false)

@@ -2,14 +2,23 @@ package org.demarche.statement;
 
 import java.util.List;
 import java.util.UUID;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.Sorting;
 
 /**
- * Full-text search over statements with every statement filter. PostgreSQL answers from its own
- * text search index; the embedded H2 set-up from a Lucene index on local disk. Both read a
+ * Statement lists, full-text search and facets with every statement filter. PostgreSQL answers from
+ * its own tables and text search index; the embedded H2 set-up from a Lucene index on local disk
+ * (H2 alone is slow to filter and count large tables). Both read a
  * {@link org.demarche.search.SearchQuery} the same way.
  */
 public interface StatementSearch {
+
+    /**
+     * A page of the statements matching the filters (the criteria have no query), in the page's sort
+     * with keyset cursors, so every match can be paged through.
+     */
+    Page<Statement> list(StatementCriteria criteria, PageParams page);
 
     /** The ids of the matches from {@code offset}, by relevance ({@code order} null) or by the order; and how many match. */
     Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit);

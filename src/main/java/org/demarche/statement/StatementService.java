@@ -41,7 +41,7 @@ import org.demarche.topic.TopicService;
 @ApplicationScoped
 public class StatementService extends RecordService<Statement, StatementRequest, StatementResponse> {
 
-    static final Sorting<Statement> SORTING = new Sorting<>("-statedOn",
+    public static final Sorting<Statement> SORTING = new Sorting<>("-statedOn",
             SortField.date("statedOn", "statedOnStart", s -> s.statedOnStart),
             SortField.instant("createdAt", "createdAt", s -> s.createdAt),
             SortField.instant("updatedAt", "updatedAt", s -> s.updatedAt));
@@ -127,7 +127,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
 
     private Page<StatementResponse> list(StatementCriteria criteria, PageParams page) {
         if (criteria.query() == null) {
-            return criteria.filter(ListQuery.of(Statement.class, "s")).page(page, SORTING).map(this::represent);
+            return search.list(criteria, page).map(this::represent);
         }
         int limit = page.pageSize();
         Sorting.Order<Statement> order = page.sort == null || page.sort.isBlank() ? null : SORTING.resolve(page.sort);
