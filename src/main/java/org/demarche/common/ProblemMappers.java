@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -102,6 +105,12 @@ public class ProblemMappers {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return respond(ProblemType.CONFLICT,
                         "The record was changed by another request at the same time; read it again and retry", uri, null, null);
+            }
+            if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+                    || cause instanceof LockAcquisitionException) {
+                return Response.fromResponse(respond(ProblemType.BUSY, "Other writes held the data this request needed for"
+                        + " too long; nothing was changed. Retry in a moment", uri, null, null))
+                        .header(HttpHeaders.RETRY_AFTER, "1").build();
             }
             if (cause instanceof ConstraintViolationException) {
                 return respond(ProblemType.CONFLICT,

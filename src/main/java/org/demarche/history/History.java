@@ -34,8 +34,8 @@ public class History {
     /** Text shared by every history endpoint's OpenAPI description. */
     public static final String DESCRIPTION = "Every revision of the record, including its deletion: when, by which"
             + " API key, the fields that changed (before and after) and the whole record afterwards. Oldest first;"
-            + " sort=-revision for newest first; updatedSince keeps revisions made at or after it. Still readable after the record is deleted; 404 only for an id"
-            + " that never existed.";
+            + " sort=-revision for newest first; updatedSince keeps revisions made at or after it. Still readable after the record is deleted; 404 for an id with"
+            + " no recorded change.";
 
     private static final Set<String> BOOKKEEPING = Set.of("id", "createdAt", "updatedAt", "version");
 

@@ -23,7 +23,10 @@ public class NewRevision implements RevisionListener {
     @Override
     public void newRevision(Object revisionEntity) {
         takeClock();
-        stampAuthor((Revision) revisionEntity);
+        Revision revision = (Revision) revisionEntity;
+        // Stamped again once the clock is ours, so times rise with revision numbers.
+        revision.changedAt = System.currentTimeMillis();
+        stampAuthor(revision);
     }
 
     private static void takeClock() {

@@ -23,8 +23,9 @@ public class TopicStanceResource {
     @GET
     @Operation(operationId = "listTopicStances", summary = "Who stood where on a topic, on a day",
             description = "For each official with a position on the topic on the asOf day: the stance, label, conditions,"
-                    + " how many statements are cited as evidence, and since when it has held. Read from the position"
-                    + " history, so past days show the stances of the time. Only positions on this very topic count,"
+                    + " how many statements are cited as evidence, and since when it has held. Read from the recorded"
+                    + " positions: a change of stance is a new position that closes the old one, so past days show the"
+                    + " stances of the time (unless a position was later edited or deleted). Only positions on this very topic count,"
                     + " not those on topics nested under it.")
     public TopicStances list(
             @Parameter(description = "Topic slug or id", example = "ceasefire") @PathParam("topic") String topic,

@@ -33,13 +33,13 @@ final class FacetCollector extends SimpleCollector {
     private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     private final SortedSetDocValues[] values = new SortedSetDocValues[ORDER.size()];
     private final int[][] tallies = new int[ORDER.size()][];
-    /** Counts per year, indexed from {@link #FIRST_YEAR}; statements before it are not expected. */
+    /** Counts per year, 0000 to 9999 as partial dates allow. */
     private final long[] years = new long[YEARS];
     private NumericDocValues statedOn;
     private long total;
 
-    private static final int FIRST_YEAR = 1800;
-    private static final int YEARS = 400;
+    private static final int FIRST_YEAR = 0;
+    private static final int YEARS = 10_000;
 
     FacetCollector() {
         ORDER.forEach(facet -> counts.put(facet, new HashMap<>()));

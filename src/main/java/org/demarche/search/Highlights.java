@@ -84,7 +84,8 @@ public final class Highlights {
         while (at < text.length() && !Character.isWhitespace(text.charAt(at)) && at - from < 40) {
             at++;
         }
-        return at;
+        // Never cut a character in two.
+        return at < text.length() && Character.isLowSurrogate(text.charAt(at)) ? at + 1 : at;
     }
 
     private static void escape(String text, StringBuilder out) {

@@ -77,6 +77,9 @@ public class LuceneStatementSearch implements StatementSearch {
     private static final Logger LOG = Logger.getLogger(LuceneStatementSearch.class);
     /** Commit data: the newest history revision whose changes the index holds. */
     private static final String REVISION = "revision";
+    /** Commit data: when the index last committed, in milliseconds since the epoch. */
+    private static final String COMMITTED_AT = "committedAt";
+    private static final long CATCH_UP_MARGIN_MILLIS = 10 * 60 * 1000;
     private static final int BATCH = 500;
 
     private final Path directory;
@@ -97,14 +100,32 @@ public class LuceneStatementSearch implements StatementSearch {
         searchers = new SearcherManager(writer, null);
     }
 
-    /** Once the schema and the sample data are in place, rebuilds the index if it does not match the database. */
+    /**
+     * Once the schema and the sample data are in place, brings the index up to date: a full rebuild when
+     * it is missing or ahead of the database (a restored backup); otherwise the statements touched by
+     * revisions after the one it records, or in the minutes before its last commit (a commit whose
+     * index update a crash cut off can be older than a later commit's).
+     */
     void onStart(@Observes @Priority(5000) StartupEvent event) throws IOException {
-        long indexed = indexedRevision();
+        Map<String, String> stamp = commitData();
+        long indexed = stamp.containsKey(REVISION) ? Long.parseLong(stamp.get(REVISION)) : -1;
         long current = QuarkusTransaction.requiringNew().call(LuceneStatementSearch::currentRevision);
+        if (indexed < 0 || indexed > current) {
+            LOG.infof("Search index %s: rebuilding", indexed < 0 ? "missing" : "ahead of the database");
+            rebuild();
+            return;
+        }
+        long since = Long.parseLong(stamp.getOrDefault(COMMITTED_AT, "0")) - CATCH_UP_MARGIN_MILLIS;
+        updates.lock();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> reindex(touchedSince(indexed, since)));
+        } finally {
+            updates.unlock();
+        }
         long statements = QuarkusTransaction.requiringNew().call(() -> Statement.count());
-        if (indexed != current || writer.getDocStats().numDocs != statements) {
-            LOG.infof("Search index at revision %d with %d statements, database at revision %d with %d: rebuilding",
-                    indexed, writer.getDocStats().numDocs, current, statements);
+        if (writer.getDocStats().numDocs != statements) {
+            LOG.infof("Search index holds %d statements, the database %d: rebuilding", writer.getDocStats().numDocs,
+                    statements);
             rebuild();
         }
     }
@@ -113,6 +134,7 @@ public class LuceneStatementSearch implements StatementSearch {
     void close() throws IOException {
         searchers.close();
         writer.close();
+        writer.getDirectory().close();
     }
 
     /** After a commit, brings the documents of the statements it touched up to date. */
@@ -175,7 +197,7 @@ public class LuceneStatementSearch implements StatementSearch {
         try {
             value = order.field().name().equals("statedOn") ? LocalDate.parse(cursor.value()).toEpochDay()
                     : StatementDocuments.micros(Instant.parse(cursor.value()));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
         }
         return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {value, new BytesRef(cursor.id().toString())});
@@ -253,8 +275,9 @@ public class LuceneStatementSearch implements StatementSearch {
             commit(revision);
             LOG.infof("Search index rebuilt: %d statements", count);
             return count;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         } finally {
             updates.unlock();
         }
@@ -263,6 +286,33 @@ public class LuceneStatementSearch implements StatementSearch {
     @Override
     public String engine() {
         return "lucene";
+    }
+
+    /** After a failed rebuild: drops what it wrote, so the last committed index stays the one searched. */
+    private void discardUncommitted() {
+        try {
+            searchers.close();
+            writer.rollback();
+            writer.getDirectory().close();
+            open();
+        } catch (IOException e) {
+            LOG.error("The search index could not be reopened after a failed rebuild", e);
+        }
+    }
+
+    /** Statements whose documents revisions after {@code revision}, or since {@code sinceMillis}, may have changed. */
+    private static Set<UUID> touchedSince(long revision, long sinceMillis) {
+        String changed = " join revision r on r.id = a.rev where a.rev > ?1 or r.changed_at >= ?2";
+        List<?> rows = Panache.getEntityManager().createNativeQuery(
+                "select cast(a.id as varchar(36)) from statement_aud a" + changed
+                + " union select cast(s.id as varchar(36)) from statement s where s.official_id in"
+                + " (select a.id from official_aud a" + changed + ")"
+                + " union select cast(x.statement_id as varchar(36)) from statement_source x where x.source_id in"
+                + " (select a.id from source_aud a" + changed + ")")
+                .setParameter(1, revision).setParameter(2, sinceMillis).getResultList();
+        Set<UUID> ids = new HashSet<>();
+        rows.forEach(id -> ids.add(UUID.fromString((String) id)));
+        return ids;
     }
 
     private void add(Statement statement) {
@@ -308,18 +358,18 @@ public class LuceneStatementSearch implements StatementSearch {
     }
 
     private void commit(long revision) throws IOException {
-        writer.setLiveCommitData(Map.of(REVISION, Long.toString(revision)).entrySet());
+        writer.setLiveCommitData(Map.of(REVISION, Long.toString(revision),
+                COMMITTED_AT, Long.toString(System.currentTimeMillis())).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
 
-    private long indexedRevision() throws IOException {
+    private Map<String, String> commitData() throws IOException {
         if (!DirectoryReader.indexExists(writer.getDirectory())) {
-            return -1;
+            return Map.of();
         }
         try (DirectoryReader reader = DirectoryReader.open(writer.getDirectory())) {
-            String revision = reader.getIndexCommit().getUserData().get(REVISION);
-            return revision == null ? -1 : Long.parseLong(revision);
+            return reader.getIndexCommit().getUserData();
         }
     }
 

@@ -3,7 +3,6 @@ package org.demarche.search;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.UUID;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -92,9 +91,5 @@ final class StatementDocuments {
     /** Instants to the microsecond, as the database keeps them. */
     static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
-    }
-
-    static String id(UUID id) {
-        return id.toString();
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -64,10 +65,14 @@ public class StatementResource {
     @GET
     @Path("facets")
     @Operation(operationId = "getStatementFacets", summary = "Count statements by facet", description = "Takes the same"
-            + " filters and q as the statement list and answers how the matching statements spread over officials,"
+            + " filters, q and updatedSince as the statement list and answers how the matching statements spread over officials,"
             + " countries, topics, quote types, media and years, for a search sidebar or a chart.")
-    public StatementFacets facets(@BeanParam StatementFilter filter) {
-        return statements.facets(filter);
+    public StatementFacets facets(@BeanParam StatementFilter filter,
+            @Parameter(description = "Only statements created or changed at or after this instant (ISO 8601, UTC)",
+                    example = "2024-11-20T00:00:00Z") @QueryParam("updatedSince") String updatedSince) {
+        PageParams since = new PageParams();
+        since.updatedSince = updatedSince;
+        return statements.facets(filter, since);
     }
 
     /** Reads one statement. */

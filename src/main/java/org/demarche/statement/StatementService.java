@@ -66,9 +66,8 @@ public class StatementService extends RecordService<Statement, StatementRequest,
 
     /** Counts of the matching statements per official, country, topic, quote type, medium and year. */
     @Transactional
-    public StatementFacets facets(StatementFilter filter) {
-        FacetCounts counts = search.facets(criteria(filter, QueryParams.uuids("officialId", filter.officialId),
-                new PageParams()));
+    public StatementFacets facets(StatementFilter filter, PageParams page) {
+        FacetCounts counts = search.facets(criteria(filter, QueryParams.uuids("officialId", filter.officialId), page));
         Map<String, Long> byOfficial = top(counts.of(FacetCounts.OFFICIAL), TOP_FACET_VALUES);
         Map<UUID, Official> officialsById = new HashMap<>();
         Official.<Official>list("id in ?1", uuids(byOfficial.keySet())).forEach(o -> officialsById.put(o.id, o));
@@ -133,19 +132,17 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         Sorting.Order<Statement> order = page.sort == null || page.sort.isBlank() ? null : SORTING.resolve(page.sort);
         String cursorSort = "q:" + (order == null ? "relevance" : order.wireName());
         int offset = searchOffset(page.cursor, cursorSort);
-        if (offset + limit > SEARCH_WINDOW) {
-            throw ProblemException.badRequest("A search pages through its first " + SEARCH_WINDOW + " matches only;"
-                    + " narrow it with more words or filters");
-        }
-        StatementSearch.Hits hits = search.search(criteria, order, offset, limit);
+        // The last page of the window is cut short rather than refused.
+        int size = Math.min(limit, SEARCH_WINDOW - offset);
+        StatementSearch.Hits hits = search.search(criteria, order, offset, size);
         Map<UUID, Statement> found = new HashMap<>();
         if (!hits.ids().isEmpty()) {
             Statement.<Statement>list("id in ?1", hits.ids()).forEach(s -> found.put(s.id, s));
         }
         List<StatementResponse> items = hits.ids().stream().map(found::get).filter(Objects::nonNull)
                 .map(s -> represent(s).withHighlight(Highlights.of(criteria.query(), s.text))).toList();
-        boolean more = offset + limit < Math.min(hits.total(), SEARCH_WINDOW);
-        String next = more ? new Cursor(cursorSort, Integer.toString(offset + limit), NO_ID).encode() : null;
+        boolean more = offset + size < Math.min(hits.total(), SEARCH_WINDOW);
+        String next = more ? new Cursor(cursorSort, Integer.toString(offset + size), NO_ID).encode() : null;
         return new Page<>(items, hits.total(), next);
     }
 
@@ -155,7 +152,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         }
         try {
             int offset = Integer.parseInt(Cursor.decode(cursor, sort).value());
-            if (offset >= 0) {
+            if (offset >= 0 && offset < SEARCH_WINDOW) {
                 return offset;
             }
         } catch (NumberFormatException e) {

@@ -57,7 +57,6 @@ public final class SearchBench {
         System.out.println("| corpus | scenario | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, Function<Random, String>> scenario : scenarios.entrySet()) {
-            run(client, base, scenario.getValue(), Math.min(3, seconds), concurrency, 1);
             Result result = run(client, base, scenario.getValue(), seconds, concurrency, 2);
             System.out.printf("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", label, scenario.getKey(),
                     result.latencies.length, result.latencies.length / (double) seconds, result.percentile(50),

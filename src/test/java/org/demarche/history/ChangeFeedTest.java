@@ -174,6 +174,12 @@ class ChangeFeedTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", equalTo("Query parameter 'updatedSince' must be an ISO 8601 instant such as"
                         + " 2024-11-20T09:30:00Z, not 'last tuesday'"));
+        for (String outOfRange : List.of("+1000000000-01-01T00:00:00Z", "-999999-01-01T00:00:00Z")) {
+            given().queryParam("updatedSince", outOfRange).get("/api/v1/statements").then().statusCode(400)
+                    .contentType("application/problem+json");
+            given().queryParam("updatedSince", outOfRange).get("/api/v1/officials/" + before + "/history").then()
+                    .statusCode(400).contentType("application/problem+json");
+        }
         given().queryParam("updatedSince", since.toString()).get("/api/v1/officials/" + before + "/history")
                 .then().statusCode(200).body("total", equalTo(0));
     }

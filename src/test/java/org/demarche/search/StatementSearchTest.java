@@ -11,10 +11,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +196,26 @@ class StatementSearchTest {
                     .contentType("application/problem+json")
                     .body("detail", containsString("Query parameter 'q'"));
         }
+    }
+
+    @Test
+    void aLongTextIsHighlightedAroundItsFirstMatch() {
+        String filler = "Words of protocol and courtesy. ".repeat(30);
+        say("long", filler + "The blockade must end. " + filler, Map.of());
+        String highlight = search("blockade").get("/api/v1/statements").then().statusCode(200)
+                .extract().path("items[0].highlight");
+        assertTrue(highlight.startsWith("…") && highlight.endsWith("…"), highlight);
+        assertTrue(highlight.contains("<mark>blockade</mark>"), highlight);
+        assertTrue(highlight.length() < 400, highlight);
+    }
+
+    @Test
+    void aCursorBeyondTheSearchWindowIs400() {
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sort\":\"q:relevance\",\"value\":\"2147483640\",\"id\":\"00000000-0000-0000-0000-000000000000\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        search("ceasefire").queryParam("cursor", forged).get("/api/v1/statements").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

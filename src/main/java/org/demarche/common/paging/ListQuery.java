@@ -32,9 +32,18 @@ public final class ListQuery<E extends TrackedEntity> {
         return new ListQuery<>(type, alias);
     }
 
-    /** Adds a condition with one named parameter, unless the value is null (the filter is absent) or it is there. */
+    /**
+     * Adds a condition with one named parameter, unless the value is null (the filter is absent) or the
+     * same condition with the same value is there already (lists apply updatedSince for every feature).
+     */
     public ListQuery<E> where(String condition, String parameter, Object value) {
-        if (value != null && !conditions.contains(condition)) {
+        if (value != null && conditions.contains(condition)) {
+            if (!value.equals(parameters.get(parameter))) {
+                throw new IllegalStateException("Condition " + condition + " given twice with different values");
+            }
+            return this;
+        }
+        if (value != null) {
             conditions.add(condition);
             parameters.put(parameter, value);
         }

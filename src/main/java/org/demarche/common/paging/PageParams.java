@@ -13,6 +13,8 @@ public class PageParams {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 200;
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     @QueryParam("limit")
     @Parameter(description = "Page size, 1 to 200 (default 20)",
@@ -62,7 +64,11 @@ public class PageParams {
             return null;
         }
         try {
-            return Instant.parse(updatedSince.trim());
+            Instant instant = Instant.parse(updatedSince.trim());
+            if (instant.isAfter(LATEST) || instant.isBefore(EARLIEST)) {
+                throw ProblemException.badRequest("Query parameter 'updatedSince' must lie between years 0000 and 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("Query parameter 'updatedSince' must be an ISO 8601 instant such as"
                     + " 2024-11-20T09:30:00Z, not '" + updatedSince + "'");
