@@ -284,6 +284,20 @@ public class LuceneStatementSearch implements StatementSearch {
     }
 
     @Override
+    public long size() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public String engine() {
         return "lucene";
     }

@@ -1,6 +1,7 @@
 package org.demarche.search;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,6 +74,11 @@ public class PostgresStatementSearch implements StatementSearch {
     public long rebuild() {
         // The GIN index is maintained by PostgreSQL within each transaction; there is nothing to rebuild.
         return Statement.count();
+    }
+
+    @Override
+    public long size() {
+        return QuarkusTransaction.requiringNew().call(() -> Statement.count());
     }
 
     @Override

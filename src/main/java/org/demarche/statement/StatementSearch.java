@@ -29,6 +29,9 @@ public interface StatementSearch {
     /** Rebuilds the index from the database, returning how many statements it holds. */
     long rebuild();
 
+    /** How many statements the engine can find; fails when it cannot answer. */
+    long size();
+
     /** Which engine answers: {@code lucene} or {@code postgresql}. */
     String engine();
 
