@@ -1,7 +1,6 @@
 package org.demarche.search;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -20,29 +20,29 @@ import org.demarche.statement.FacetCounts;
  */
 final class FacetCollector extends SimpleCollector {
 
-    /** Facets read from sorted-set doc values, by the FacetCounts name they report under. */
+    /** Single-valued facets, read from sorted doc values, by the FacetCounts name they report under. */
+    private static final List<String> SINGLE = List.of(FacetCounts.OFFICIAL, FacetCounts.COUNTRY,
+            FacetCounts.QUOTE_TYPE, FacetCounts.MEDIUM);
     private static final Map<String, String> FIELDS = Map.of(
             FacetCounts.OFFICIAL, StatementDocuments.OFFICIAL,
             FacetCounts.COUNTRY, StatementDocuments.COUNTRY,
-            FacetCounts.TOPIC, StatementDocuments.TOPIC,
             FacetCounts.QUOTE_TYPE, StatementDocuments.QUOTE_TYPE,
             FacetCounts.MEDIUM, StatementDocuments.MEDIUM);
-    private static final List<String> ORDER = List.of(FacetCounts.OFFICIAL, FacetCounts.COUNTRY, FacetCounts.TOPIC,
-            FacetCounts.QUOTE_TYPE, FacetCounts.MEDIUM);
-
-    private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-    private final SortedSetDocValues[] values = new SortedSetDocValues[ORDER.size()];
-    private final int[][] tallies = new int[ORDER.size()][];
     /** Counts per year, 0000 to 9999 as partial dates allow. */
-    private final long[] years = new long[YEARS];
-    private NumericDocValues statedOn;
-    private long total;
-
-    private static final int FIRST_YEAR = 0;
     private static final int YEARS = 10_000;
 
+    private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    private final SortedDocValues[] single = new SortedDocValues[SINGLE.size()];
+    private final int[][] singleTallies = new int[SINGLE.size()][];
+    private SortedSetDocValues topics;
+    private int[] topicTallies;
+    private NumericDocValues year;
+    private final long[] years = new long[YEARS];
+    private long total;
+
     FacetCollector() {
-        ORDER.forEach(facet -> counts.put(facet, new HashMap<>()));
+        SINGLE.forEach(facet -> counts.put(facet, new HashMap<>()));
+        counts.put(FacetCounts.TOPIC, new HashMap<>());
     }
 
     @Override
@@ -53,29 +53,32 @@ final class FacetCollector extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flush();
-        for (int f = 0; f < ORDER.size(); f++) {
-            values[f] = DocValues.getSortedSet(context.reader(), FIELDS.get(ORDER.get(f)));
-            tallies[f] = new int[(int) values[f].getValueCount()];
+        for (int f = 0; f < single.length; f++) {
+            single[f] = DocValues.getSorted(context.reader(), FIELDS.get(SINGLE.get(f)));
+            singleTallies[f] = new int[single[f].getValueCount()];
         }
-        statedOn = DocValues.getNumeric(context.reader(), StatementDocuments.STATED_ON_START);
+        topics = DocValues.getSortedSet(context.reader(), StatementDocuments.TOPIC);
+        topicTallies = new int[(int) topics.getValueCount()];
+        year = DocValues.getNumeric(context.reader(), StatementDocuments.YEAR);
     }
 
     @Override
     public void collect(int doc) throws IOException {
         total++;
-        for (int f = 0; f < values.length; f++) {
-            SortedSetDocValues docValues = values[f];
-            if (docValues.advanceExact(doc)) {
-                int[] tally = tallies[f];
-                for (int i = docValues.docValueCount(); i > 0; i--) {
-                    tally[(int) docValues.nextOrd()]++;
-                }
+        for (int f = 0; f < single.length; f++) {
+            if (single[f].advanceExact(doc)) {
+                singleTallies[f][single[f].ordValue()]++;
             }
         }
-        if (statedOn.advanceExact(doc)) {
-            int year = LocalDate.ofEpochDay(statedOn.longValue()).getYear() - FIRST_YEAR;
-            if (year >= 0 && year < YEARS) {
-                years[year]++;
+        if (topics.advanceExact(doc)) {
+            for (int i = topics.docValueCount(); i > 0; i--) {
+                topicTallies[(int) topics.nextOrd()]++;
+            }
+        }
+        if (year.advanceExact(doc)) {
+            long value = year.longValue();
+            if (value >= 0 && value < YEARS) {
+                years[(int) value]++;
             }
         }
     }
@@ -87,26 +90,34 @@ final class FacetCollector extends SimpleCollector {
 
     /** Turns the ordinal counts of the segment just read into terms. */
     private void flush() throws IOException {
-        for (int f = 0; f < values.length; f++) {
-            int[] tally = tallies[f];
-            if (tally == null) {
+        for (int f = 0; f < single.length; f++) {
+            if (singleTallies[f] == null) {
                 continue;
             }
-            Map<String, Long> facet = counts.get(ORDER.get(f));
-            for (int ord = 0; ord < tally.length; ord++) {
-                if (tally[ord] > 0) {
-                    facet.merge(values[f].lookupOrd(ord).utf8ToString(), (long) tally[ord], Long::sum);
+            Map<String, Long> facet = counts.get(SINGLE.get(f));
+            for (int ord = 0; ord < singleTallies[f].length; ord++) {
+                if (singleTallies[f][ord] > 0) {
+                    facet.merge(single[f].lookupOrd(ord).utf8ToString(), (long) singleTallies[f][ord], Long::sum);
                 }
             }
-            tallies[f] = null;
+            singleTallies[f] = null;
+        }
+        if (topicTallies != null) {
+            Map<String, Long> facet = counts.get(FacetCounts.TOPIC);
+            for (int ord = 0; ord < topicTallies.length; ord++) {
+                if (topicTallies[ord] > 0) {
+                    facet.merge(topics.lookupOrd(ord).utf8ToString(), (long) topicTallies[ord], Long::sum);
+                }
+            }
+            topicTallies = null;
         }
     }
 
     FacetCounts result() {
         Map<String, Long> byYear = new HashMap<>();
-        for (int year = 0; year < YEARS; year++) {
-            if (years[year] > 0) {
-                byYear.put(Integer.toString(FIRST_YEAR + year), years[year]);
+        for (int y = 0; y < YEARS; y++) {
+            if (years[y] > 0) {
+                byYear.put(Integer.toString(y), years[y]);
             }
         }
         counts.put(FacetCounts.YEAR, byYear);

@@ -80,6 +80,8 @@ public class LuceneStatementSearch implements StatementSearch {
     /** Commit data: when the index last committed, in milliseconds since the epoch. */
     private static final String COMMITTED_AT = "committedAt";
     private static final long CATCH_UP_MARGIN_MILLIS = 10 * 60 * 1000;
+    /** Commit data: the document layout the index was written with. */
+    private static final String LAYOUT = "layout";
     private static final int BATCH = 500;
 
     private final Path directory;
@@ -110,8 +112,9 @@ public class LuceneStatementSearch implements StatementSearch {
         Map<String, String> stamp = commitData();
         long indexed = stamp.containsKey(REVISION) ? Long.parseLong(stamp.get(REVISION)) : -1;
         long current = QuarkusTransaction.requiringNew().call(LuceneStatementSearch::currentRevision);
-        if (indexed < 0 || indexed > current) {
-            LOG.infof("Search index %s: rebuilding", indexed < 0 ? "missing" : "ahead of the database");
+        if (indexed < 0 || indexed > current || !StatementDocuments.LAYOUT.equals(stamp.get(LAYOUT))) {
+            LOG.infof("Search index %s: rebuilding", indexed < 0 ? "missing"
+                    : indexed > current ? "ahead of the database" : "written in an older layout");
             rebuild();
             return;
         }
@@ -373,7 +376,7 @@ public class LuceneStatementSearch implements StatementSearch {
 
     private void commit(long revision) throws IOException {
         writer.setLiveCommitData(Map.of(REVISION, Long.toString(revision),
-                COMMITTED_AT, Long.toString(System.currentTimeMillis())).entrySet());
+                COMMITTED_AT, Long.toString(System.currentTimeMillis()), LAYOUT, StatementDocuments.LAYOUT).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }

@@ -35,6 +35,10 @@ final class StatementDocuments {
     static final String STATED_ON_END = "statedOnEnd";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
+    /** The year of statedOnStart, counted by the year facet. */
+    static final String YEAR = "year";
+    /** How documents are laid out; an index written with another layout is rebuilt at start. */
+    static final String LAYOUT = "2";
 
     private StatementDocuments() {
     }
@@ -48,7 +52,8 @@ final class StatementDocuments {
         facet(doc, OFFICIAL, statement.official.id.toString());
         facet(doc, COUNTRY, statement.official.country);
         for (Topic topic : statement.topics) {
-            facet(doc, TOPIC, topic.id.toString());
+            doc.add(new StringField(TOPIC, topic.id.toString(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesField(TOPIC, new BytesRef(topic.id.toString())));
         }
         facet(doc, QUOTE_TYPE, statement.quoteType.name());
         if (statement.medium != null) {
@@ -68,6 +73,7 @@ final class StatementDocuments {
         long start = statement.statedOnStart.toEpochDay();
         doc.add(new LongPoint(STATED_ON_START, start));
         doc.add(new NumericDocValuesField(STATED_ON_START, start));
+        doc.add(new NumericDocValuesField(YEAR, statement.statedOnStart.getYear()));
         doc.add(new LongPoint(STATED_ON_END, statement.statedOnEnd.toEpochDay()));
         long created = micros(statement.createdAt);
         doc.add(new LongPoint(CREATED_AT, created));
@@ -78,10 +84,10 @@ final class StatementDocuments {
         return doc;
     }
 
-    /** A value that can be filtered on and counted. */
+    /** A single value that can be filtered on and counted (topics, of which there are several, are kept apart). */
     private static void facet(Document doc, String field, String value) {
         doc.add(new StringField(field, value, Field.Store.NO));
-        doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        doc.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
     static String lowerCase(String text) {
