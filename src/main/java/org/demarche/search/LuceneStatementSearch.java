@@ -44,7 +44,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -157,31 +156,20 @@ public class LuceneStatementSearch implements StatementSearch {
     public Page<Statement> list(StatementCriteria criteria, PageParams page) {
         int limit = page.pageSize();
         Sorting.Order<Statement> order = StatementService.SORTING.resolve(page.sort);
-        Sort sort = new Sort(sortField(order), new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending()));
+        FieldDoc after = page.cursor == null || page.cursor.isBlank() ? null
+                : after(Cursor.decode(page.cursor, order.wireName()), order);
         Query query = query(criteria);
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                FieldDoc after = page.cursor == null || page.cursor.isBlank() ? null
-                        : after(Cursor.decode(page.cursor, order.wireName()), order);
-                TopDocs top = searcher.searchAfter(after, query, limit + 1, sort);
-                List<UUID> ids = new ArrayList<>();
-                for (ScoreDoc hit : top.scoreDocs) {
-                    ids.add(UUID.fromString(searcher.storedFields().document(hit.doc).get(StatementDocuments.ID)));
-                }
-                String next = null;
-                if (ids.size() > limit) {
-                    ids = ids.subList(0, limit);
-                    FieldDoc last = (FieldDoc) top.scoreDocs[limit - 1];
-                    next = new Cursor(order.wireName(), sortValue(order, (Long) last.fields[0]), ids.get(limit - 1)).encode();
-                }
-                return new Page<>(load(ids), searcher.count(query), next);
-            } finally {
-                searchers.release(searcher);
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.searchAfter(after, query, limit + 1, sort(order));
+            List<UUID> ids = ids(searcher, top, 0);
+            String next = null;
+            if (ids.size() > limit) {
+                ids = ids.subList(0, limit);
+                FieldDoc last = (FieldDoc) top.scoreDocs[limit - 1];
+                next = new Cursor(order.wireName(), sortValue(order, (Long) last.fields[0]), ids.get(limit - 1)).encode();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return new Page<>(load(ids), searcher.count(query), next);
+        });
     }
 
     /** The statements with these ids, in this order. */
@@ -214,41 +202,21 @@ public class LuceneStatementSearch implements StatementSearch {
     @Override
     public Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit) {
         Query query = query(criteria);
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                // By relevance, ties keep index order: that lets Lucene skip blocks that cannot make the top.
-                TopDocs top = order == null ? searcher.search(query, offset + limit)
-                        : searcher.search(query, offset + limit, new Sort(sortField(order),
-                                new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending())));
-                List<UUID> ids = new ArrayList<>();
-                for (int i = offset; i < top.scoreDocs.length; i++) {
-                    ScoreDoc hit = top.scoreDocs[i];
-                    ids.add(UUID.fromString(searcher.storedFields().document(hit.doc).get(StatementDocuments.ID)));
-                }
-                return new Hits(ids, searcher.count(query));
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withSearcher(searcher -> {
+            // By relevance, ties keep index order: that lets Lucene skip blocks that cannot make the top.
+            TopDocs top = order == null ? searcher.search(query, offset + limit)
+                    : searcher.search(query, offset + limit, sort(order));
+            return new Hits(ids(searcher, top, offset), searcher.count(query));
+        });
     }
 
     @Override
     public FacetCounts facets(StatementCriteria criteria) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                FacetCollector collector = new FacetCollector();
-                searcher.search(query(criteria), collector);
-                return collector.result();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withSearcher(searcher -> {
+            FacetCollector collector = new FacetCollector();
+            searcher.search(query(criteria), collector);
+            return collector.result();
+        });
     }
 
     @Override
@@ -288,16 +256,40 @@ public class LuceneStatementSearch implements StatementSearch {
 
     @Override
     public long size() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /** Work on the current searcher, which stays open for it even if the index is refreshed meanwhile. */
+    private <T> T withSearcher(SearcherWork<T> work) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return searcher.getIndexReader().numDocs();
+                return work.apply(searcher);
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** The statement ids of the hits from {@code from} on. */
+    private static List<UUID> ids(IndexSearcher searcher, TopDocs top, int from) throws IOException {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = from; i < top.scoreDocs.length; i++) {
+            ids.add(UUID.fromString(searcher.storedFields().document(top.scoreDocs[i].doc).get(StatementDocuments.ID)));
+        }
+        return ids;
+    }
+
+    /** The order's field, then the id in the same direction, so every sort is total. */
+    private static Sort sort(Sorting.Order<Statement> order) {
+        return new Sort(sortField(order), new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending()));
     }
 
     @Override
