@@ -156,10 +156,11 @@ public class LuceneStatementSearch implements StatementSearch {
     public Page<Statement> list(StatementCriteria criteria, PageParams page) {
         int limit = page.pageSize();
         Sorting.Order<Statement> order = StatementService.SORTING.resolve(page.sort);
-        FieldDoc after = page.cursor == null || page.cursor.isBlank() ? null
-                : after(Cursor.decode(page.cursor, order.wireName()), order);
+        Cursor cursor = page.cursor == null || page.cursor.isBlank() ? null : Cursor.decode(page.cursor, order.wireName());
         Query query = query(criteria);
         return withSearcher(searcher -> {
+            int maxDoc = searcher.getIndexReader().maxDoc();
+            FieldDoc after = cursor == null || maxDoc == 0 ? null : after(cursor, order, maxDoc);
             TopDocs top = searcher.searchAfter(after, query, limit + 1, sort(order));
             List<UUID> ids = ids(searcher, top, 0);
             String next = null;
@@ -182,8 +183,12 @@ public class LuceneStatementSearch implements StatementSearch {
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    /** Where a cursor says the last page ended, as the index sorts it; cursors read as the database lists write them. */
-    private static FieldDoc after(Cursor cursor, Sorting.Order<Statement> order) {
+    /**
+     * Where a cursor says the last page ended, as the index sorts it; cursors read as the database lists
+     * write them. The sort values (ending with the unique id) decide alone; the document number is the
+     * last one there is, so that a document equal to the cursor is never taken to come after it.
+     */
+    private static FieldDoc after(Cursor cursor, Sorting.Order<Statement> order, int maxDoc) {
         long value;
         try {
             value = order.field().name().equals("statedOn") ? LocalDate.parse(cursor.value()).toEpochDay()
@@ -191,7 +196,7 @@ public class LuceneStatementSearch implements StatementSearch {
         } catch (DateTimeParseException | ArithmeticException e) {
             throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
         }
-        return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {value, new BytesRef(cursor.id().toString())});
+        return new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {value, new BytesRef(cursor.id().toString())});
     }
 
     private static String sortValue(Sorting.Order<Statement> order, long value) {

@@ -4,11 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.demarche.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +137,34 @@ class StatementResourceTest {
                 .then().body("total", equalTo(2));
         given().queryParam("officialId", a + "," + b).get("/api/v1/statements")
                 .then().body("total", equalTo(2));
+    }
+
+    @Test
+    void everySortPagesThroughEachStatementOnceWithTiesBrokenById() {
+        String official = Fixtures.official("Pager " + Fixtures.unique(), "RU");
+        List<String> all = new ArrayList<>();
+        for (String statedOn : List.of("2024-11", "2024-11", "2024-11-20", "2023", "2024-11", "2025-01-02", "2024")) {
+            all.add(Fixtures.statement(official, statedOn, List.of(), List.of()));
+        }
+        for (String sort : List.of("statedOn", "-statedOn", "createdAt", "-createdAt", "updatedAt", "-updatedAt")) {
+            List<String> onePage = given().queryParam("officialId", official).queryParam("sort", sort)
+                    .queryParam("limit", 200).get("/api/v1/statements").then().statusCode(200)
+                    .extract().jsonPath().getList("items.id");
+            List<String> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                var request = given().queryParam("officialId", official).queryParam("sort", sort).queryParam("limit", 2);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                var page = request.get("/api/v1/statements").then().statusCode(200).body("total", equalTo(7))
+                        .extract().jsonPath();
+                paged.addAll(page.getList("items.id"));
+                cursor = page.getString("nextCursor");
+            } while (cursor != null);
+            assertEquals(onePage, paged, "sort " + sort);
+            assertEquals(Set.copyOf(all), Set.copyOf(paged), "sort " + sort);
+        }
     }
 
     @Test
