@@ -16,6 +16,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Content type is not supported"),
     VALIDATION(422, "validation", "Request body is not valid"),
     TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
+    NOT_IMPLEMENTED(Status.NOT_IMPLEMENTED, "not-implemented", "Not available on this server"),
     BUSY(Status.SERVICE_UNAVAILABLE, "busy", "The server is busy"),
     INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal", "Internal server error");
 

@@ -3,7 +3,6 @@ package org.demarche.history;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.security.identity.SecurityIdentity;
-import java.sql.PreparedStatement;
 import java.util.UUID;
 import org.demarche.key.KeyIdentityProvider;
 import org.hibernate.Session;
@@ -12,13 +11,11 @@ import org.hibernate.envers.RevisionListener;
 /**
  * Envers calls this as a transaction is about to commit. It stamps the revision with the API key of
  * the request, and makes revisions commit in the order of their numbers: the transaction takes the
- * one row of {@code change_clock} for update before its revision number is drawn, and holds it until
+ * {@link ChangeClock} for update before its revision number is drawn, and holds it until
  * it commits. Without that, a revision could become visible after a higher one, and a change feed
  * reader that had moved past it would never see it.
  */
 public class NewRevision implements RevisionListener {
-
-    private static final String TAKE_CLOCK = "select id from change_clock where id = 1 for update";
 
     @Override
     public void newRevision(Object revisionEntity) {
@@ -31,11 +28,7 @@ public class NewRevision implements RevisionListener {
 
     private static void takeClock() {
         try (InstanceHandle<Session> session = Arc.container().instance(Session.class)) {
-            session.get().doWork(connection -> {
-                try (PreparedStatement take = connection.prepareStatement(TAKE_CLOCK)) {
-                    take.executeQuery().close();
-                }
-            });
+            ChangeClock.take(session.get());
         }
     }
 

@@ -16,23 +16,22 @@ public class FirstAdminKey {
     private static final Logger LOG = Logger.getLogger(FirstAdminKey.class);
 
     void onStart(@Observes @Priority(1) StartupEvent event, KeyService keys, KeyConfig config) {
-        if (keys.anyExist()) {
-            return;
-        }
         if (config.firstAdmin().isPresent()) {
             String secret = config.firstAdmin().get().trim();
             if (secret.length() < KeySecrets.MIN_CONFIGURED_LENGTH) {
                 throw new IllegalStateException("DEMARCHE_ADMIN_KEY must be at least "
                         + KeySecrets.MIN_CONFIGURED_LENGTH + " characters long");
             }
-            keys.storeAdmin("first admin (DEMARCHE_ADMIN_KEY)", secret);
-            LOG.info("Stored the admin key from DEMARCHE_ADMIN_KEY as the first API key");
+            if (keys.storeFirstAdmin("first admin (DEMARCHE_ADMIN_KEY)", secret)) {
+                LOG.info("Stored the admin key from DEMARCHE_ADMIN_KEY as the first API key");
+            }
             return;
         }
         String secret = KeySecrets.generate();
-        keys.storeAdmin("first admin (generated)", secret);
-        LOG.warn("\n\n  No API keys existed, so an admin key was generated. It is shown this once and stored only"
-                + " as a hash:\n\n      " + secret + "\n\n  Send it as 'Authorization: Bearer <key>'. Create"
-                + " other keys with POST /api/v1/keys, then keep this one safe or revoke it.\n");
+        if (keys.storeFirstAdmin("first admin (generated)", secret)) {
+            LOG.warn("\n\n  No API keys existed, so an admin key was generated. It is shown this once and stored"
+                    + " only as a hash:\n\n      " + secret + "\n\n  Send it as 'Authorization: Bearer <key>'. Create"
+                    + " other keys with POST /api/v1/keys, then keep this one safe or revoke it.\n");
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
 import org.demarche.common.validation.RequestValidator;
+import org.demarche.history.ChangeClock;
 
 /** Creates, lists, revokes and checks API keys. Secrets never reach the log, except a generated first key. */
 @ApplicationScoped
@@ -66,27 +67,32 @@ public class KeyService {
         key.revokedAt = Instant.now();
     }
 
-    /** The holder of an active key with this secret, noting the use. */
+    /**
+     * The holder of an active key with this secret, noting the use. The note is a bulk update that leaves
+     * the key's version alone, so requests using one key at once, on any instance, never conflict over it.
+     */
     @Transactional
     public Optional<Holder> identify(String secret) {
         return ApiKey.activeByHash(KeySecrets.hash(secret)).map(key -> {
             Instant now = Instant.now();
-            if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
-                key.lastUsedAt = now;
-            }
+            ApiKey.update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)", now, key.id,
+                    now.minus(LAST_USED_PRECISION));
             return new Holder(key.id, key.name, key.role);
         });
     }
 
-    /** Whether any key exists, active or revoked. */
+    /**
+     * Stores the first admin key if no key exists, active or revoked; false if one did. Instances that start
+     * together on an empty database store one: each takes the change clock before it looks.
+     */
     @Transactional
-    public boolean anyExist() {
-        return ApiKey.count() > 0;
-    }
-
-    @Transactional
-    public void storeAdmin(String name, String secret) {
+    public boolean storeFirstAdmin(String name, String secret) {
+        ChangeClock.take(ApiKey.getSession());
+        if (ApiKey.count() > 0) {
+            return false;
+        }
         store(name, KeyRole.admin, secret);
+        return true;
     }
 
     private ApiKey store(String name, KeyRole role, String secret) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.demarche.history.ChangeClock;
 import org.demarche.official.Official;
 import org.demarche.official.OfficeTerm;
 import org.demarche.official.OfficialRequest;
@@ -70,9 +71,13 @@ public class SampleData {
         }
     }
 
-    /** Loads the sample unless the database already holds officials, topics or sources; true if it loaded. */
+    /**
+     * Loads the sample unless the database already holds officials, topics or sources; true if it loaded.
+     * Instances that start together on an empty database load it once: each takes the change clock first.
+     */
     @Transactional
     public boolean loadIfEmpty() {
+        ChangeClock.take(Official.getSession());
         if (Official.count() > 0 || Topic.count() > 0 || Source.count() > 0) {
             return false;
         }

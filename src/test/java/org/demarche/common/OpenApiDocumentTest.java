@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(46, operations);
+        assertEquals(49, operations);
     }
 
     @Test

@@ -41,7 +41,10 @@ class WriteAccessTest {
 
     private static final List<String[]> ADMIN_CALLS = List.of(
             new String[] {"GET", "/api/v1/keys"}, new String[] {"POST", "/api/v1/keys"},
-            new String[] {"GET", "/api/v1/keys/" + ZERO}, new String[] {"DELETE", "/api/v1/keys/" + ZERO});
+            new String[] {"GET", "/api/v1/keys/" + ZERO}, new String[] {"DELETE", "/api/v1/keys/" + ZERO},
+            new String[] {"POST", "/api/v1/admin/backups"}, new String[] {"GET", "/api/v1/admin/backups"},
+            new String[] {"GET", "/api/v1/admin/backups/demarche-20261125T000000000Z.zip"},
+            new String[] {"POST", "/api/v1/admin/search-index/rebuild"});
 
     private static String newKey(String role) {
         return given().header("Authorization", "Bearer " + TestKeys.ADMIN).contentType(ContentType.JSON)

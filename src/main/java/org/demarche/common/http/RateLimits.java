@@ -1,10 +1,5 @@
 package org.demarche.common.http;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,24 +8,30 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.demarche.common.ProblemType;
+import org.jboss.logging.Logger;
 
 /**
  * Token buckets (Bucket4j) per API key and per client address, one for writes and one for searches;
  * a request must find a token in every bucket that applies, or gets a 429 problem with Retry-After.
- * Buckets live in this instance's memory, so each instance of a cluster counts on its own.
+ * On PostgreSQL the buckets are shared by every instance (see {@link SharedRateLimitBuckets}); should
+ * they be unreachable, requests are let through rather than refused.
  */
 @ApplicationScoped
 public class RateLimits {
 
+    private static final Logger LOG = Logger.getLogger(RateLimits.class);
     private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+    private final RateLimitBuckets buckets;
+
+    public RateLimits(RateLimitBuckets buckets) {
+        this.buckets = buckets;
+    }
 
     void install(@Observes Router router, RateLimitConfig config, RoutingProblems problems) {
         if (!config.enabled()) {
@@ -38,10 +39,26 @@ public class RateLimits {
         }
         router.route("/api/*").order(BodySizeLimit.ORDER + 2).handler(context -> {
             String kind = kindOf(context);
-            int perMinute = "write".equals(kind) ? config.writesPerMinute() : config.searchesPerMinute();
-            if (kind == null || admit(context, kind, perMinute, problems)) {
+            if (kind == null) {
                 context.next();
+                return;
             }
+            int perMinute = "write".equals(kind) ? config.writesPerMinute() : config.searchesPerMinute();
+            List<String> keys = bucketKeys(context, kind);
+            if (!buckets.blocking()) {
+                admit(context, kind, perMinute, take(keys, perMinute), problems);
+                return;
+            }
+            // The body must wait in the paused request while the database answers.
+            context.request().pause();
+            context.vertx().executeBlocking(() -> take(keys, perMinute), false).onComplete(taken -> {
+                if (taken.failed()) {
+                    LOG.warn("Rate limits could not be checked; the request is let through", taken.cause());
+                    context.next();
+                } else {
+                    admit(context, kind, perMinute, taken.result(), problems);
+                }
+            });
         });
     }
 
@@ -55,32 +72,36 @@ public class RateLimits {
         return null;
     }
 
-    private boolean admit(RoutingContext context, String kind, int perMinute, RoutingProblems problems) {
+    /** The buckets that apply: the client address's, and the API key's if one is sent (keyed by a hash, never the secret). */
+    private static List<String> bucketKeys(RoutingContext context, String kind) {
         String address = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
         String authorization = context.request().getHeader("Authorization");
-        long waitNanos = take(kind + "|address|" + address, perMinute);
-        if (waitNanos == 0 && authorization != null) {
-            // Keyed by a hash, so no secret is held in memory longer than the request.
-            waitNanos = take(kind + "|key|" + sha256(authorization), perMinute);
+        return authorization == null
+                ? List.of(kind + "|address|" + address)
+                : List.of(kind + "|address|" + address, kind + "|key|" + sha256(authorization));
+    }
+
+    /** Takes a token from each bucket in turn; answers 0, or how long until the first empty one has a token. */
+    private long take(List<String> keys, int perMinute) {
+        for (String key : keys) {
+            long waitNanos = buckets.take(key, perMinute);
+            if (waitNanos > 0) {
+                return waitNanos;
+            }
         }
+        return 0;
+    }
+
+    private static void admit(RoutingContext context, String kind, int perMinute, long waitNanos, RoutingProblems problems) {
         if (waitNanos == 0) {
-            return true;
+            context.next();
+            return;
         }
         long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
         context.response().putHeader("Retry-After", Long.toString(seconds));
         problems.end(context, ProblemType.TOO_MANY_REQUESTS, "At most " + perMinute + " " + kind
                 + (kind.equals("write") ? "s" : "es") + " a minute are allowed per key and per address; retry in "
                 + seconds + " s");
-        return false;
-    }
-
-    /** Takes a token; answers 0, or how long until one is free. */
-    private long take(String bucketKey, int perMinute) {
-        Bucket bucket = buckets.get(bucketKey, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
     }
 
     private static String sha256(String text) {

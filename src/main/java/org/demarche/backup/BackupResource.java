@@ -1,0 +1,75 @@
+package org.demarche.backup;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.demarche.key.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/admin/backups")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "Administration", description = "Operations for admin keys")
+public class BackupResource {
+
+    private static final String ZIP = "application/zip";
+
+    private final Backups backups;
+
+    @Context
+    UriInfo uri;
+
+    public BackupResource(Backups backups) {
+        this.backups = backups;
+    }
+
+    /** Takes an online backup of the embedded database. */
+    @POST
+    @Operation(operationId = "createBackup", summary = "Back up the database",
+            description = "Takes a consistent backup of the embedded H2 database while the API keeps serving, as a zip"
+                    + " file in DEMARCHE_BACKUP_DIR. To restore it, unzip it into an empty DEMARCHE_DATA_DIR and start"
+                    + " the app there; the search index is rebuilt at start. On PostgreSQL this answers 501: use"
+                    + " pg_dump.")
+    @APIResponse(responseCode = "201", description = "Backup taken; Location is where to download it")
+    @APIResponse(responseCode = "501", description = "The server runs on PostgreSQL: back it up with pg_dump",
+            content = @Content(mediaType = "application/problem+json"))
+    public RestResponse<Backup> create() {
+        Backup backup = backups.create();
+        return RestResponse.ResponseBuilder.<Backup>created(uri.getAbsolutePathBuilder().path(backup.name()).build())
+                .entity(backup).build();
+    }
+
+    @GET
+    @Operation(operationId = "listBackups", summary = "List backups", description = "The backups in"
+            + " DEMARCHE_BACKUP_DIR, newest first.")
+    public List<Backup> list() {
+        return backups.list();
+    }
+
+    @GET
+    @Path("{name}")
+    @Produces(ZIP)
+    @Operation(operationId = "downloadBackup", summary = "Download a backup", description = "The zip file, holding"
+            + " the H2 database file demarche.mv.db.")
+    @APIResponse(responseCode = "200", description = "The backup",
+            content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public RestResponse<java.nio.file.Path> download(@PathParam("name") String name) {
+        return RestResponse.ResponseBuilder.ok(backups.file(name))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+}

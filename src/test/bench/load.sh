@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Sustained load and a crash: drives the packaged app with org.demarche.bench.LoadBench (80% reads, 15%
+# searches, 5% writes with an editor key; closed loop) on a Corpus of statements, and samples each
+# instance's resident memory. Three runs:
+#   h2        one instance on embedded H2
+#   postgres  two instances on PostgreSQL behind nginx, configured by docker/nginx.conf
+#   fault     the same pair under load; one instance is killed with SIGKILL a third of the way in and
+#             restarted, then every write the API acknowledged is read back from both instances
+# Prints Markdown (also kept in target/load/results.md) for docs/benchmarks.md.
+#
+#   src/test/bench/load.sh                                                     # the full runs, ~25 min
+#   LOAD_SECONDS=20 LOAD_FAULT_SECONDS=30 LOAD_STATEMENTS=2000 src/test/bench/load.sh   # CI's smoke run
+#
+# Settings: LOAD_RUNS ("h2 postgres fault"), LOAD_SECONDS (300), LOAD_FAULT_SECONDS (120),
+# LOAD_STATEMENTS (100000), LOAD_CONCURRENCY (16). Uses ports 8091-8094 and the database demarche_load
+# on the local PostgreSQL (set up by .ci/postgres); installs nginx from Debian's packages if missing.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+RUNS=${LOAD_RUNS:-"h2 postgres fault"}
+RUN_SECONDS=${LOAD_SECONDS:-300}
+FAULT_SECONDS=${LOAD_FAULT_SECONDS:-120}
+SIZE=${LOAD_STATEMENTS:-100000}
+CONCURRENCY=${LOAD_CONCURRENCY:-16}
+ADMIN_KEY=load-admin-key-0123456789abcdef0123456789
+H2_PORT=8091 PG_PORT_A=8092 PG_PORT_B=8093 LB_PORT=8094
+WORK=$PWD/target/load
+PG_URL=jdbc:postgresql://127.0.0.1:5432/demarche_load
+rm -rf "$WORK" && mkdir -p "$WORK"
+RESULTS=$WORK/results.md
+: > "$RESULTS"
+FAILED=0
+
+echo "Building the load client and the app for each database"
+./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test
+# The client runs from its own copy, so rebuilding the project meanwhile cannot disturb it.
+mkdir -p "$WORK/classes" && cp -r target/classes/. target/test-classes/. "$WORK/classes/"
+CP="$WORK/classes:$(cat "$WORK/classpath.txt")"
+./mvnw -B -ntp -q package -DskipTests -Dquarkus.profile=postgres
+cp -r target/quarkus-app "$WORK/app-postgres"
+./mvnw -B -ntp -q package -DskipTests
+cp -r target/quarkus-app "$WORK/app-h2"
+
+if [[ " $RUNS " == *" postgres "* || " $RUNS " == *" fault "* ]]; then
+    bash .ci/postgres
+    if ! command -v nginx > /dev/null; then
+        echo "Installing nginx from Debian's packages"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light > /dev/null
+    fi
+fi
+
+declare -A PIDS
+# start_app <name> <db> <port>: starts an instance in the background and waits until it is ready.
+start_app() {
+    local name=$1 db=$2 port=$3 started=$SECONDS
+    DEMARCHE_PORT=$port DEMARCHE_SAMPLE_DATA=false DEMARCHE_RATE_LIMIT_ENABLED=false \
+        DEMARCHE_DATA_DIR="$WORK/h2-data" DEMARCHE_ADMIN_KEY=$ADMIN_KEY \
+        DEMARCHE_DB_URL=$PG_URL DEMARCHE_DB_USER=postgres \
+        java -Xmx1g -jar "$WORK/app-$db/quarkus-run.jar" >> "$WORK/$name.log" 2>&1 &
+    PIDS[$name]=$!
+    until curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null; do
+        if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
+            echo "$name stopped; see $WORK/$name.log" >&2
+            exit 1
+        fi
+        sleep 0.5
+    done
+    echo "  $name ready on port $port in $((SECONDS - started)) s"
+}
+
+stop_app() {
+    kill "${PIDS[$1]}" 2>/dev/null && wait "${PIDS[$1]}" 2>/dev/null || true
+}
+
+# sample_memory <file> <name>...: every 5 s, appends "seconds name rss-kB" for each running instance.
+sample_memory() {
+    local file=$1 started=$SECONDS
+    shift
+    while true; do
+        for name in "$@"; do
+            local rss
+            rss=$(ps -o rss= -p "${PIDS[$name]}" 2>/dev/null | tr -d ' ') && echo "$((SECONDS - started)) $name $rss" >> "$file"
+        done
+        sleep 5
+    done
+}
+
+# memory_report <file>: resident memory per instance after the first minute and at the end.
+memory_report() {
+    awk '{ if ($1 >= 60 && !($2 in first)) first[$2] = $3; last[$2] = $3; lastAt[$2] = $1 }
+         END { for (n in last) printf "- %s: resident %d MiB after 1 min, %d MiB at %d s\n", n, first[n] / 1024, last[n] / 1024, lastAt[n] }' "$1"
+}
+
+load_corpus() {
+    local jdbc=$1 user=$2
+    echo "  loading $SIZE statements"
+    java -cp "$CP" org.demarche.bench.Corpus "$jdbc" "$user" "" 0 "$SIZE"
+}
+
+start_balancer() {
+    mkdir -p "$WORK/nginx"
+    sed -e "s/app-1:8080/127.0.0.1:$PG_PORT_A/" -e "s/app-2:8080/127.0.0.1:$PG_PORT_B/" -e "s/listen 8080/listen $LB_PORT/" \
+        docker/nginx.conf > "$WORK/nginx/demarche.conf"
+    cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $WORK/nginx/body;
+    proxy_temp_path $WORK/nginx/proxy;
+    include $WORK/nginx/demarche.conf;
+}
+CONF
+    nginx -c "$WORK/nginx/nginx.conf"
+}
+
+stop_balancer() {
+    [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
+}
+trap 'stop_balancer; for name in "${!PIDS[@]}"; do kill -9 "${PIDS[$name]}" 2>/dev/null || true; done' EXIT
+
+# measure <label> <base-url> <seconds> <memory-file>: one LoadBench run, its table kept in the results.
+measure() {
+    local label=$1 base=$2 seconds=$3
+    { echo; echo "#### $label: $seconds s, $CONCURRENCY workers, $SIZE statements"; echo; } | tee -a "$RESULTS"
+    java -cp "$CP" org.demarche.bench.LoadBench run "$base" "$SIZE" "$seconds" "$CONCURRENCY" "$ADMIN_KEY" \
+        "$WORK/$label.ledger" "$label" | tee -a "$RESULTS"
+}
+
+if [[ " $RUNS " == *" h2 "* ]]; then
+    echo "== h2: one instance"
+    start_app h2-migrate h2 $H2_PORT && stop_app h2-migrate
+    load_corpus "jdbc:h2:file:$WORK/h2-data/demarche" demarche
+    start_app h2 h2 $H2_PORT
+    sample_memory "$WORK/h2.memory" h2 & SAMPLER=$!
+    measure h2 "http://127.0.0.1:$H2_PORT" "$RUN_SECONDS" || FAILED=1
+    kill $SAMPLER
+    memory_report "$WORK/h2.memory" | tee -a "$RESULTS"
+    stop_app h2
+fi
+
+if [[ " $RUNS " == *" postgres "* || " $RUNS " == *" fault "* ]]; then
+    echo "== postgres: two instances behind nginx"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists demarche_load with (force)" -c "create database demarche_load"
+    start_app pg-migrate postgres $PG_PORT_A && stop_app pg-migrate
+    load_corpus "$PG_URL" postgres
+    psql -h 127.0.0.1 -U postgres -d demarche_load -qc "vacuum analyze"
+    start_app pg-a postgres $PG_PORT_A
+    start_app pg-b postgres $PG_PORT_B
+    start_balancer
+fi
+
+if [[ " $RUNS " == *" postgres "* ]]; then
+    sample_memory "$WORK/postgres.memory" pg-a pg-b & SAMPLER=$!
+    measure postgres "http://127.0.0.1:$LB_PORT" "$RUN_SECONDS" || FAILED=1
+    kill $SAMPLER
+    memory_report "$WORK/postgres.memory" | tee -a "$RESULTS"
+fi
+
+if [[ " $RUNS " == *" fault "* ]]; then
+    echo "== fault: SIGKILL one of two instances under load, then restart it"
+    measure fault "http://127.0.0.1:$LB_PORT" "$FAULT_SECONDS" > /dev/null &
+    LOAD=$!
+    sleep $((FAULT_SECONDS / 3))
+    echo "  killing pg-a (SIGKILL) at $((FAULT_SECONDS / 3)) s"
+    kill -9 "${PIDS[pg-a]}"
+    wait "${PIDS[pg-a]}" 2>/dev/null || true
+    sleep 5
+    start_app pg-a postgres $PG_PORT_A
+    # Requests in flight on the killed instance fail (nginx does not resend writes); the run shows how many.
+    wait $LOAD || true
+    {
+        echo "- pg-a was killed with SIGKILL at $((FAULT_SECONDS / 3)) s and restarted; requests that failed are counted above"
+        for port in $PG_PORT_A $PG_PORT_B; do
+            echo -n "- read back through port $port: "
+            java -cp "$CP" org.demarche.bench.LoadBench verify "http://127.0.0.1:$port" "$WORK/fault.ledger" | tail -n 1
+        done
+    } | tee -a "$RESULTS"
+    [ "$(grep -c "lost: 0$" "$RESULTS")" = 2 ] || FAILED=1
+fi
+
+stop_balancer
+for name in "${!PIDS[@]}"; do
+    stop_app "$name"
+done
+echo "Results: $RESULTS"
+exit $FAILED
