@@ -85,10 +85,12 @@ sample_memory() {
     done
 }
 
-# memory_report <file>: resident memory per instance after the first minute and at the end.
+# memory_report <file>: resident memory per instance after warm-up (the first minute, or the first
+# third of a shorter run) and at the end.
 memory_report() {
-    awk '{ if ($1 >= 60 && !($2 in first)) first[$2] = $3; last[$2] = $3; lastAt[$2] = $1 }
-         END { for (n in last) printf "- %s: resident %d MiB after 1 min, %d MiB at %d s\n", n, first[n] / 1024, last[n] / 1024, lastAt[n] }' "$1"
+    local warm=$((RUN_SECONDS < 180 ? RUN_SECONDS / 3 : 60))
+    awk -v warm="$warm" '{ if ($1 >= warm && !($2 in first)) { first[$2] = $3; firstAt[$2] = $1 } last[$2] = $3; lastAt[$2] = $1 }
+         END { for (n in last) printf "- %s: resident %d MiB at %d s (warmed up), %d MiB at %d s\n", n, first[n] / 1024, firstAt[n], last[n] / 1024, lastAt[n] }' "$1"
 }
 
 load_corpus() {
