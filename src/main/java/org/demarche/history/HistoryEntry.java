@@ -1,5 +1,7 @@
 package org.demarche.history;
 
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,4 +21,9 @@ public record HistoryEntry<R>(
                 + " out); every field set on creation, none on deletion") List<FieldChange> changes,
         @Schema(description = "The record after this revision; for a deletion, the record as it was deleted")
         R state) {
+
+    /** The type of a history entry of one kind of record, for the columns of a history streamed as CSV. */
+    public static Type type(Class<?> recordType) {
+        return TypeFactory.defaultInstance().constructParametricType(HistoryEntry.class, recordType);
+    }
 }

@@ -11,10 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.Responses;
+import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,12 +44,16 @@ public class KeyResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     /** Lists keys without their secrets. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Operation(operationId = "listKeys", summary = "List API keys", description = "Every key, revoked ones"
             + " included, oldest first, with name, role, creation, last use and revocation; never the secret.")
     public RestResponse<Page<KeyResponse>> list(@BeanParam PageParams page) {
-        return Responses.page(keys.list(page), uri);
+        return Responses.list(page, keys::list, KeyResponse.class, uri, headers);
     }
 
     /** Reads one key without its secret. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +26,7 @@ import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
 import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
+import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,8 +53,12 @@ public class OfficialResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     /** Lists officials, filtered by field values. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Operation(operationId = "listOfficials", summary = "List officials",
             description = "Officials matching every filter given, a page at a time. Sort by name (default), country,"
                     + " createdAt or updatedAt.")
@@ -61,7 +67,8 @@ public class OfficialResource {
             @Parameter(description = "Part of the name or an alias, any case", example = "lavrov") @QueryParam("name") String name,
             @Parameter(description = "Part of the organization, any case") @QueryParam("organization") String organization,
             @Parameter(description = "Wikidata item id", example = "Q182003") @QueryParam("wikidataId") String wikidataId) {
-        return Responses.page(officials.list(new OfficialService.Filter(country, name, organization, wikidataId), page), uri);
+        OfficialService.Filter filter = new OfficialService.Filter(country, name, organization, wikidataId);
+        return Responses.list(page, p -> officials.list(filter, p), OfficialResponse.class, uri, headers);
     }
 
     /** Reads one official. */
@@ -137,9 +144,10 @@ public class OfficialResource {
 
     /** Lists every revision of an official, also after it was deleted. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
     @Operation(operationId = "getOfficialHistory", summary = "History of an official", description = History.DESCRIPTION)
     public RestResponse<Page<HistoryEntry<OfficialResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.page(officials.history(id, page), uri);
+        return Responses.list(page, p -> officials.history(id, p), HistoryEntry.type(OfficialResponse.class), uri, headers);
     }
 }

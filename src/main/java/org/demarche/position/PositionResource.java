@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,6 +25,7 @@ import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
 import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
+import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,13 +52,17 @@ public class PositionResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     /** Lists positions. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Operation(operationId = "listPositions", summary = "List positions", description = "Positions matching every filter given, a page at a time,"
             + " latest first. Sort by validFrom (partial dates sort as the first day of their period), createdAt or"
             + " updatedAt; -validFrom is the default.")
     public RestResponse<Page<PositionResponse>> list(@BeanParam PageParams page, @BeanParam PositionFilter filter) {
-        return Responses.page(positions.list(filter, page), uri);
+        return Responses.list(page, p -> positions.list(filter, p), PositionResponse.class, uri, headers);
     }
 
     /** Reads one position. */
@@ -133,9 +139,10 @@ public class PositionResource {
 
     /** Lists every revision of a position, also after it was deleted. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
     @Operation(operationId = "getPositionHistory", summary = "History of a position", description = History.DESCRIPTION)
     public RestResponse<Page<HistoryEntry<PositionResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.page(positions.history(id, page), uri);
+        return Responses.list(page, p -> positions.history(id, p), HistoryEntry.type(PositionResponse.class), uri, headers);
     }
 }

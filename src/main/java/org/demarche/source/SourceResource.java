@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +26,7 @@ import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
 import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
+import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,15 +53,20 @@ public class SourceResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     /** Lists sources. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Operation(operationId = "listSources", summary = "List sources", description = "Sources matching every filter given, a page at a time."
             + " Sort by -createdAt (default), outlet, url, createdAt or updatedAt.")
     public RestResponse<Page<SourceResponse>> list(@BeanParam PageParams page,
             @Parameter(description = "Part of the outlet name, any case", example = "caliber") @QueryParam("outlet") String outlet,
             @Parameter(description = "BCP 47 language tag, any case", example = "en") @QueryParam("language") String language,
             @Parameter(description = "The exact URL") @QueryParam("url") String url) {
-        return Responses.page(sources.list(new SourceService.Filter(outlet, language, url), page), uri);
+        SourceService.Filter filter = new SourceService.Filter(outlet, language, url);
+        return Responses.list(page, p -> sources.list(filter, p), SourceResponse.class, uri, headers);
     }
 
     /** Reads one source. */
@@ -135,9 +142,10 @@ public class SourceResource {
 
     /** Lists every revision of a source, also after it was deleted. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
     @Operation(operationId = "getSourceHistory", summary = "History of a source", description = History.DESCRIPTION)
     public RestResponse<Page<HistoryEntry<SourceResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.page(sources.history(id, page), uri);
+        return Responses.list(page, p -> sources.history(id, p), HistoryEntry.type(SourceResponse.class), uri, headers);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +26,7 @@ import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
 import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
+import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,14 +53,18 @@ public class StatementResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     /** Lists statements. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Operation(operationId = "listStatements", summary = "List or search statements", description = "Statements matching every"
             + " filter given, a page at a time, newest first. Sort by statedOn (partial dates sort as the first day of"
             + " their period), createdAt or updatedAt; -statedOn is the default. With q, a full-text search: results"
             + " are ranked by relevance unless sort is given, and each carries a highlight.")
     public RestResponse<Page<StatementResponse>> list(@BeanParam PageParams page, @BeanParam StatementFilter filter) {
-        return Responses.page(statements.list(filter, page), uri);
+        return Responses.list(page, p -> statements.list(filter, p), StatementResponse.class, uri, headers);
     }
 
     /** Counts statements per official, country, topic, quote type, medium and year. */
@@ -148,9 +154,10 @@ public class StatementResource {
 
     /** Lists every revision of a statement, also after it was deleted. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
     @Operation(operationId = "getStatementHistory", summary = "History of a statement", description = History.DESCRIPTION)
     public RestResponse<Page<HistoryEntry<StatementResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.page(statements.history(id, page), uri);
+        return Responses.list(page, p -> statements.history(id, p), HistoryEntry.type(StatementResponse.class), uri, headers);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +26,7 @@ import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
 import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
+import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,15 +53,19 @@ public class TopicResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpHeaders headers;
+
     /** Lists topics. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Operation(operationId = "listTopics", summary = "List topics", description = "Topics matching every filter given, a page at a time."
             + " Sort by slug (default), name, createdAt or updatedAt.")
     public RestResponse<Page<TopicResponse>> list(@BeanParam PageParams page,
             @Parameter(description = "Only topics directly under this one (slug or id)", example = "ukraine-negotiations")
             @QueryParam("parent") String parent,
             @Parameter(description = "Part of the name, any case", example = "cease") @QueryParam("name") String name) {
-        return Responses.page(topics.list(parent, name, page), uri);
+        return Responses.list(page, p -> topics.list(parent, name, p), TopicResponse.class, uri, headers);
     }
 
     /** Reads one topic. */
@@ -135,9 +141,10 @@ public class TopicResource {
 
     /** Lists every revision of a topic, also after it was deleted. */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
     @Operation(operationId = "getTopicHistory", summary = "History of a topic", description = History.DESCRIPTION)
     public RestResponse<Page<HistoryEntry<TopicResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.page(topics.history(id, page), uri);
+        return Responses.list(page, p -> topics.history(id, p), HistoryEntry.type(TopicResponse.class), uri, headers);
     }
 }

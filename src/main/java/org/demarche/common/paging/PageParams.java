@@ -75,15 +75,29 @@ public class PageParams {
         }
     }
 
+    /** The same filters and sort from another cursor, with pages of the largest size: for streaming every page. */
+    public PageParams following(String nextCursor) {
+        PageParams params = copy();
+        params.limit = Integer.toString(MAX_LIMIT);
+        params.cursor = nextCursor;
+        return params;
+    }
+
     /** The same parameters with another default sort, for lists whose natural order differs. */
     public PageParams withDefaultSort(String defaultSort) {
         if (sort != null && !sort.isBlank()) {
             return this;
         }
+        PageParams params = copy();
+        params.sort = defaultSort;
+        return params;
+    }
+
+    private PageParams copy() {
         PageParams params = new PageParams();
         params.limit = limit;
         params.cursor = cursor;
-        params.sort = defaultSort;
+        params.sort = sort;
         params.updatedSince = updatedSince;
         return params;
     }
