@@ -16,11 +16,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.demarche.history.HistoryEntry;
 import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
@@ -58,12 +61,17 @@ public class StatementResource {
 
     /** Lists statements. */
     @GET
-    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON, StatementJsonLd.MEDIA_TYPE})
     @Operation(operationId = "listStatements", summary = "List or search statements", description = "Statements matching every"
             + " filter given, a page at a time, newest first. Sort by statedOn (partial dates sort as the first day of"
             + " their period), createdAt or updatedAt; -statedOn is the default. With q, a full-text search: results"
-            + " are ranked by relevance unless sort is given, and each carries a highlight.")
+            + " are ranked by relevance unless sort is given, and each carries a highlight. With Accept:"
+            + " application/ld+json, the page is a schema.org ItemList of Quotations.")
     public RestResponse<Page<StatementResponse>> list(@BeanParam PageParams page, @BeanParam StatementFilter filter) {
+        if (StatementJsonLd.requested(headers)) {
+            return jsonLd(Responses.page(statements.list(filter, page), uri),
+                    new StatementJsonLd(uri.getBaseUri())::document);
+        }
         return Responses.list(page, p -> statements.list(filter, p), StatementResponse.class, uri, headers);
     }
 
@@ -86,10 +94,33 @@ public class StatementResource {
     @Path("{id}")
     @Operation(operationId = "getStatement", summary = "Get a statement", description = "The statement with its official, topics and sources. Send the ETag back in"
             + " If-None-Match to get 304 when it has not changed.")
-    @APIResponse(responseCode = "200", description = "The statement",
-            content = @Content(examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.RESPONSE)))
+    @Produces({MediaType.APPLICATION_JSON, StatementJsonLd.MEDIA_TYPE})
+    @APIResponse(responseCode = "200", description = "The statement; with Accept: application/ld+json, a schema.org"
+            + " Quotation (spokenByCharacter, dateCreated, isBasedOn its sources, about its topics)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class),
+                    examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.RESPONSE)),
+                @Content(mediaType = StatementJsonLd.MEDIA_TYPE,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "A schema.org Quotation in JSON-LD"))})
     public RestResponse<StatementResponse> get(@PathParam("id") UUID id, @Context Request request) {
-        return Responses.ok(statements.get(id), request);
+        RestResponse<StatementResponse> response = Responses.ok(statements.get(id), request);
+        return StatementJsonLd.requested(headers) ? jsonLd(response, new StatementJsonLd(uri.getBaseUri())::document)
+                : response;
+    }
+
+    /**
+     * The same answer with its entity in JSON-LD: status and Link stay; the ETag goes, as it names the JSON
+     * representation, and Vary tells caches the answer depends on Accept.
+     */
+    private static <T> RestResponse<T> jsonLd(RestResponse<T> response, Function<T, Map<String, Object>> document) {
+        if (!response.hasEntity()) {
+            return response;
+        }
+        @SuppressWarnings("unchecked")
+        RestResponse<T> converted = (RestResponse<T>) (RestResponse<?>) RestResponse.ResponseBuilder
+                .fromResponse((RestResponse<Object>) (RestResponse<?>) response)
+                .entity(document.apply(response.getEntity())).type(StatementJsonLd.MEDIA_TYPE).tag((EntityTag) null)
+                .header("Vary", "Accept").build();
+        return converted;
     }
 
     /** Records a new statement. */
