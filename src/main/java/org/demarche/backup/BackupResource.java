@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.demarche.common.Problem;
+import org.demarche.common.paging.Page;
 import org.demarche.key.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class BackupResource {
 
     private static final String ZIP = "application/zip";
+    private static final String ON_POSTGRESQL = "The server runs on PostgreSQL: back it up with pg_dump";
 
     private final Backups backups;
 
@@ -45,22 +48,26 @@ public class BackupResource {
                     + " file in DEMARCHE_BACKUP_DIR. To restore it, unzip it into an empty DEMARCHE_DATA_DIR and start"
                     + " the app there; the search index is rebuilt at start. On PostgreSQL this answers 501: use"
                     + " pg_dump.")
-    @APIResponse(responseCode = "201", description = "Backup taken; Location is where to download it")
-    @APIResponse(responseCode = "501", description = "The server runs on PostgreSQL: back it up with pg_dump",
-            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "201", description = "Backup taken; Location is where to download it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Backup.class)))
+    @APIResponse(responseCode = "501", description = ON_POSTGRESQL, content = @Content(mediaType = Problem.MEDIA_TYPE))
     public RestResponse<Backup> create() {
         Backup backup = backups.create();
         return RestResponse.ResponseBuilder.<Backup>created(uri.getAbsolutePathBuilder().path(backup.name()).build())
                 .entity(backup).build();
     }
 
+    /** Lists the backups. */
     @GET
     @Operation(operationId = "listBackups", summary = "List backups", description = "The backups in"
-            + " DEMARCHE_BACKUP_DIR, newest first.")
-    public List<Backup> list() {
-        return backups.list();
+            + " DEMARCHE_BACKUP_DIR, newest first, all on one page.")
+    @APIResponse(responseCode = "501", description = ON_POSTGRESQL, content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Page<Backup> list() {
+        List<Backup> all = backups.list();
+        return new Page<>(all, all.size(), null);
     }
 
+    /** Downloads a backup. */
     @GET
     @Path("{name}")
     @Produces(ZIP)
@@ -68,6 +75,7 @@ public class BackupResource {
             + " the H2 database file demarche.mv.db.")
     @APIResponse(responseCode = "200", description = "The backup",
             content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "501", description = ON_POSTGRESQL, content = @Content(mediaType = Problem.MEDIA_TYPE))
     public RestResponse<java.nio.file.Path> download(@PathParam("name") String name) {
         return RestResponse.ResponseBuilder.ok(backups.file(name))
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();

@@ -65,6 +65,8 @@ public class Backups {
             throw new IllegalStateException("The database backup failed", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the backup to " + directory, e);
+        } finally {
+            deleteIfLeft(partial);
         }
     }
 
@@ -87,11 +89,18 @@ public class Backups {
     /** The file of a backup; names outside the backup naming scheme are not found, so no other file is served. */
     public Path file(String name) {
         requireEmbedded();
-        Path file = directory.resolve(name);
-        if (!NAME.matcher(name).matches() || !Files.isRegularFile(file)) {
+        if (!NAME.matcher(name).matches() || !Files.isRegularFile(directory.resolve(name))) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No backup is named " + name);
         }
-        return file;
+        return directory.resolve(name);
+    }
+
+    private static void deleteIfLeft(Path partial) {
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the unfinished backup " + partial, e);
+        }
     }
 
     private void requireEmbedded() {

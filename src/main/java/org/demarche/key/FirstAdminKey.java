@@ -17,21 +17,26 @@ public class FirstAdminKey {
 
     void onStart(@Observes @Priority(1) StartupEvent event, KeyService keys, KeyConfig config) {
         if (config.firstAdmin().isPresent()) {
-            String secret = config.firstAdmin().get().trim();
-            if (secret.length() < KeySecrets.MIN_CONFIGURED_LENGTH) {
-                throw new IllegalStateException("DEMARCHE_ADMIN_KEY must be at least "
-                        + KeySecrets.MIN_CONFIGURED_LENGTH + " characters long");
-            }
-            if (keys.storeFirstAdmin("first admin (DEMARCHE_ADMIN_KEY)", secret)) {
+            if (keys.storeFirstAdmin("first admin (DEMARCHE_ADMIN_KEY)", () -> configured(config.firstAdmin().get()))) {
                 LOG.info("Stored the admin key from DEMARCHE_ADMIN_KEY as the first API key");
             }
             return;
         }
         String secret = KeySecrets.generate();
-        if (keys.storeFirstAdmin("first admin (generated)", secret)) {
+        if (keys.storeFirstAdmin("first admin (generated)", () -> secret)) {
             LOG.warn("\n\n  No API keys existed, so an admin key was generated. It is shown this once and stored"
                     + " only as a hash:\n\n      " + secret + "\n\n  Send it as 'Authorization: Bearer <key>'. Create"
                     + " other keys with POST /api/v1/keys, then keep this one safe or revoke it.\n");
         }
+    }
+
+    /** The configured key, refused at start when too short to be safe. */
+    private static String configured(String value) {
+        String secret = value.trim();
+        if (secret.length() < KeySecrets.MIN_CONFIGURED_LENGTH) {
+            throw new IllegalStateException("DEMARCHE_ADMIN_KEY must be at least " + KeySecrets.MIN_CONFIGURED_LENGTH
+                    + " characters long");
+        }
+        return secret;
     }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.demarche.common.ProblemException;
 import org.demarche.common.paging.ListQuery;
 import org.demarche.common.paging.Page;
@@ -82,16 +83,17 @@ public class KeyService {
     }
 
     /**
-     * Stores the first admin key if no key exists, active or revoked; false if one did. Instances that start
-     * together on an empty database store one: each takes the change clock before it looks.
+     * Stores the first admin key if no key exists, active or revoked; false if one did. The secret is asked
+     * for only then. Instances that start together on an empty database store one: each takes the change
+     * clock before it looks.
      */
     @Transactional
-    public boolean storeFirstAdmin(String name, String secret) {
+    public boolean storeFirstAdmin(String name, Supplier<String> secret) {
         ChangeClock.take(ApiKey.getSession());
         if (ApiKey.count() > 0) {
             return false;
         }
-        store(name, KeyRole.admin, secret);
+        store(name, KeyRole.admin, secret.get());
         return true;
     }
 

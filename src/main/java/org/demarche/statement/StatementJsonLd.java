@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.demarche.common.http.Negotiation;
 import org.demarche.common.paging.Page;
+import org.demarche.common.stream.ListFormat;
 import org.demarche.source.SourceSummary;
 import org.demarche.topic.TopicSummary;
 
@@ -15,13 +17,17 @@ import org.demarche.topic.TopicSummary;
  * Statements as JSON-LD in the schema.org vocabulary, for linked-data tools and search engines: a
  * statement is a {@code Quotation} whose {@code spokenByCharacter} is the official (a {@code Person}),
  * {@code dateCreated} the day (or month, or year) it was said, {@code isBasedOn} the sources that
- * reported it and {@code about} its topics. A list is an {@code ItemList} of them. Every node that is a
- * Demarche record has its API URL as {@code @id}.
+ * reported it and {@code about} its topics. A page of a list is an {@code ItemList} of them, with the
+ * next page in the Link header. Statements, officials and topics have their API URL as {@code @id};
+ * a source has its own URL, as it is a work on the web.
  */
 public final class StatementJsonLd {
 
     public static final String MEDIA_TYPE = "application/ld+json";
-    private static final MediaType JSON_LD = MediaType.valueOf(MEDIA_TYPE);
+    public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
+    private static final List<MediaType> OFFERED_FOR_ONE = List.of(MediaType.APPLICATION_JSON_TYPE, TYPE);
+    private static final List<MediaType> OFFERED_FOR_LIST = List.of(MediaType.APPLICATION_JSON_TYPE,
+            ListFormat.CSV.mediaType, ListFormat.NDJSON.mediaType, TYPE);
     private static final String CONTEXT = "https://schema.org";
 
     private final URI api;
@@ -31,43 +37,38 @@ public final class StatementJsonLd {
         this.api = base.resolve("/api/v1/");
     }
 
-    /** Whether the client prefers JSON-LD: named outright, and ahead of plain JSON. */
-    public static boolean requested(HttpHeaders headers) {
-        for (MediaType wanted : headers.getAcceptableMediaTypes()) {
-            if (wanted.isCompatible(MediaType.APPLICATION_JSON_TYPE) || wanted.isWildcardType()) {
-                return false;
-            }
-            if (JSON_LD.isCompatible(wanted) && !wanted.isWildcardSubtype()) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Whether the client prefers JSON-LD to the other formats of a statement, or of a statement list (see
+     * {@link Negotiation#choose}).
+     */
+    public static boolean requested(HttpHeaders headers, boolean list) {
+        return Negotiation.choose(headers, list ? OFFERED_FOR_LIST : OFFERED_FOR_ONE).equals(TYPE);
     }
 
-    public Map<String, Object> document(StatementResponse statement) {
+    public Map<String, Object> quotation(StatementResponse statement) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("@context", CONTEXT);
-        document.putAll(quotation(statement));
+        document.putAll(quotationNode(statement));
         return document;
     }
 
-    public Map<String, Object> document(Page<StatementResponse> page) {
+    public Map<String, Object> itemList(Page<StatementResponse> page) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("@context", CONTEXT);
         document.putAll(typed("ItemList"));
-        document.put("numberOfItems", page.total());
+        document.put("numberOfItems", page.items().size());
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < page.items().size(); i++) {
             Map<String, Object> item = typed("ListItem");
             item.put("position", i + 1);
-            item.put("item", quotation(page.items().get(i)));
+            item.put("item", quotationNode(page.items().get(i)));
             items.add(item);
         }
         document.put("itemListElement", items);
         return document;
     }
 
-    private Map<String, Object> quotation(StatementResponse statement) {
+    private Map<String, Object> quotationNode(StatementResponse statement) {
         Map<String, Object> quotation = node("Quotation", url("statements", statement.id()));
         quotation.put("identifier", statement.id().toString());
         quotation.put("text", statement.text());

@@ -16,14 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.demarche.history.HistoryEntry;
 import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
@@ -68,9 +65,9 @@ public class StatementResource {
             + " are ranked by relevance unless sort is given, and each carries a highlight. With Accept:"
             + " application/ld+json, the page is a schema.org ItemList of Quotations.")
     public RestResponse<Page<StatementResponse>> list(@BeanParam PageParams page, @BeanParam StatementFilter filter) {
-        if (StatementJsonLd.requested(headers)) {
-            return jsonLd(Responses.page(statements.list(filter, page), uri),
-                    new StatementJsonLd(uri.getBaseUri())::document);
+        if (StatementJsonLd.requested(headers, true)) {
+            return Responses.pageAs(statements.list(filter, page), uri, StatementJsonLd.TYPE,
+                    new StatementJsonLd(uri.getBaseUri())::itemList);
         }
         return Responses.list(page, p -> statements.list(filter, p), StatementResponse.class, uri, headers);
     }
@@ -102,25 +99,12 @@ public class StatementResource {
                 @Content(mediaType = StatementJsonLd.MEDIA_TYPE,
                     schema = @Schema(type = SchemaType.OBJECT, description = "A schema.org Quotation in JSON-LD"))})
     public RestResponse<StatementResponse> get(@PathParam("id") UUID id, @Context Request request) {
-        RestResponse<StatementResponse> response = Responses.ok(statements.get(id), request);
-        return StatementJsonLd.requested(headers) ? jsonLd(response, new StatementJsonLd(uri.getBaseUri())::document)
-                : response;
-    }
-
-    /**
-     * The same answer with its entity in JSON-LD: status and Link stay; the ETag goes, as it names the JSON
-     * representation, and Vary tells caches the answer depends on Accept.
-     */
-    private static <T> RestResponse<T> jsonLd(RestResponse<T> response, Function<T, Map<String, Object>> document) {
-        if (!response.hasEntity()) {
-            return response;
+        StatementResponse statement = statements.get(id);
+        if (StatementJsonLd.requested(headers, false)) {
+            return Responses.okAs(statement, request, StatementJsonLd.TYPE,
+                    new StatementJsonLd(uri.getBaseUri())::quotation);
         }
-        @SuppressWarnings("unchecked")
-        RestResponse<T> converted = (RestResponse<T>) (RestResponse<?>) RestResponse.ResponseBuilder
-                .fromResponse((RestResponse<Object>) (RestResponse<?>) response)
-                .entity(document.apply(response.getEntity())).type(StatementJsonLd.MEDIA_TYPE).tag((EntityTag) null)
-                .header("Vary", "Accept").build();
-        return converted;
+        return Responses.ok(statement, request);
     }
 
     /** Records a new statement. */

@@ -2,31 +2,58 @@ package org.demarche.backup;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the backup calls answer when there is nothing to back up or download. Taking, downloading and
- * restoring a backup of a database on disk is tested on the packaged app (BackupIT), since the tests'
- * H2 database lives in memory.
+ * What the backup calls serve from the backup directory: backups, and nothing else in it or outside it.
+ * Taking a backup of a database on disk and restoring it is tested on the packaged app (BackupIT), as
+ * the tests' H2 database lives in memory.
  */
 @QuarkusTest
 class BackupResourceTest {
 
+    private static final String BACKUP = "demarche-20261125T000000000Z.zip";
+    private static final byte[] CONTENT = "PK not really a zip".getBytes(StandardCharsets.UTF_8);
+
     @Test
-    void onlyFilesNamedAsBackupsAreServed() {
-        for (String name : new String[] {"demarche-20261125T000000000Z.zip", "..%2Fdemarche.mv.db", "demarche.mv.db"}) {
-            given().urlEncodingEnabled(false).get("/api/v1/admin/backups/" + name).then()
-                    .statusCode(postgres() ? 501 : 404).contentType("application/problem+json");
+    void onlyFilesNamedAsBackupsAreServed() throws IOException {
+        Assumptions.assumeFalse(postgres(), "runs in the H2 suite");
+        Path directory = Path.of(ConfigProvider.getConfig().getValue("demarche.backup.dir", String.class));
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(BACKUP), CONTENT);
+        Files.writeString(directory.resolve("notes.txt"), "not a backup");
+        Files.writeString(directory.resolve("demarche-20261125T000000001Z.zip.part"), "unfinished");
+
+        assertArrayEquals(CONTENT, given().get("/api/v1/admin/backups/" + BACKUP).then().statusCode(200)
+                .contentType("application/zip").header("Content-Disposition", containsString(BACKUP))
+                .extract().asByteArray());
+        given().get("/api/v1/admin/backups").then().statusCode(200)
+                .body("items.name", equalTo(List.of(BACKUP))).body("total", equalTo(1));
+        for (String name : List.of("notes.txt", "demarche-20261125T000000001Z.zip.part", "..%2F..%2Fpom.xml",
+                "demarche-20261125T000000000Z.zip%00", "%2Fetc%2Fpasswd")) {
+            given().urlEncodingEnabled(false).get("/api/v1/admin/backups/" + name).then().statusCode(404)
+                    .contentType("application/problem+json");
         }
     }
 
     @Test
     void onPostgresqlBackupsArePgDumpsNotAnApiCall() {
         Assumptions.assumeTrue(postgres(), "runs in the PostgreSQL suite");
+        for (String path : List.of("/api/v1/admin/backups", "/api/v1/admin/backups/" + BACKUP)) {
+            given().get(path).then().statusCode(501).contentType("application/problem+json")
+                    .body("detail", containsString("pg_dump"));
+        }
         given().post("/api/v1/admin/backups").then().statusCode(501).contentType("application/problem+json")
                 .body("detail", containsString("pg_dump"));
     }

@@ -122,12 +122,6 @@ final class AppInstance implements AutoCloseable {
         awaitExit();
     }
 
-    /** Kills the instance at once (SIGKILL), as a crash would. */
-    void kill() {
-        process.destroyForcibly();
-        awaitExit();
-    }
-
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -30,7 +30,8 @@ class StatementJsonLdTest {
                 "topicIds", List.of(topic), "sourceIds", List.of(source)));
 
         given().accept(LD).get("/api/v1/statements/" + statement).then().statusCode(200).contentType(LD)
-                .header("ETag", nullValue())
+                .header("ETag", equalTo("\"0-ld+json\""))
+                .header("Vary", containsString("Accept"))
                 .body("'@context'", equalTo("https://schema.org"))
                 .body("'@type'", equalTo("Quotation"))
                 .body("'@id'", endsWith("/api/v1/statements/" + statement))
@@ -56,12 +57,29 @@ class StatementJsonLdTest {
     }
 
     @Test
+    void jsonAndJsonLdHaveTheirOwnEtagsSoACachedOneNeverStandsInForTheOther() {
+        String statement = Fixtures.statement(Fixtures.official("Cached Official", "CH"), "2025", List.of(), List.of());
+        String json = given().get("/api/v1/statements/" + statement).then().statusCode(200).extract().header("ETag");
+        String linked = given().accept(LD).get("/api/v1/statements/" + statement).then().statusCode(200)
+                .extract().header("ETag");
+        given().accept(LD).header("If-None-Match", json).get("/api/v1/statements/" + statement).then().statusCode(200)
+                .contentType(LD);
+        given().accept(LD).header("If-None-Match", linked).get("/api/v1/statements/" + statement).then().statusCode(304);
+        given().header("If-None-Match", linked).get("/api/v1/statements/" + statement).then().statusCode(200)
+                .contentType("application/json");
+    }
+
+    @Test
     void jsonStaysTheDefaultAndErrorsStayProblems() {
         String statement = Fixtures.statement(Fixtures.official("Plain Official", "CH"), "2025", List.of(), List.of());
         for (String accept : List.of("*/*", "application/json", "application/json, application/ld+json;q=0.5")) {
             given().accept(accept).get("/api/v1/statements/" + statement).then().statusCode(200)
                     .contentType("application/json").body("id", equalTo(statement));
         }
+        given().accept("text/csv, application/ld+json;q=0.5").get("/api/v1/statements").then().statusCode(200)
+                .contentType("text/csv");
+        given().accept("text/csv, application/ld+json;q=0.5").get("/api/v1/statements/" + statement).then()
+                .statusCode(200).contentType(LD);
         given().accept(LD).get("/api/v1/statements/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
         given().accept(LD).get("/api/v1/statements?quoteType=bogus").then().statusCode(400)

@@ -14,6 +14,11 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
+    /** The tag of another representation of a version, such as {@code "3-ld+json"} for its JSON-LD. */
+    public static EntityTag of(long version, String representation) {
+        return new EntityTag(version + "-" + representation);
+    }
+
     /**
      * Answers 412 unless the {@code If-Match} header is absent, {@code *}, or lists the current version.
      * Weak tags are compared by value, as a client may have received them through a proxy.

@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 import org.demarche.common.ProblemType;
 import org.jboss.logging.Logger;
@@ -27,7 +29,11 @@ public class RateLimits {
     private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
 
+    private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final RateLimitBuckets buckets;
+    private final AtomicLong unchecked = new AtomicLong();
+    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
 
     public RateLimits(RateLimitBuckets buckets) {
         this.buckets = buckets;
@@ -53,13 +59,24 @@ public class RateLimits {
             context.request().pause();
             context.vertx().executeBlocking(() -> take(keys, perMinute), false).onComplete(taken -> {
                 if (taken.failed()) {
-                    LOG.warn("Rate limits could not be checked; the request is let through", taken.cause());
+                    warnUnchecked(taken.cause());
                     context.next();
                 } else {
                     admit(context, kind, perMinute, taken.result(), problems);
                 }
             });
         });
+    }
+
+    /** Logs that limits could not be checked, at most once a minute, with how many requests went unchecked. */
+    private void warnUnchecked(Throwable cause) {
+        long count = unchecked.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
+            unchecked.addAndGet(-count);
+            LOG.warnf(cause, "Rate limits could not be checked for %d requests; they were let through", count);
+        }
     }
 
     private static String kindOf(RoutingContext context) {

@@ -2,6 +2,7 @@ package org.demarche.common.http;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -14,7 +15,10 @@ import org.demarche.common.stream.RecordStream;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
-/** How a resource answers: one record with its ETag, a created record, or a page with its Link. */
+/**
+ * How a resource answers: one record with its ETag, a created record, or a list as a page with its Link
+ * or as a stream; and the same in another representation (JSON-LD).
+ */
 public final class Responses {
 
     private Responses() {
@@ -28,6 +32,20 @@ public final class Responses {
             return ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).tag(tag).build();
         }
         return ResponseBuilder.ok(body).tag(tag).build();
+    }
+
+    /**
+     * Like {@link #ok}, in another representation of the record: it has an ETag of its own, so that a
+     * client's cached JSON never stands in for it (or the other way round).
+     */
+    public static <T extends Representation> RestResponse<T> okAs(T body, Request request, MediaType type,
+            Function<? super T, ?> represent) {
+        EntityTag tag = ETags.of(body.version(), type.getSubtype());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).tag(tag).build();
+        }
+        return declared(ResponseBuilder.ok(represent.apply(body), type).tag(tag));
     }
 
     /** 200 with the changed record and its new ETag. */
@@ -54,20 +72,33 @@ public final class Responses {
         if (format == ListFormat.JSON) {
             return page(fetch.apply(params), uri);
         }
-        RecordStream<T> stream = RecordStream.start(itemType, params, fetch);
-        // The entity is the stream; the declared type stays the page, which is what JSON clients get.
-        @SuppressWarnings("unchecked")
-        RestResponse<Page<T>> streamed = (RestResponse<Page<T>>) (RestResponse<?>) ResponseBuilder.ok(stream,
-                format.mediaType.withCharset("UTF-8")).build();
-        return streamed;
+        return declared(ResponseBuilder.ok(RecordStream.start(itemType, params, fetch), format.mediaType.withCharset("UTF-8")));
     }
 
     /** 200 with the page, and an RFC 8288 {@code Link: <...>; rel="next"} header unless it is the last. */
     public static <T> RestResponse<Page<T>> page(Page<T> page, UriInfo uri) {
-        ResponseBuilder<Page<T>> builder = ResponseBuilder.ok(page);
+        return declared(next(ResponseBuilder.ok(page), page, uri));
+    }
+
+    /** Like {@link #page}, in another representation of the page. */
+    public static <T> RestResponse<Page<T>> pageAs(Page<T> page, UriInfo uri, MediaType type,
+            Function<? super Page<T>, ?> represent) {
+        return declared(next(ResponseBuilder.ok(represent.apply(page), type), page, uri));
+    }
+
+    private static <B> ResponseBuilder<B> next(ResponseBuilder<B> builder, Page<?> page, UriInfo uri) {
         if (page.nextCursor() != null) {
             builder.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(), "next");
         }
-        return builder.build();
+        return builder;
+    }
+
+    /**
+     * The response typed as the method declares it, whatever its entity: a method declares its JSON answer,
+     * which the OpenAPI document describes, and Quarkus REST picks writers by the entity at run time.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> RestResponse<T> declared(ResponseBuilder<?> builder) {
+        return (RestResponse<T>) builder.build();
     }
 }

@@ -29,6 +29,8 @@ public class SharedRateLimitBuckets implements RateLimitBuckets {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket")
+                // A bucket row locked for longer than this means the database is in trouble: let the request through.
+                .requestTimeout(Duration.ofMillis(500))
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .build();
     }

@@ -12,13 +12,15 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Documents what a list answers as CSV and NDJSON. The scanner gives every media type of a list the
- * JSON page's schema; here text/csv becomes text and application/x-ndjson the schema of one record.
+ * Documents what a list answers as CSV, NDJSON and JSON-LD. The scanner gives every media type of a list
+ * the JSON page's schema; here text/csv becomes text, application/x-ndjson the schema of one record and
+ * application/ld+json a schema.org ItemList.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ListFormats implements OASFilter {
 
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final String JSON_LD = "application/ld+json";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -43,6 +45,12 @@ public class ListFormats implements OASFilter {
             content.addMediaType(ListFormat.APPLICATION_NDJSON, OASFactory.createMediaType().schema(
                     OASFactory.createSchema().description("Every matching record, not one page: one JSON record a"
                             + " line, in this shape.").addAllOf(record(openAPI, page))));
+            if (content.getMediaType(JSON_LD) != null) {
+                content.addMediaType(JSON_LD, OASFactory.createMediaType().schema(OASFactory.createSchema()
+                        .type(List.of(Schema.SchemaType.OBJECT))
+                        .description("The page as a schema.org ItemList in JSON-LD; the next page is in the Link"
+                                + " header.")));
+            }
         });
     }
 

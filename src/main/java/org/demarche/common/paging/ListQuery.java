@@ -88,7 +88,7 @@ public final class ListQuery<E extends TrackedEntity> {
             E last = rows.get(limit - 1);
             nextCursor = new Cursor(order.wireName(), String.valueOf(order.field().value().apply(last)), last.id).encode();
         }
-        return new Page<>(List.copyOf(rows), count(em), nextCursor);
+        return new Page<>(List.copyOf(rows), params.streamed() ? Page.UNCOUNTED : count(em), nextCursor);
     }
 
     /** Every matching record in the default order, for callers that need them all (a timeline). */

@@ -10,6 +10,9 @@ public record Page<T>(
         @Schema(description = "How many records match the filters, on all pages", examples = "8") long total,
         @Schema(description = "Opaque cursor for the next page; null on the last page", nullable = true) String nextCursor) {
 
+    /** The total of a page read for a stream, which is never shown, so never counted. */
+    public static final long UNCOUNTED = -1;
+
     public <R> Page<R> map(Function<? super T, R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), total, nextCursor);
     }

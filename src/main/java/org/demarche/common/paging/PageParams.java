@@ -30,6 +30,9 @@ public class PageParams {
             + " The fields each list can sort by are listed in its description.", example = "-statedOn")
     public String sort;
 
+    /** Set on the pages of a stream, whose total nobody reads, so they skip counting. */
+    boolean streamed;
+
     @QueryParam("updatedSince")
     @Parameter(description = "Only records created or changed at or after this instant (ISO 8601, UTC). Deletions do not"
             + " show in lists; the change feed (/api/v1/changes) has them.",
@@ -75,12 +78,21 @@ public class PageParams {
         }
     }
 
-    /** The same filters and sort from another cursor, with pages of the largest size: for streaming every page. */
+    /**
+     * The same filters and sort from another cursor, with pages of the largest size and no total: for
+     * streaming every page.
+     */
     public PageParams following(String nextCursor) {
         PageParams params = copy();
         params.limit = Integer.toString(MAX_LIMIT);
         params.cursor = nextCursor;
+        params.streamed = true;
         return params;
+    }
+
+    /** Whether this is a page of a stream, whose total is not wanted. */
+    public boolean streamed() {
+        return streamed;
     }
 
     /** The same parameters with another default sort, for lists whose natural order differs. */

@@ -2,11 +2,12 @@ package org.demarche.common.stream;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import java.util.Arrays;
+import org.demarche.common.http.Negotiation;
 
 /**
  * How a list is answered: a JSON page, or every matching record streamed as CSV or NDJSON, chosen by
- * the Accept header (the client's most preferred of the three; JSON when it accepts anything).
+ * the Accept header (JSON when the client accepts anything).
  */
 public enum ListFormat {
 
@@ -25,16 +26,9 @@ public enum ListFormat {
         this.mediaType = mediaType;
     }
 
-    /** The format the request asks for; JAX-RS has already refused (406) an Accept none of them satisfies. */
+    /** The format the request asks for (see {@link Negotiation#choose}). */
     public static ListFormat requested(HttpHeaders headers) {
-        List<MediaType> acceptable = headers.getAcceptableMediaTypes();
-        for (MediaType wanted : acceptable) {
-            for (ListFormat format : values()) {
-                if (wanted.isCompatible(format.mediaType)) {
-                    return format;
-                }
-            }
-        }
-        return JSON;
+        MediaType chosen = Negotiation.choose(headers, Arrays.stream(values()).map(format -> format.mediaType).toList());
+        return Arrays.stream(values()).filter(format -> format.mediaType.equals(chosen)).findFirst().orElseThrow();
     }
 }

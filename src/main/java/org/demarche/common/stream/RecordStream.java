@@ -8,10 +8,12 @@ import org.demarche.common.paging.PageParams;
 
 /**
  * Every record a list matches, read a page (of the largest size) at a time by following cursors, each
- * page in its own transaction, so memory stays flat however many records there are. The first page is
- * read before the answer starts, so a bad filter is still a 400 problem. Records that change while the
- * stream runs may show in their old or new state, but none is skipped or repeated for it: pages follow
- * the list's keyset cursors.
+ * page in its own transaction and without a total, so memory stays flat however many records there
+ * are. The first page is read before the answer starts, so a bad filter is still a 400 problem. The
+ * stream is not a snapshot: pages follow the list's cursors. Sorted by createdAt, every record that
+ * exists throughout is sent exactly once. With another sort, a record whose sort field changes while
+ * the stream runs may be missed or sent twice; with q, pages go by rank and offset, so a change in
+ * the matches can shift them.
  *
  * @param itemType the type of a record, for the CSV columns
  * @param first    the first page

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -103,6 +104,24 @@ class ListStreamingTest {
         assertEquals(new ObjectMapper().writeValueAsString(List.of(FORMULA)), formulas[2],
                 "an array is one cell of JSON text, which no spreadsheet runs as a formula");
         assertEquals(true, body.contains("\r\n"), "CRLF line ends (RFC 4180)");
+    }
+
+    @Test
+    void aNestedObjectsFieldsAreDottedColumns() throws Exception {
+        String official = Fixtures.official("Dotted Official", "IS");
+        Fixtures.statement(official, "2025-01", List.of(), List.of());
+        String body = given().accept(ListFormat.TEXT_CSV).get("/api/v1/statements?officialId=" + official)
+                .then().statusCode(200).extract().asString();
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> parsed = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
+            parsed.forEachRemaining(rows::add);
+        }
+        assertEquals(1, rows.size());
+        assertEquals("Dotted Official", rows.get(0).get("official.name"));
+        assertEquals("IS", rows.get(0).get("official.country"));
+        assertEquals(official, rows.get(0).get("official.id"));
+        assertEquals("2025-01", rows.get(0).get("statedOn"));
     }
 
     @Test

@@ -1,0 +1,40 @@
+package org.demarche.common.http;
+
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * Content negotiation, in one place: which of the media types a resource offers the client prefers.
+ * As several API answers come in more than one format, every API answer carries {@code Vary: Accept}
+ * for caches, added to whatever else it varies by.
+ */
+@ApplicationScoped
+public class Negotiation {
+
+    /**
+     * The first offered type compatible with the client's most preferred acceptable type (JAX-RS has
+     * already refused with 406 an Accept that none satisfies); the first offered one for a request that
+     * accepts anything.
+     */
+    public static MediaType choose(HttpHeaders headers, List<MediaType> offered) {
+        for (MediaType wanted : headers.getAcceptableMediaTypes()) {
+            for (MediaType type : offered) {
+                if (wanted.isCompatible(type)) {
+                    return type;
+                }
+            }
+        }
+        return offered.get(0);
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(BodySizeLimit.ORDER + 3).handler(context -> {
+            context.addHeadersEndHandler(ignored -> context.response().headers().add("Vary", "Accept"));
+            context.next();
+        });
+    }
+}
