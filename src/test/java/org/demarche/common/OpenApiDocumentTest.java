@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(49, operations);
+        assertEquals(50, operations);
     }
 
     @Test
