@@ -118,8 +118,18 @@ final class AppInstance implements AutoCloseable {
 
     /** Stops the instance as an operator would (SIGTERM), waiting for it to exit. */
     void stop() {
-        process.destroy();
+        requestStop();
         awaitExit();
+    }
+
+    /** Sends SIGTERM and returns at once: the instance finishes what it is doing and exits. */
+    void requestStop() {
+        process.destroy();
+    }
+
+    /** Whether the process has exited within this time. */
+    boolean exitsWithin(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

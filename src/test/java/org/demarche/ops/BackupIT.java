@@ -17,12 +17,14 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * An online backup of the embedded database, taken through the API while the app runs, restored into a
  * fresh instance (a new data directory, no search index) finds the same records and the same search
  * results, and nothing written after the backup.
  */
+@EnabledIfSystemProperty(named = "demarche.it.db", matches = "h2")
 class BackupIT {
 
     private static final Path WORK = Path.of("target/it/backup").toAbsolutePath();

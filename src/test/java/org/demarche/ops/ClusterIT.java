@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * low enough for the last test to spend.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIfSystemProperty(named = "demarche.it.db", matches = "postgresql")
 class ClusterIT {
 
     private static final String SERVER = System.getProperty("demarche.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");

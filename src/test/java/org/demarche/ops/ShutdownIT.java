@@ -1,0 +1,70 @@
+package org.demarche.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.demarche.bench.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Stopping the app (SIGTERM) lets a request in flight finish: a client reading a long export slowly
+ * gets all of it although the stop came in the middle, and the process exits afterwards.
+ */
+@EnabledIfSystemProperty(named = "demarche.it.db", matches = "h2")
+class ShutdownIT {
+
+    private static final Path DATA = Path.of("target/it/shutdown").toAbsolutePath();
+    private static final int STATEMENTS = 50_000;
+
+    @Test
+    void aRequestInFlightFinishesWhenTheAppIsStopped() throws Exception {
+        deleteTree(DATA);
+        Map<String, String> environment = Map.of("DEMARCHE_DATA_DIR", DATA.toString());
+        AppInstance.launch("shutdown-migrate", environment).awaitReady().stop();
+        Corpus.main(new String[] {"jdbc:h2:file:" + DATA.resolve("demarche"), "demarche", "", "0",
+                Integer.toString(STATEMENTS)});
+
+        try (AppInstance app = AppInstance.launch("shutdown", environment).awaitReady()) {
+            HttpResponse<InputStream> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(app.baseUri() + "/api/v1/export")).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, export.statusCode());
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(export.body(), StandardCharsets.UTF_8))) {
+                assertTrue(lines.readLine().contains("\"type\":\"official\""));
+                // The client stops reading, so the export waits on it, and the app is told to stop meanwhile.
+                app.requestStop();
+                assertFalse(app.exitsWithin(Duration.ofSeconds(2)), "the app waits for the export in flight");
+                long statements = lines.lines().filter(line -> line.startsWith("{\"type\":\"statement\"")).count();
+                assertEquals(STATEMENTS, statements, "the whole export arrived");
+            }
+            assertTrue(app.exitsWithin(Duration.ofSeconds(30)), "the app exits once the export is done");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
