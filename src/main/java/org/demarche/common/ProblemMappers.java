@@ -86,11 +86,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unbindableJson(JsonMappingException e, UriInfo uri) {
-        String field = JsonPaths.of(e.getPath());
-        if (field.isEmpty()) {
+        FieldError error = fieldError(e);
+        if (error.field().isEmpty()) {
             return respond(ProblemType.BAD_REQUEST, "Request body must be a JSON object", uri, null, null);
         }
-        return problem(ProblemException.invalid(List.of(new FieldError(field, bindingMessage(e)))), uri);
+        return problem(ProblemException.invalid(List.of(error)), uri);
+    }
+
+    /** The field a JSON value could not be bound to, and why, as a client should read it. */
+    public static FieldError fieldError(JsonMappingException e) {
+        return new FieldError(JsonPaths.of(e.getPath()), bindingMessage(e));
     }
 
     @ServerExceptionMapper

@@ -11,6 +11,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "not-acceptable", "Requested media type is not available"),
     CONFLICT(Status.CONFLICT, "conflict", "Request conflicts with the current state"),
+    LENGTH_REQUIRED(Status.LENGTH_REQUIRED, "length-required", "Content-Length is required"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "precondition-failed", "Resource has changed since it was read"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Content type is not supported"),

@@ -100,8 +100,15 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
 
     @Transactional
     public R create(Q request) {
+        return create(request, null);
+    }
+
+    /** Creates the record under this id (a new one when null), as an import restores records under their ids. */
+    @Transactional
+    public R create(Q request, UUID id) {
         validate(request, null);
         E entity = newEntity();
+        entity.id = id;
         apply(request, entity);
         entity.persistAndFlush();
         afterCreate(entity);
@@ -148,6 +155,19 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
         entity.delete();
         Panache.getEntityManager().flush();
         changes.fire(new RecordChanged(entityType(), id));
+    }
+
+    /**
+     * The problem a create (existingId null) or a replace would answer, thrown without touching the
+     * transaction: a bulk write checks each record first so that a bad one does not spoil its batch.
+     */
+    public void check(Q request, UUID existingId) {
+        validate(request, existingId == null ? null : find(existingId));
+    }
+
+    /** The request that would recreate the stored record as it is, to tell whether a write would change it. */
+    public Q currentRequest(UUID id) {
+        return toRequest(find(id));
     }
 
     private void validate(Q request, E existing) {

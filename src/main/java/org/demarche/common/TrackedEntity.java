@@ -2,7 +2,6 @@ package org.demarche.common;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
@@ -13,7 +12,8 @@ import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.envers.Audited;
 
 /**
- * What every stored record has: a server-generated id, timestamps and a version for ETags. Audited
+ * What every stored record has: an id (generated, unless an import brings the record's own), timestamps
+ * and a version for ETags. Audited
  * entities keep these in their history too.
  */
 @MappedSuperclass
@@ -21,7 +21,7 @@ import org.hibernate.envers.Audited;
 public abstract class TrackedEntity extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue
+    @AssignableUuid
     public UUID id;
 
     @Version

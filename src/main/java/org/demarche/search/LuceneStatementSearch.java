@@ -9,7 +9,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +85,8 @@ public class LuceneStatementSearch implements StatementSearch {
     /** Commit data: the document layout the index was written with. */
     private static final String LAYOUT = "layout";
     private static final int BATCH = 500;
+    /** Transaction resource: the changes a transaction made that the index must follow once it commits. */
+    private static final Object PENDING = new Object();
 
     private final Path directory;
     /** Updates load from the database and write under this lock, so a later commit is never overwritten by an earlier one. */
@@ -89,8 +94,12 @@ public class LuceneStatementSearch implements StatementSearch {
     private IndexWriter writer;
     private SearcherManager searchers;
 
-    public LuceneStatementSearch(@ConfigProperty(name = "demarche.search.index-dir") String directory) {
+    private final TransactionSynchronizationRegistry transactions;
+
+    public LuceneStatementSearch(@ConfigProperty(name = "demarche.search.index-dir") String directory,
+            TransactionSynchronizationRegistry transactions) {
         this.directory = Path.of(directory);
+        this.transactions = transactions;
     }
 
     @PostConstruct
@@ -139,14 +148,45 @@ public class LuceneStatementSearch implements StatementSearch {
         writer.getDirectory().close();
     }
 
-    /** After a commit, brings the documents of the statements it touched up to date. */
-    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordChanged change) {
+    /**
+     * Notes a change to a statement, or to the official or source statements are filtered by, for the
+     * end of its transaction. A transaction's changes are indexed together right after it commits, in one
+     * index commit, however many records it wrote (an import writes hundreds at a time).
+     */
+    void onChange(@Observes RecordChanged change) {
         if (change.type() != Statement.class && change.type() != Official.class && change.type() != Source.class) {
             return;
         }
+        @SuppressWarnings("unchecked")
+        Set<RecordChanged> pending = (Set<RecordChanged>) transactions.getResource(PENDING);
+        if (pending == null) {
+            Set<RecordChanged> changes = new LinkedHashSet<>();
+            transactions.putResource(PENDING, changes);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        indexCommitted(changes);
+                    }
+                }
+            });
+            pending = changes;
+        }
+        pending.add(change);
+    }
+
+    private void indexCommitted(Set<RecordChanged> changes) {
         updates.lock();
         try {
-            QuarkusTransaction.requiringNew().run(() -> reindex(affected(change)));
+            QuarkusTransaction.requiringNew().run(() -> {
+                Set<UUID> affected = new LinkedHashSet<>();
+                changes.forEach(change -> affected.addAll(affected(change)));
+                reindex(affected);
+            });
         } finally {
             updates.unlock();
         }

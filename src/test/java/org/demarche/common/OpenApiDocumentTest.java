@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(50, operations);
+        assertEquals(51, operations);
     }
 
     @Test

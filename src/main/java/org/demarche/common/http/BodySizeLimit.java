@@ -8,24 +8,35 @@ import org.demarche.common.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body whose Content-Length is over {@code quarkus.http.limits.max-body-size} with a 413
- * problem, before any of it is read. (Quarkus enforces the same limit on chunked bodies, but answers
- * those with a bare 413.)
+ * Refuses a body over its limit with a 413 problem, before any of it is read: an import
+ * (POST /api/v1/import, read as it arrives) may be up to {@code demarche.import.max-size}, any other
+ * body up to {@code demarche.http.max-body-size}. Quarkus's own limit, on every body and counted as it
+ * arrives, is the larger import limit, so other bodies must say their length: one sent in chunks,
+ * without Content-Length, is refused with a 411 problem.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
     static final int ORDER = Integer.MIN_VALUE;
+    private static final String IMPORT = "/api/v1/import";
 
     void install(@Observes Router router, RoutingProblems problems,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-        long maxBytes = limit.asLongValue();
+            @ConfigProperty(name = "demarche.http.max-body-size") MemorySize bodyLimit,
+            @ConfigProperty(name = "demarche.import.max-size") MemorySize importLimit) {
         router.route().order(ORDER).handler(context -> {
+            boolean importing = context.request().path().equals(IMPORT);
+            long maxBytes = (importing ? importLimit : bodyLimit).asLongValue();
             String length = context.request().getHeader("Content-Length");
             if (length != null && isOver(length, maxBytes)) {
                 context.response().putHeader("Connection", "close");
                 problems.end(context, ProblemType.PAYLOAD_TOO_LARGE,
                         "Request bodies may be at most " + maxBytes + " bytes; this one has " + length);
+                return;
+            }
+            if (length == null && !importing && context.request().headers().contains("Transfer-Encoding")) {
+                context.response().putHeader("Connection", "close");
+                problems.end(context, ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length header (at"
+                        + " most " + maxBytes + " bytes); only imports may be sent in chunks");
                 return;
             }
             context.next();
