@@ -1,12 +1,21 @@
 package org.demarche.common;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.demarche.TestKeys;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +74,29 @@ class HttpGuardsTest {
                 .post("/api/v1/officials").then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
+    }
+
+    @TestHTTPResource("/api/v1/")
+    URI api;
+
+    /** Sends a body of unknown length, which java.net.http sends in chunks (after offering HTTP/2, which is refused). */
+    private HttpResponse<String> postChunked(String path, String contentType, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aChunkedBodyIsA411ProblemExceptForAnImport() throws Exception {
+        HttpResponse<String> refused = postChunked("officials", "application/json",
+                "{\"name\": \"Chunked\", \"country\": \"RU\"}");
+        assertEquals(411, refused.statusCode());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> imported = postChunked("import", "application/x-ndjson",
+                "{\"type\": \"topic\", \"slug\": \"chunked-import\", \"name\": \"Chunked\"}\n");
+        assertEquals(200, imported.statusCode(), imported.body());
     }
 }

@@ -50,16 +50,25 @@ public class ProblemResponses implements OASFilter {
                 errors.put("406", "The Accept header asks for a media type this resource cannot produce");
             }
             case POST -> {
-                errors.put("400", "The body is not well-formed JSON");
-                errors.put("409", "A unique value is already taken by another record");
-                errors.put("415", "The Content-Type is not application/json");
-                errors.put("422", "The body fails validation; every problem is listed in errors");
+                if (takesNdjson(operation)) {
+                    errors.put("413", "The body is larger than DEMARCHE_MAX_IMPORT_SIZE");
+                    errors.put("415", "The Content-Type is not application/x-ndjson");
+                } else {
+                    errors.put("400", "The body is not well-formed JSON");
+                    errors.put("409", "A unique value is already taken by another record");
+                    errors.put("411", "The body was sent in chunks, without Content-Length");
+                    errors.put("413", "The body is larger than DEMARCHE_MAX_BODY_SIZE (1 MiB by default)");
+                    errors.put("415", "The Content-Type is not application/json");
+                    errors.put("422", "The body fails validation; every problem is listed in errors");
+                }
             }
             case PUT, PATCH -> {
                 errors.put("400", "The body is not well-formed JSON (or, for PATCH, not a JSON object)");
                 errors.put("404", "No record has this id");
                 errors.put("409", "A unique value is taken, or another request changed the record at the same time");
+                errors.put("411", "The body was sent in chunks, without Content-Length");
                 errors.put("412", "If-Match does not match the current ETag");
+                errors.put("413", "The body is larger than DEMARCHE_MAX_BODY_SIZE (1 MiB by default)");
                 errors.put("415", method == PathItem.HttpMethod.PATCH
                         ? "The Content-Type is not application/merge-patch+json"
                         : "The Content-Type is not application/json");
@@ -89,6 +98,11 @@ public class ProblemResponses implements OASFilter {
                 responses.addAPIResponse(code, code.equals("304") ? notModified(description) : problem(description));
             }
         });
+    }
+
+    private static boolean takesNdjson(Operation operation) {
+        return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().getMediaType("application/x-ndjson") != null;
     }
 
     private static boolean hasPathParameter(Operation operation) {
