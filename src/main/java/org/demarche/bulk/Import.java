@@ -13,6 +13,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -138,8 +140,11 @@ public class Import {
                     batch = new ArrayList<>(BATCH);
                 }
             }
-        } catch (IOException e) {
+        } catch (CharacterCodingException e) {
             tally.errors.add(new LineError(tally.lines + 1, "", "is not UTF-8 text; the import stopped before this line"));
+        } catch (IOException e) {
+            // The client went away: batches so far are committed, and there is nobody to report to.
+            throw new UncheckedIOException("The import body could not be read", e);
         }
         if (!batch.isEmpty()) {
             write.accept(batch);
