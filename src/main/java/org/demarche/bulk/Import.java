@@ -327,13 +327,12 @@ public class Import {
         final List<LineError> errors = new ArrayList<>();
         long lines;
         long committedThroughLine;
+        /** Lines rejected before their type was known. */
+        long untyped;
 
         Tally(Iterable<String> types) {
             types.forEach(type -> byType.put(type, new long[4]));
         }
-
-        /** Lines rejected before their type was known. */
-        long untyped;
 
         void record(Result result) {
             int slot = result.outcome() == null ? REJECTED : result.outcome().ordinal();

@@ -9,11 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ class BackupIT {
 
     @Test
     void aBackupRestoredIntoAFreshInstanceHasTheSameDataAndSearchResults() throws IOException {
-        deleteTree(WORK);
+        Directories.deleteTree(WORK);
         Path original = WORK.resolve("original");
         Path restored = WORK.resolve("restored");
         byte[] backup;
@@ -85,17 +83,6 @@ class BackupIT {
                     throw new IOException("Entry outside the directory: " + entry.getName());
                 }
                 Files.copy(entries, target);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }

@@ -6,12 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -26,7 +23,7 @@ class ExportImportIT {
 
     @Test
     void anExportImportedIntoAnEmptyDatabaseExportsTheSame() throws IOException {
-        deleteTree(WORK);
+        Directories.deleteTree(WORK);
         String exported;
         try (AppInstance original = AppInstance.launch("export-original", Map.of("DEMARCHE_DATA_DIR",
                 WORK.resolve("original").toString(), "DEMARCHE_SAMPLE_DATA", "true")).awaitReady()) {
@@ -61,17 +58,6 @@ class ExportImportIT {
             assertEquals(records, copy.admin().contentType("application/x-ndjson")
                     .body(exported.getBytes(StandardCharsets.UTF_8)).post("/api/v1/import")
                     .then().statusCode(200).extract().jsonPath().getLong("unchanged"), "a second import changes nothing");
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -13,12 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.demarche.bench.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -35,7 +32,7 @@ class ShutdownIT {
 
     @Test
     void aRequestInFlightFinishesWhenTheAppIsStopped() throws Exception {
-        deleteTree(DATA);
+        Directories.deleteTree(DATA);
         Map<String, String> environment = Map.of("DEMARCHE_DATA_DIR", DATA.toString());
         AppInstance.launch("shutdown-migrate", environment).awaitReady().stop();
         Corpus.main(new String[] {"jdbc:h2:file:" + DATA.resolve("demarche"), "demarche", "", "0",
@@ -54,17 +51,6 @@ class ShutdownIT {
                 assertEquals(STATEMENTS, statements, "the whole export arrived");
             }
             assertTrue(app.exitsWithin(Duration.ofSeconds(30)), "the app exits once the export is done");
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
