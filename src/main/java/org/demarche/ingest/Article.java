@@ -1,0 +1,141 @@
+package org.demarche.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An article's text cut into paragraphs (by line breaks), quotations and sentences. A sentence does not
+ * end inside a quotation, so a quote of several sentences and the words around it are one sentence.
+ */
+final class Article {
+
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen",
+            "lt", "col", "maj", "capt", "prof", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+            "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "corp", "jr", "sr");
+
+    final String text;
+    final List<Span> paragraphs = new ArrayList<>();
+    final List<QuotedSpan> quotes = new ArrayList<>();
+    final List<Span> sentences = new ArrayList<>();
+
+    Article(String text) {
+        this.text = text;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                if (!text.substring(start, i).isBlank()) {
+                    Span paragraph = new Span(start, i);
+                    paragraphs.add(paragraph);
+                    List<QuotedSpan> inParagraph = QuoteMarks.in(text, paragraph);
+                    quotes.addAll(inParagraph);
+                    splitSentences(paragraph, inParagraph);
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    Span sentenceAt(int offset) {
+        for (Span sentence : sentences) {
+            if (sentence.contains(offset)) {
+                return sentence;
+            }
+        }
+        return sentences.get(sentences.size() - 1);
+    }
+
+    int sentenceIndexAt(int offset) {
+        return sentences.indexOf(sentenceAt(offset));
+    }
+
+    Span paragraphAt(int offset) {
+        for (Span paragraph : paragraphs) {
+            if (paragraph.contains(offset)) {
+                return paragraph;
+            }
+        }
+        return paragraphs.get(paragraphs.size() - 1);
+    }
+
+    /** The quotation whose marks hold this offset, if any. */
+    QuotedSpan quoteAt(int offset) {
+        for (QuotedSpan quote : quotes) {
+            if (quote.marks().contains(offset)) {
+                return quote;
+            }
+        }
+        return null;
+    }
+
+    private void splitSentences(Span paragraph, List<QuotedSpan> inParagraph) {
+        int start = skipSpace(paragraph.start(), paragraph.end());
+        int i = start;
+        while (i < paragraph.end()) {
+            QuotedSpan quote = startingAt(inParagraph, i);
+            int after;
+            boolean terminal;
+            if (quote != null) {
+                after = quote.marks().end();
+                terminal = endsWithTerminal(quote.words());
+            } else {
+                after = i + 1;
+                terminal = ".!?".indexOf(text.charAt(i)) >= 0 && !abbreviationBefore(i);
+            }
+            if (terminal && startsSentence(after, paragraph.end())) {
+                sentences.add(new Span(start, after));
+                start = skipSpace(after, paragraph.end());
+                after = start;
+            }
+            i = after;
+        }
+        if (start < paragraph.end()) {
+            sentences.add(new Span(start, paragraph.end()));
+        }
+    }
+
+    private static QuotedSpan startingAt(List<QuotedSpan> quotes, int offset) {
+        for (QuotedSpan quote : quotes) {
+            if (quote.marks().start() == offset) {
+                return quote;
+            }
+        }
+        return null;
+    }
+
+    private boolean endsWithTerminal(Span words) {
+        int end = words.end();
+        return end > words.start() && ".!?".indexOf(text.charAt(end - 1)) >= 0;
+    }
+
+    private boolean startsSentence(int offset, int paragraphEnd) {
+        if (offset >= paragraphEnd || !Character.isWhitespace(text.charAt(offset))) {
+            return false;
+        }
+        int next = skipSpace(offset, paragraphEnd);
+        if (next >= paragraphEnd) {
+            return true;
+        }
+        char c = text.charAt(next);
+        return Character.isUpperCase(c) || Character.isDigit(c) || "\"“„«»‘(".indexOf(c) >= 0;
+    }
+
+    private boolean abbreviationBefore(int dot) {
+        if (text.charAt(dot) != '.') {
+            return false;
+        }
+        int start = dot;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) && "(\"“«".indexOf(text.charAt(start - 1)) < 0) {
+            start--;
+        }
+        String word = text.substring(start, dot).toLowerCase();
+        return ABBREVIATIONS.contains(word) || word.length() == 1 && Character.isLetter(word.charAt(0));
+    }
+
+    private int skipSpace(int offset, int end) {
+        while (offset < end && Character.isWhitespace(text.charAt(offset))) {
+            offset++;
+        }
+        return offset;
+    }
+}

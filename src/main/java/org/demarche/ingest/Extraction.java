@@ -1,0 +1,245 @@
+package org.demarche.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.demarche.statement.QuoteType;
+
+/**
+ * Finds the statements in an article's text, by rules. Every quotation is a quote candidate unless it is
+ * a short phrase (three words or fewer) with nobody said to say it, which is taken for a scare quote or a
+ * name. Who said a quote is, by falling confidence: the cue right after or right before it ("…," he
+ * said; the minister stressed, "…"), a cue elsewhere in its sentence, the speaker of the quote before it
+ * in the same or the previous paragraph, the person last named. A quote interrupted by its cue ("…," he
+ * said, "…") is one candidate in two parts. Reported speech is a paraphrase candidate: the clause after
+ * a reporting cue ("Lavrov pointed out that …"), or before one that ends its sentence ("…, Lavrov
+ * pointed out."; "…, according to the minister.").
+ */
+final class Extraction {
+
+    private static final Pattern SEPARATOR = Pattern.compile("[\\s,:;—–-]*");
+    private static final Pattern THAT = Pattern.compile("^(?:\\s*[,:])?\\s*(?:that\\b\\s*,?\\s*)?");
+    /** Verbs that take a clause without "that" ("Kuleba said there are …"); others then take a thing, not words. */
+    private static final Set<String> CLAUSE_WITHOUT_THAT = Set.of("said", "says", "added", "according to");
+
+    private final Article article;
+    private final List<Mention> mentions;
+    private final List<Cue> cues;
+
+    private Extraction(String text) {
+        article = new Article(text);
+        mentions = Mentions.in(article);
+        cues = Cues.in(article, mentions);
+    }
+
+    static List<Extracted> of(String text) {
+        Extraction extraction = new Extraction(text);
+        List<Extracted> found = new ArrayList<>(extraction.quotes());
+        found.addAll(extraction.paraphrases());
+        found.sort(Comparator.comparingInt(Extracted::start));
+        return found;
+    }
+
+    private List<Extracted> quotes() {
+        List<Extracted> quotes = new ArrayList<>();
+        Extracted previous = null;
+        Cue previousCue = null;
+        Span previousWords = null;
+        for (QuotedSpan quote : article.quotes) {
+            if (previous != null && previousCue != null && continues(previousWords, previousCue, quote)) {
+                List<Span> parts = new ArrayList<>(previous.parts());
+                parts.set(parts.size() - 1, previousWords);
+                parts.add(withoutTrailingComma(quote.words()));
+                previous = new Extracted(parts, previous.quoteType(), previous.speaker(), previous.confidence());
+                previousWords = quote.words();
+                quotes.set(quotes.size() - 1, previous);
+                continue;
+            }
+            Cue adjacentAfter = cueAdjacentAfter(quote);
+            Cue cue = adjacentAfter != null ? adjacentAfter : cueAdjacentBefore(quote);
+            double confidence = 0.95;
+            if (cue == null) {
+                cue = cueInSentence(quote);
+                confidence = 0.75;
+            }
+            Mention speaker = cue == null ? null : cue.mention();
+            if (speaker == null && words(quote.words()) <= 3) {
+                continue;
+            }
+            if (speaker == null && previous != null && nearby(previous, quote)) {
+                speaker = previous.speaker();
+                confidence = 0.6;
+            }
+            if (speaker == null) {
+                speaker = lastPersonBefore(quote.marks().start());
+                confidence = speaker == null ? 0.2 : 0.4;
+            }
+            if (speaker != null && speaker.kind() != Mention.Kind.name) {
+                confidence -= 0.05;
+            }
+            previous = new Extracted(List.of(withoutTrailingComma(quote.words())), quoteType(quote), speaker, confidence);
+            previousCue = adjacentAfter;
+            previousWords = quote.words();
+            quotes.add(previous);
+        }
+        return quotes;
+    }
+
+    /** Whether a quote goes on after its cue: "…," he said, "…". */
+    private boolean continues(Span last, Cue cue, QuotedSpan quote) {
+        char end = article.text.charAt(last.end() - 1);
+        int cueEnd = cue.span().end();
+        return cue.span().start() > last.end() && cueEnd <= quote.marks().start() && (end == ',' || end == '—' || end == '…')
+                && article.text.substring(cueEnd, quote.marks().start()).matches("\\s*,\\s*")
+                && article.sentenceAt(cueEnd).contains(quote.marks().start());
+    }
+
+    /** A quote's words without the comma that hands over to its cue: "A ceasefire will not suit us," he asserted. */
+    private Span withoutTrailingComma(Span words) {
+        int end = words.end();
+        while (end > words.start() + 1 && ", ".indexOf(article.text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return new Span(words.start(), end);
+    }
+
+    private Cue cueAdjacentAfter(QuotedSpan quote) {
+        int from = quote.marks().end();
+        var separator = SEPARATOR.matcher(article.text).region(from, article.text.length());
+        int start = separator.lookingAt() ? separator.end() : from;
+        return cues.stream().filter(cue -> cue.span().start() == start).findFirst().orElse(null);
+    }
+
+    private Cue cueAdjacentBefore(QuotedSpan quote) {
+        Span sentence = article.sentenceAt(quote.marks().start());
+        Cue nearest = null;
+        for (Cue cue : cues) {
+            int end = cue.span().end();
+            if (end <= quote.marks().start() && cue.span().start() >= sentence.start()
+                    && article.text.substring(end, quote.marks().start()).matches("\\s*[,:]?\\s*(?:that\\s+)?")) {
+                nearest = cue;
+            }
+        }
+        return nearest;
+    }
+
+    private Cue cueInSentence(QuotedSpan quote) {
+        Span sentence = article.sentenceAt(quote.marks().start());
+        Cue nearest = null;
+        int distance = Integer.MAX_VALUE;
+        for (Cue cue : cues) {
+            if (sentence.contains(cue.span().start()) && article.quoteAt(cue.span().start()) == null) {
+                int d = Math.min(Math.abs(cue.span().start() - quote.marks().end()),
+                        Math.abs(quote.marks().start() - cue.span().end()));
+                if (d < distance) {
+                    distance = d;
+                    nearest = cue;
+                }
+            }
+        }
+        return nearest;
+    }
+
+    /** Whether a quote follows another closely enough to be the same person's: same or next paragraph. */
+    private boolean nearby(Extracted previous, QuotedSpan quote) {
+        int before = article.paragraphs.indexOf(article.paragraphAt(previous.start()));
+        int now = article.paragraphs.indexOf(article.paragraphAt(quote.marks().start()));
+        boolean someoneElseNamed = mentions.stream().anyMatch(m -> m.kind() == Mention.Kind.name
+                && m.span().start() > previous.parts().get(0).end() && m.span().start() < quote.marks().start()
+                && m.person() != previous.speaker().person() && !m.person().organization);
+        return now - before <= 1 && previous.speaker() != null && !someoneElseNamed;
+    }
+
+    private Mention lastPersonBefore(int offset) {
+        Mention last = null;
+        for (Mention mention : mentions) {
+            if (mention.span().start() < offset && !mention.person().organization) {
+                last = mention;
+            }
+        }
+        return last;
+    }
+
+    private QuoteType quoteType(QuotedSpan quote) {
+        char first = article.text.charAt(quote.words().start());
+        int before = quote.marks().start() - 1;
+        while (before >= 0 && article.text.charAt(before) == ' ') {
+            before--;
+        }
+        boolean woven = before >= 0 && Character.isLetter(article.text.charAt(before));
+        return Character.isLowerCase(first) || woven && !endsSentence(quote.words()) ? QuoteType.partial_quote
+                : QuoteType.direct_quote;
+    }
+
+    private boolean endsSentence(Span words) {
+        return ".!?,".indexOf(article.text.charAt(words.end() - 1)) >= 0;
+    }
+
+    private List<Extracted> paraphrases() {
+        List<Extracted> paraphrases = new ArrayList<>();
+        for (Span sentence : article.sentences) {
+            List<Cue> inSentence = cues.stream().filter(cue -> sentence.contains(cue.span().start())
+                    && Cues.REPORTING.contains(Cues.verb(article, cue))).toList();
+            Extracted before = inSentence.stream().map(cue -> clauseBefore(sentence, cue)).filter(e -> e != null)
+                    .findFirst().orElse(null);
+            if (before != null) {
+                paraphrases.add(before);
+                continue;
+            }
+            inSentence.stream().map(cue -> clauseAfter(sentence, cue)).filter(e -> e != null).findFirst()
+                    .ifPresent(paraphrases::add);
+        }
+        return paraphrases;
+    }
+
+    /** "…, Lavrov pointed out." and "…, according to the minister.": the words before the cue. */
+    private Extracted clauseBefore(Span sentence, Cue cue) {
+        String rest = article.text.substring(cue.span().end(), sentence.end());
+        if (!rest.matches("\\s*[.!?]?\\s*")) {
+            return null;
+        }
+        int comma = cue.span().start() - 1;
+        while (comma > sentence.start() && article.text.charAt(comma) == ' ') {
+            comma--;
+        }
+        if (article.text.charAt(comma) != ',' || article.quoteAt(sentence.start()) != null) {
+            return null;
+        }
+        return clause(new Span(sentence.start(), comma), cue, true);
+    }
+
+    /** "Lavrov pointed out that …", "according to Lavrov, …": the words after the cue, to the end of the sentence. */
+    private Extracted clauseAfter(Span sentence, Cue cue) {
+        int from = cue.span().end();
+        var that = THAT.matcher(article.text).region(from, sentence.end());
+        int start = that.lookingAt() ? that.end() : from;
+        int end = sentence.end();
+        while (end > start && ".!? ".indexOf(article.text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (start >= end || article.quoteAt(start) != null) {
+            return null;
+        }
+        String verb = Cues.verb(article, cue);
+        boolean saysThat = article.text.substring(from, start).contains("that") || verb.equals("according to");
+        if (!saysThat && !CLAUSE_WITHOUT_THAT.contains(verb)) {
+            return null;
+        }
+        return clause(new Span(start, end), cue, saysThat);
+    }
+
+    /** A paraphrase, more certain when its cue says "that" or "according to", or ends its sentence. */
+    private Extracted clause(Span span, Cue cue, boolean saysThat) {
+        if (words(span) < 4) {
+            return null;
+        }
+        double confidence = (saysThat ? 0.7 : 0.5) - (cue.mention().kind() == Mention.Kind.name ? 0 : 0.05);
+        return new Extracted(List.of(span), QuoteType.paraphrase, cue.mention(), confidence);
+    }
+
+    private int words(Span span) {
+        return span.of(article.text).trim().split("\\s+").length;
+    }
+}

@@ -1,0 +1,46 @@
+package org.demarche.ingest;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Someone an article talks about, as the article names them: the fullest name it uses, and the title and
+ * country it gives them ("Russian Foreign Minister Sergei Lavrov"). An organisation that speaks ("the
+ * Russian Foreign Ministry said") is one too, flagged as such.
+ */
+final class Person {
+
+    String name;
+    String title;
+    String country;
+    final boolean organization;
+
+    Person(String name, String title, String country, boolean organization) {
+        this.name = name;
+        this.title = title;
+        this.country = country;
+        this.organization = organization;
+    }
+
+    String surname() {
+        return folded(name.substring(name.lastIndexOf(' ') + 1));
+    }
+
+    boolean hasTitle(String head) {
+        return title != null && folded(title).contains(folded(head));
+    }
+
+    void learn(String fullerName, String newTitle, String newCountry) {
+        if (fullerName.length() > name.length()) {
+            name = fullerName;
+        }
+        title = title == null ? newTitle : title;
+        country = country == null ? newCountry : country;
+    }
+
+    /** Lower case without accents, so "Çavuşoğlu" and "Cavusoglu" are one name. */
+    static String folded(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replace('’', '\'')
+                .toLowerCase(Locale.ROOT);
+    }
+}
