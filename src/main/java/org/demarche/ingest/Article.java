@@ -26,14 +26,34 @@ final class Article {
             if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
                 if (!text.substring(start, i).isBlank()) {
                     Span paragraph = new Span(start, i);
+                    boolean continuing = !quotes.isEmpty() && !quotes.get(quotes.size() - 1).closed()
+                            && !paragraphs.isEmpty() && quotes.get(quotes.size() - 1).marks().end() >= lastParagraphEnd();
+                    List<QuotedSpan> inParagraph = QuoteMarks.in(text, paragraph, continuing);
                     paragraphs.add(paragraph);
-                    List<QuotedSpan> inParagraph = QuoteMarks.in(text, paragraph);
                     quotes.addAll(inParagraph);
                     splitSentences(paragraph, inParagraph);
                 }
                 start = i + 1;
             }
         }
+    }
+
+    private int lastParagraphEnd() {
+        Span last = paragraphs.get(paragraphs.size() - 1);
+        int end = last.end();
+        while (end > last.start() && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /** The first paragraph when it reads as a headline: short, with no closing full stop, and not alone. */
+    Span headline() {
+        if (paragraphs.size() < 2) {
+            return null;
+        }
+        String first = paragraphs.get(0).of(text).strip();
+        return first.length() <= 200 && ".!?\"”»".indexOf(first.charAt(first.length() - 1)) < 0 ? paragraphs.get(0) : null;
     }
 
     Span sentenceAt(int offset) {

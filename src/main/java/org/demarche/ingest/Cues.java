@@ -23,7 +23,7 @@ final class Cues {
     private static final Pattern AFTER_MENTION = Pattern.compile("\\G(?:\\s*,[^,\"“”«»]{1,80},)?\\s+(?:(?:has|have|had"
             + "|also|then|later|again|once again|previously|further|firmly|repeatedly|earlier|clearly|publicly|went on to"
             + "|on \\p{Lu}\\p{L}+day)\\s+)*(" + VERBS + ")\\b");
-    private static final Pattern BEFORE_MENTION = Pattern.compile("\\b(" + VERBS + ")\\s+$");
+    private static final Pattern BEFORE_MENTION = Pattern.compile("\\b(" + VERBS + ")\\s+$", Pattern.CASE_INSENSITIVE);
     /** Verbs that report what was said, so the words after them (or before them) are a paraphrase. */
     static final Set<String> REPORTING = Set.of("said", "says", "told", "added", "stressed", "noted", "note",
             "emphasized", "emphasised", "warned", "explained", "asserted", "insisted", "argued", "declared", "stated",

@@ -20,6 +20,11 @@ import org.demarche.statement.QuoteType;
 final class Extraction {
 
     private static final Pattern SEPARATOR = Pattern.compile("[\\s,:;—–-]*");
+    /** What may follow a cue that ends its sentence: "on Thursday", "following a meeting with the prime minister". */
+    private static final Pattern TRAILER = Pattern.compile("(?!.*\\bthat\\b)(?:\\s+(?:on|in|at|during|following|after"
+            + "|before|to|when|while|earlier|later|last|this|yesterday|today)\\b(?:\\s+[^\\s,;\"“”«»]+){0,11})?\\s*[.!?]?\\s*");
+    /** Whom a speaker told, before what: "told US Secretary of State Antony Blinken that …". */
+    private static final Pattern TOLD_THAT = Pattern.compile("^\\s+(?:\\S+\\s+){1,8}?that\\b\\s*,?\\s*");
     private static final Pattern THAT = Pattern.compile("^(?:\\s*[,:])?\\s*(?:that\\b\\s*,?\\s*)?");
     /** Verbs that take a clause without "that" ("Kuleba said there are …"); others then take a thing, not words. */
     private static final Set<String> CLAUSE_WITHOUT_THAT = Set.of("said", "says", "added", "according to");
@@ -47,7 +52,8 @@ final class Extraction {
         Extracted previous = null;
         Cue previousCue = null;
         Span previousWords = null;
-        for (QuotedSpan quote : article.quotes) {
+        for (int index = 0; index < article.quotes.size(); index++) {
+            QuotedSpan quote = article.quotes.get(index);
             if (previous != null && previousCue != null && continues(previousWords, previousCue, quote)) {
                 List<Span> parts = new ArrayList<>(previous.parts());
                 parts.set(parts.size() - 1, previousWords);
@@ -63,6 +69,10 @@ final class Extraction {
             if (cue == null) {
                 cue = cueInSentence(quote);
                 confidence = 0.75;
+            }
+            if (cue == null) {
+                cue = cueOfContinuation(index);
+                confidence = 0.8;
             }
             Mention speaker = cue == null ? null : cue.mention();
             if (speaker == null && words(quote.words()) <= 3) {
@@ -85,6 +95,26 @@ final class Extraction {
             quotes.add(previous);
         }
         return quotes;
+    }
+
+    /**
+     * The cue of a quote running over paragraphs, which the convention leaves open at each paragraph's end and
+     * attributes where it closes: "…¶"…," said Hajizada.
+     */
+    private Cue cueOfContinuation(int index) {
+        for (int i = index; i + 1 < article.quotes.size(); i++) {
+            QuotedSpan open = article.quotes.get(i);
+            QuotedSpan next = article.quotes.get(i + 1);
+            boolean runsOn = !open.closed() && article.paragraphAt(next.marks().start()).start() == next.marks().start();
+            if (!runsOn) {
+                return null;
+            }
+            Cue cue = cueAdjacentAfter(next);
+            if (cue != null) {
+                return cue;
+            }
+        }
+        return null;
     }
 
     /** Whether a quote goes on after its cue: "…," he said, "…". */
@@ -144,12 +174,15 @@ final class Extraction {
 
     /** Whether a quote follows another closely enough to be the same person's: same or next paragraph. */
     private boolean nearby(Extracted previous, QuotedSpan quote) {
+        if (previous.speaker() == null) {
+            return false;
+        }
         int before = article.paragraphs.indexOf(article.paragraphAt(previous.start()));
         int now = article.paragraphs.indexOf(article.paragraphAt(quote.marks().start()));
         boolean someoneElseNamed = mentions.stream().anyMatch(m -> m.kind() == Mention.Kind.name
                 && m.span().start() > previous.parts().get(0).end() && m.span().start() < quote.marks().start()
                 && m.person() != previous.speaker().person() && !m.person().organization);
-        return now - before <= 1 && previous.speaker() != null && !someoneElseNamed;
+        return now - before <= 1 && !someoneElseNamed;
     }
 
     private Mention lastPersonBefore(int offset) {
@@ -197,7 +230,7 @@ final class Extraction {
     /** "…, Lavrov pointed out." and "…, according to the minister.": the words before the cue. */
     private Extracted clauseBefore(Span sentence, Cue cue) {
         String rest = article.text.substring(cue.span().end(), sentence.end());
-        if (!rest.matches("\\s*[.!?]?\\s*")) {
+        if (cue.span().start() <= sentence.start() || !TRAILER.matcher(rest).matches()) {
             return null;
         }
         int comma = cue.span().start() - 1;
@@ -213,13 +246,17 @@ final class Extraction {
     /** "Lavrov pointed out that …", "according to Lavrov, …": the words after the cue, to the end of the sentence. */
     private Extracted clauseAfter(Span sentence, Cue cue) {
         int from = cue.span().end();
+        var told = TOLD_THAT.matcher(article.text).region(from, sentence.end());
         var that = THAT.matcher(article.text).region(from, sentence.end());
-        int start = that.lookingAt() ? that.end() : from;
+        int start = Cues.verb(article, cue).equals("told") && told.lookingAt() ? told.end()
+                : that.lookingAt() ? that.end() : from;
         int end = sentence.end();
         while (end > start && ".!? ".indexOf(article.text.charAt(end - 1)) >= 0) {
             end--;
         }
-        if (start >= end || article.quoteAt(start) != null) {
+        QuotedSpan quoted = article.quoteAt(start);
+        if (start >= end || quoted != null && (quoted.marks().end() >= end
+                || words(new Span(quoted.marks().end(), end)) < 2)) {
             return null;
         }
         String verb = Cues.verb(article, cue);

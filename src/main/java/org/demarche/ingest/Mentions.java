@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds the people an article refers to outside its quotations, and who each reference means: a name
@@ -52,6 +53,13 @@ final class Mentions {
             "parliament", "commission", "bank", "party", "army", "forces", "media", "tv", "news", "times", "post",
             "service", "embassy", "court", "assembly", "senate", "congress", "alliance", "reuters", "afp", "tass",
             "sputnik", "xinhua", "cabinet", "administration", "mission", "delegation", "foundation", "institute");
+    /** Words that make a run of capitalised words something other than a person: "World War II", "Minsk Agreements". */
+    private static final Set<String> NOT_A_PERSON = Set.of("war", "ii", "iii", "summit", "day", "operation", "agreement",
+            "agreements", "treaty", "conference", "university", "street", "airport", "forum", "plan", "initiative",
+            "programme", "program", "project", "doctrine", "act", "declaration", "charter", "accords", "talks", "group",
+            "format", "process", "corridor", "region", "sea", "ocean", "river", "island", "islands", "republic",
+            "federation", "kingdom", "states", "emirates", "east", "west", "north", "south", "central", "city", "province",
+            "strip", "bank", "square", "palace", "hall", "centre", "center", "games", "cup", "olympics", "covid-19");
 
     private Mentions() {
     }
@@ -60,10 +68,22 @@ final class Mentions {
         Map<String, Person> people = new LinkedHashMap<>();
         List<Mention> mentions = new ArrayList<>();
         List<Mention> named = new ArrayList<>();
+        // A headline names people in title case ("UN’s Guterres Promises"): it is read last, for people the body names.
+        Span headline = article.headline();
         Matcher names = NAME_RUN.matcher(article.text);
         while (names.find()) {
-            if (article.quoteAt(names.start()) == null) {
-                Mention mention = named(article.text, names.start(), names.end(), people);
+            if (article.quoteAt(names.start()) == null && (headline == null || !headline.contains(names.start()))) {
+                Mention mention = named(article.text, names.start(), names.end(), people, true);
+                if (mention != null) {
+                    named.add(mention);
+                }
+            }
+        }
+        if (headline != null) {
+            names.region(headline.start(), headline.end());
+            while (names.find()) {
+                Mention mention = article.quoteAt(names.start()) == null
+                        ? named(article.text, names.start(), names.end(), people, false) : null;
                 if (mention != null) {
                     named.add(mention);
                 }
@@ -96,12 +116,18 @@ final class Mentions {
         return mentions;
     }
 
-    /** The person a run of capitalised words names, or null when it names none. */
-    private static Mention named(String text, int start, int end, Map<String, Person> people) {
-        String run = text.substring(start, end);
-        List<String> tokens = new ArrayList<>(Arrays.asList(run.split("[ \\u00A0]")));
+    /**
+     * The person a run of capitalised words names, or null when it names none. The name is what follows the
+     * last word of title, country, institution or possessive ("Visiting Chinese Foreign Minister Wang Yi",
+     * "Spokesperson of the Azerbaijani Foreign Ministry Aykhan Hajizada", "Germany’s DW"); a run that ends
+     * in an institution's word is that institution ("the Russian Foreign Ministry"). One capitalised word is a
+     * name after a title ("Minister Lavrov") or when it is part of a name already met. Unless mayCreate, only
+     * people already met are named.
+     */
+    private static Mention named(String text, int start, int end, Map<String, Person> people, boolean mayCreate) {
+        List<String> tokens = new ArrayList<>(Arrays.asList(text.substring(start, end).split("[ \\u00A0]")));
         String last = tokens.get(tokens.size() - 1);
-        if (last.endsWith("’s") || last.endsWith("'s")) {
+        if (possessive(last)) {
             tokens.set(tokens.size() - 1, last.substring(0, last.length() - 2));
             end -= 2;
         }
@@ -109,40 +135,57 @@ final class Mentions {
         while (!tokens.isEmpty() && STARTERS.contains(Person.folded(tokens.get(0)))) {
             skipped += tokens.remove(0).length() + 1;
         }
-        List<String> title = new ArrayList<>();
-        String country = null;
-        while (!tokens.isEmpty() && (TITLE_WORDS.contains(Person.folded(tokens.get(0)))
-                || CountryWords.code(tokens.get(0)) != null)) {
-            String word = tokens.remove(0);
-            country = country == null ? CountryWords.code(word) : country;
-            if (CountryWords.code(word) == null) {
-                title.add(word);
+        int marker = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = Person.folded(tokens.get(i));
+            if (TITLE_WORDS.contains(word) || ORGANIZATION_WORDS.contains(word) || CountryWords.code(tokens.get(i)) != null
+                    || possessive(tokens.get(i)) && i < tokens.size() - 1) {
+                marker = i;
             }
         }
-        if (tokens.isEmpty()) {
+        boolean institution = tokens.stream().anyMatch(token -> ORGANIZATION_WORDS.contains(Person.folded(token)));
+        List<String> name = tokens.subList(marker + 1, tokens.size());
+        List<String> title = tokens.subList(0, marker + 1);
+        if (tokens.isEmpty() || name.isEmpty() && !institution) {
             return null;
         }
         Span span = new Span(start + skipped, end);
-        boolean organization = tokens.stream().anyMatch(token -> ORGANIZATION_WORDS.contains(Person.folded(token)));
-        if (organization) {
-            String name = text.substring(span.start(), span.end()).replaceFirst("^(?i)the ", "");
-            Person body = people.computeIfAbsent("org:" + Person.folded(name), key -> new Person(name, null, null, true));
+        if (institution && (name.size() <= 1 && people.get(surname(name)) == null)) {
+            String whole = span.of(text);
+            Person body = people.computeIfAbsent("org:" + Person.folded(whole), key -> new Person(whole, null, null, true));
             return new Mention(span, Mention.Kind.name, body);
         }
-        String name = String.join(" ", tokens);
-        String surname = Person.folded(tokens.get(tokens.size() - 1));
-        Person known = people.get(surname);
-        if (tokens.size() == 1 && known == null && title.isEmpty()) {
+        if (name.stream().anyMatch(token -> NOT_A_PERSON.contains(Person.folded(token)))) {
             return null;
         }
-        String titleText = title.isEmpty() ? null : String.join(" ", title).replaceAll("(?i)^(the|of|for) | (of|for|the)$", "");
+        Person known = people.get(surname(name));
+        boolean titled = title.stream().anyMatch(word -> TITLE_WORDS.contains(Person.folded(word)));
+        if (known == null && (!mayCreate || name.size() == 1 && !titled)) {
+            return null;
+        }
+        String country = title.stream().map(word -> CountryWords.code(possessive(word) ? word.substring(0, word.length() - 2)
+                : word)).filter(code -> code != null).findFirst().orElse(null);
+        String titleText = title.stream().filter(word -> CountryWords.code(word) == null && !possessive(word))
+                .collect(Collectors.joining(" ")).replaceAll("^((?i)the|of|for) | (of|for|the)$", "");
+        String fullName = String.join(" ", name);
         if (known == null) {
-            known = new Person(name, titleText, country, false);
-            people.put(surname, known);
+            known = new Person(fullName, titleText.isBlank() ? null : titleText, country, false);
         } else {
-            known.learn(name, titleText, country);
+            known.learn(fullName, titleText.isBlank() ? null : titleText, country);
+        }
+        // Either part of a two-part name may come back alone: "Lavrov", or "Wang" for Wang Yi.
+        for (String part : name) {
+            people.putIfAbsent(Person.folded(part), known);
         }
         return new Mention(span, Mention.Kind.name, known);
+    }
+
+    private static String surname(List<String> name) {
+        return name.isEmpty() ? "" : Person.folded(name.get(name.size() - 1));
+    }
+
+    private static boolean possessive(String word) {
+        return word.endsWith("’s") || word.endsWith("'s");
     }
 
     /**
@@ -173,19 +216,30 @@ final class Mentions {
         }
         Matcher title = TITLE_PHRASE.matcher(reference.span().of(text));
         title.find();
-        String head = title.group(2).replace("top diplomat", "minister").replace("diplomat", "minister");
+        String head = title.group(2).toLowerCase().replace("top diplomat", "minister").replace("diplomat", "minister")
+                .replaceAll("spokes(person|man|woman)", "spokes");
         String country = null;
+        List<String> modifiers = new ArrayList<>();
         for (String word : title.group(1).trim().split("\\s+")) {
-            country = country == null && !word.isEmpty() ? CountryWords.code(word) : country;
-        }
-        for (Person person : before) {
-            boolean sameCountry = country == null || country.equals(person.country);
-            if (sameCountry && (person.hasTitle(head) || head.equals("official") || head.equals("leader"))) {
-                return person;
+            if (!word.isEmpty()) {
+                country = country == null ? CountryWords.code(word) : country;
+                modifiers.add(Person.folded(word));
             }
         }
-        String wanted = country;
-        return before.stream().filter(p -> wanted == null || wanted.equals(p.country)).findFirst().orElse(before.get(0));
+        Person best = null;
+        int bestScore = 0;
+        for (Person person : before) {
+            if (country != null && !country.equals(person.country)) {
+                continue;
+            }
+            int score = 1 + (person.hasTitle(head) ? 2 : 0)
+                    + (modifiers.stream().anyMatch(word -> person.title != null && Person.folded(person.title).contains(word)) ? 1 : 0);
+            if (score > bestScore) {
+                best = person;
+                bestScore = score;
+            }
+        }
+        return best != null ? best : before.get(0);
     }
 
     private static boolean overlaps(Span a, Span b) {

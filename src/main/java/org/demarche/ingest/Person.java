@@ -34,7 +34,7 @@ final class Person {
         if (fullerName.length() > name.length()) {
             name = fullerName;
         }
-        title = title == null ? newTitle : title;
+        title = title == null || newTitle != null && newTitle.length() > title.length() ? newTitle : title;
         country = country == null ? newCountry : country;
     }
 

@@ -1,0 +1,265 @@
+package org.demarche.ingest;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.demarche.common.FieldError;
+import org.demarche.common.ProblemException;
+import org.demarche.common.validation.RequestValidator;
+import org.demarche.common.validation.Violations;
+import org.demarche.official.Official;
+import org.demarche.official.OfficialRequest;
+import org.demarche.official.OfficialService;
+import org.demarche.source.SourceRequest;
+import org.demarche.source.SourceService;
+import org.demarche.statement.Medium;
+import org.demarche.statement.StatementRequest;
+import org.demarche.statement.StatementService;
+
+/**
+ * Finds the statements in a news article and, on commit, stores them in one transaction: the article's
+ * source (found by its url, else created), the speakers (stored officials, else created from the
+ * proposal), and the statements, dated by the article and linked to its source. A statement already
+ * stored (same official, words and date) is not stored twice: it gains the source if it lacks it.
+ */
+@ApplicationScoped
+public class ArticleIngest {
+
+    private static final int HEADLINE = 300;
+
+    private final RequestValidator validator;
+    private final Speakers speakers;
+    private final SourceService sources;
+    private final OfficialService officials;
+    private final StatementService statements;
+
+    ArticleIngest(RequestValidator validator, Speakers speakers, SourceService sources, OfficialService officials,
+            StatementService statements) {
+        this.validator = validator;
+        this.speakers = speakers;
+        this.sources = sources;
+        this.officials = officials;
+        this.statements = statements;
+    }
+
+    @Transactional
+    public ArticleCandidates find(ArticleRequest article) {
+        validator.check(article).throwIfAny();
+        return new ArticleCandidates(sourceByUrl(article.url()).orElse(null), candidates(article.text()));
+    }
+
+    @Transactional
+    public IngestReport commit(ArticleRequest article) {
+        List<FieldError> errors = new ArrayList<>();
+        collect(() -> {
+            Violations violations = validator.check(article);
+            requireForCommit(article, violations);
+            violations.throwIfAny();
+        }, "", errors);
+        boolean chosen = article.candidates() != null;
+        List<Candidate> candidates = chosen ? article.candidates()
+                : errors.isEmpty() ? candidates(article.text()) : List.of();
+        if (chosen && article.text() != null) {
+            for (int i = 0; i < candidates.size(); i++) {
+                checkChosen(article.text(), candidates.get(i), "candidates[" + i + "]", errors);
+            }
+        }
+        throwIfAny(errors);
+        SourceRequest sourceRequest = sourceRequest(article);
+        Optional<UUID> existingSource = sourceByUrl(article.url());
+        if (existingSource.isEmpty()) {
+            collect(() -> sources.check(sourceRequest, null), "", errors);
+        }
+        throwIfAny(errors);
+        UUID sourceId = existingSource.orElseGet(() -> sources.create(sourceRequest).id());
+        Map<String, UUID> created = new HashMap<>();
+        List<IngestReport.StoredStatement> stored = new ArrayList<>();
+        List<IngestReport.Skipped> skipped = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            String field = "candidates[" + i + "]";
+            if (!chosen && unstorable(candidate) != null) {
+                skipped.add(new IngestReport.Skipped(i, unstorable(candidate)));
+                continue;
+            }
+            Stored official = official(candidate.speaker(), created, field + ".speaker.proposed", errors);
+            Stored statement = official == null ? null : statement(article, candidate, official.id(), sourceId, field, errors);
+            if (statement != null) {
+                stored.add(new IngestReport.StoredStatement(i, statement.id(), statement.outcome(), official.id(),
+                        official.outcome().equals("created")));
+            }
+        }
+        throwIfAny(errors);
+        return new IngestReport(sourceId, existingSource.isEmpty(), stored, skipped);
+    }
+
+    private List<Candidate> candidates(String text) {
+        return Extraction.of(text).stream().map(found -> new Candidate(found.text(text), found.quoteType(), found.parts(),
+                speakers.identify(found.speaker(), text), Math.round(found.confidence() * 100) / 100.0)).toList();
+    }
+
+    private static void requireForCommit(ArticleRequest article, Violations violations) {
+        if (article.url() == null) {
+            violations.add("url", "is needed to commit: it identifies the source");
+        }
+        if (article.outlet() == null || article.outlet().isBlank()) {
+            violations.add("outlet", "is needed to commit: the source records it");
+        }
+        if (article.publishedAt() == null) {
+            violations.add("publishedAt", "is needed to commit: it dates the statements");
+        }
+    }
+
+    /** A chosen candidate's words must be the article's, and its speaker someone who can be stored. */
+    private static void checkChosen(String text, Candidate candidate, String field, List<FieldError> errors) {
+        if (candidate == null || candidate.parts() == null || candidate.parts().contains(null) || candidate.text() == null
+                || candidate.speaker() == null) {
+            return;
+        }
+        boolean inside = candidate.parts().stream().allMatch(p -> p.start() >= 0 && p.start() < p.end() && p.end() <= text.length());
+        if (!inside) {
+            errors.add(new FieldError(field + ".parts", "must lie within the article's text"));
+        } else if (!candidate.parts().stream().map(p -> p.of(text)).collect(Collectors.joining(" ")).equals(candidate.text())) {
+            errors.add(new FieldError(field + ".text", "must be the article's words at parts, joined by a space"));
+        }
+        String unstorable = unstorable(candidate);
+        if (unstorable != null) {
+            errors.add(new FieldError(field + ".speaker", unstorable));
+        } else if (candidate.speaker().officialId() != null
+                && Panache.getEntityManager().find(Official.class, candidate.speaker().officialId()) == null) {
+            errors.add(new FieldError(field + ".speaker.officialId", "names no stored official"));
+        }
+    }
+
+    /** Why a candidate's speaker cannot be stored, or null when it can. */
+    private static String unstorable(Candidate candidate) {
+        CandidateSpeaker speaker = candidate.speaker();
+        if (speaker.officialId() != null) {
+            return null;
+        }
+        if (speaker.proposed() == null) {
+            return speaker.organization() ? "is an institution, not an official: give an officialId"
+                    : "is not known: give an officialId or a proposed official";
+        }
+        return speaker.proposed().country() == null
+                ? "needs a country to be created: give proposed.country or an officialId" : null;
+    }
+
+    /** A record a commit stored or found, and what it did: created, linked, unchanged or found. */
+    private record Stored(UUID id, String outcome) {
+    }
+
+    /** The candidate's official: the one named, one stored under the proposal's key, or one created from it. */
+    private Stored official(CandidateSpeaker speaker, Map<String, UUID> created, String field, List<FieldError> errors) {
+        if (speaker.officialId() != null) {
+            return new Stored(speaker.officialId(), "found");
+        }
+        OfficialRequest proposed = speaker.proposed();
+        String key = key(proposed);
+        if (created.containsKey(key)) {
+            return new Stored(created.get(key), "found");
+        }
+        Optional<UUID> stored = officialByKey(proposed);
+        if (stored.isPresent()) {
+            return new Stored(stored.get(), "found");
+        }
+        if (!collect(() -> officials.check(proposed, null), field, errors)) {
+            return null;
+        }
+        UUID id = officials.create(proposed).id();
+        created.put(key, id);
+        return new Stored(id, "created");
+    }
+
+    private Stored statement(ArticleRequest article, Candidate candidate, UUID officialId,
+            UUID sourceId, String field, List<FieldError> errors) {
+        StatementRequest request = new StatementRequest(officialId, candidate.text(), candidate.quoteType(),
+                article.language() == null ? "en" : article.language(), article.publishedAt(), null,
+                article.medium() == null ? Medium.other : article.medium(), List.of(), List.of(sourceId), List.of(),
+                null, null);
+        Optional<UUID> existing = Panache.getEntityManager().createQuery("select s.id from Statement s where s.official.id"
+                + " = ?1 and s.text = ?2 and s.statedOn = ?3", UUID.class).setParameter(1, officialId)
+                .setParameter(2, candidate.text()).setParameter(3, article.publishedAt()).setMaxResults(1)
+                .getResultStream().findFirst();
+        if (existing.isPresent()) {
+            StatementRequest current = statements.currentRequest(existing.get());
+            if (current.sourceIds().contains(sourceId)) {
+                return new Stored(existing.get(), "unchanged");
+            }
+            List<UUID> linked = new ArrayList<>(current.sourceIds());
+            linked.add(sourceId);
+            statements.replace(existing.get(), new StatementRequest(current.officialId(), current.text(),
+                    current.quoteType(), current.language(), current.statedOn(), current.venue(), current.medium(),
+                    current.topicIds(), linked, current.mentions(), current.verification(), current.notes()), null);
+            return new Stored(existing.get(), "linked");
+        }
+        if (!collect(() -> statements.check(request, null), field, errors)) {
+            return null;
+        }
+        return new Stored(statements.create(request).id(), "created");
+    }
+
+    private SourceRequest sourceRequest(ArticleRequest article) {
+        String firstLine = article.text().strip().lines().findFirst().orElse("");
+        String title = article.title() != null ? article.title()
+                : firstLine.length() <= HEADLINE && !firstLine.endsWith(".") ? firstLine : null;
+        return new SourceRequest(article.url(), article.outlet(), title, article.authors(), article.publishedAt(),
+                article.language(), null, null, null);
+    }
+
+    private static Optional<UUID> sourceByUrl(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        return Panache.getEntityManager().createQuery("select s.id from Source s where s.url = ?1", UUID.class)
+                .setParameter(1, url).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private static Optional<UUID> officialByKey(OfficialRequest proposed) {
+        if (proposed == null) {
+            return Optional.empty();
+        }
+        var query = proposed.wikidataId() != null
+                ? Panache.getEntityManager().createQuery("select o.id from Official o where o.wikidataId = ?1", UUID.class)
+                        .setParameter(1, proposed.wikidataId())
+                : Panache.getEntityManager().createQuery("select o.id from Official o where o.name = ?1 and o.country = ?2",
+                        UUID.class).setParameter(1, proposed.name()).setParameter(2, proposed.country());
+        return query.setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private static String key(OfficialRequest proposed) {
+        return proposed == null ? "" : proposed.wikidataId() != null ? proposed.wikidataId()
+                : proposed.name() + "\u0000" + proposed.country();
+    }
+
+    /** Runs a check; its problems are added under the field, and the answer says whether there were none. */
+    private static boolean collect(Runnable check, String field, List<FieldError> errors) {
+        try {
+            check.run();
+            return true;
+        } catch (ProblemException problem) {
+            String prefix = field.isEmpty() ? "" : field + ".";
+            if (problem.errors == null || problem.errors.isEmpty()) {
+                errors.add(new FieldError(field, problem.getMessage()));
+            } else {
+                problem.errors.forEach(error -> errors.add(new FieldError(prefix + error.field(), error.message())));
+            }
+            return false;
+        }
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+            throw ProblemException.invalid(errors);
+        }
+    }
+}

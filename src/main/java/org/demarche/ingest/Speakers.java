@@ -1,0 +1,61 @@
+package org.demarche.ingest;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+import org.demarche.official.Official;
+import org.demarche.official.OfficialRequest;
+
+/**
+ * Tells who a speaker found in an article is: a stored official whose name or alias is the speaker's
+ * name, else the one official whose name or alias ends in the speaker's surname (of the speaker's country
+ * when several do), else an official to propose, with the title and country the article gives.
+ */
+@ApplicationScoped
+class Speakers {
+
+    CandidateSpeaker identify(Mention mention, String article) {
+        if (mention == null) {
+            return new CandidateSpeaker(null, null, null, null, false, null);
+        }
+        Person person = mention.person();
+        String said = mention.span().of(article);
+        if (person.organization) {
+            return new CandidateSpeaker(said, person.name, null, null, true, null);
+        }
+        String name = person.name.toLowerCase(Locale.ROOT);
+        List<Official> byName = officials("select o from Official o where lower(o.name) = ?1", name);
+        if (!byName.isEmpty()) {
+            return known(said, person, byName.get(0), "name");
+        }
+        List<Official> byAlias = officials("select distinct o from Official o join o.aliases a where lower(a) = ?1", name);
+        if (!byAlias.isEmpty()) {
+            return known(said, person, byAlias.get(0), "alias");
+        }
+        String surname = name.substring(name.lastIndexOf(' ') + 1);
+        List<Official> bySurname = officials("select distinct o from Official o left join o.aliases a where lower(o.name)"
+                + " like ?1 or lower(a) like ?1 or lower(o.name) = ?2", "% " + surname.replaceAll("[%_\\\\]", ""), surname);
+        if (bySurname.size() > 1 && person.country != null) {
+            bySurname = bySurname.stream().filter(o -> person.country.equals(o.country)).toList();
+        }
+        if (bySurname.size() == 1) {
+            return known(said, person, bySurname.get(0), "surname");
+        }
+        OfficialRequest proposed = new OfficialRequest(person.name, List.of(), person.country, person.title, null, null,
+                List.of());
+        return new CandidateSpeaker(said, person.name, null, null, false, proposed);
+    }
+
+    private static CandidateSpeaker known(String said, Person person, Official official, String matchedBy) {
+        return new CandidateSpeaker(said, person.name, official.id, matchedBy, false, null);
+    }
+
+    private static List<Official> officials(String jpql, Object... parameters) {
+        var query = Panache.getEntityManager().createQuery(jpql, Official.class).setMaxResults(10);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getResultList();
+    }
+}
