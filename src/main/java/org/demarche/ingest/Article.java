@@ -3,6 +3,7 @@ package org.demarche.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * An article's text cut into paragraphs (by line breaks), quotations and sentences. A sentence does not
@@ -57,42 +58,51 @@ final class Article {
     }
 
     Span sentenceAt(int offset) {
-        for (Span sentence : sentences) {
-            if (sentence.contains(offset)) {
-                return sentence;
-            }
-        }
-        return sentences.get(sentences.size() - 1);
+        return sentences.get(sentenceIndexAt(offset));
     }
 
+    /** The sentence holding this offset, or the last one before it. */
     int sentenceIndexAt(int offset) {
-        return sentences.indexOf(sentenceAt(offset));
+        return Math.max(0, lastStartingBy(sentences, Span::start, offset));
     }
 
     Span paragraphAt(int offset) {
-        for (Span paragraph : paragraphs) {
-            if (paragraph.contains(offset)) {
-                return paragraph;
-            }
-        }
-        return paragraphs.get(paragraphs.size() - 1);
+        return paragraphs.get(Math.max(0, lastStartingBy(paragraphs, Span::start, offset)));
     }
 
     /** The quotation whose marks hold this offset, if any. */
     QuotedSpan quoteAt(int offset) {
-        for (QuotedSpan quote : quotes) {
-            if (quote.marks().contains(offset)) {
-                return quote;
+        int i = lastStartingBy(quotes, quote -> quote.marks().start(), offset);
+        return i >= 0 && quotes.get(i).marks().contains(offset) ? quotes.get(i) : null;
+    }
+
+    /** Binary search in a list sorted by start: the index of the last element starting at or before offset, or -1. */
+    private static <T> int lastStartingBy(List<T> sorted, ToIntFunction<T> start, int offset) {
+        int low = 0;
+        int high = sorted.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (start.applyAsInt(sorted.get(middle)) <= offset) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
             }
         }
-        return null;
+        return found;
     }
 
     private void splitSentences(Span paragraph, List<QuotedSpan> inParagraph) {
         int start = skipSpace(paragraph.start(), paragraph.end());
         int i = start;
+        int nextQuote = 0;
         while (i < paragraph.end()) {
-            QuotedSpan quote = startingAt(inParagraph, i);
+            while (nextQuote < inParagraph.size() && inParagraph.get(nextQuote).marks().start() < i) {
+                nextQuote++;
+            }
+            QuotedSpan quote = nextQuote < inParagraph.size() && inParagraph.get(nextQuote).marks().start() == i
+                    ? inParagraph.get(nextQuote) : null;
             int after;
             boolean terminal;
             if (quote != null) {
@@ -112,15 +122,6 @@ final class Article {
         if (start < paragraph.end()) {
             sentences.add(new Span(start, paragraph.end()));
         }
-    }
-
-    private static QuotedSpan startingAt(List<QuotedSpan> quotes, int offset) {
-        for (QuotedSpan quote : quotes) {
-            if (quote.marks().start() == offset) {
-                return quote;
-            }
-        }
-        return null;
     }
 
     private boolean endsWithTerminal(Span words) {

@@ -102,8 +102,12 @@ public class ArticleIngest {
     }
 
     private List<Candidate> candidates(String text) {
+        Map<Person, CandidateSpeaker> identified = new HashMap<>();
         return Extraction.of(text).stream().map(found -> new Candidate(found.text(text), found.quoteType(), found.parts(),
-                speakers.identify(found.speaker(), text), Math.round(found.confidence() * 100) / 100.0)).toList();
+                found.speaker() == null ? new CandidateSpeaker(null, null, null, null, false, null)
+                        : identified.computeIfAbsent(found.speaker().person(), speakers::identify)
+                                .mentionedAs(found.speaker().span().of(text)),
+                Math.round(found.confidence() * 100) / 100.0)).toList();
     }
 
     private static void requireForCommit(ArticleRequest article, Violations violations) {

@@ -20,4 +20,8 @@ public record CandidateSpeaker(
         boolean organization,
         @Schema(description = "When no official matches: the official to create on commit, with the title and country"
                 + " the article gives (country may need filling in)") @Valid OfficialRequest proposed) {
+
+    CandidateSpeaker mentionedAs(String words) {
+        return new CandidateSpeaker(words, name, officialId, matchedBy, organization, proposed);
+    }
 }

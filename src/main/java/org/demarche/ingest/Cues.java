@@ -1,6 +1,7 @@
 package org.demarche.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -49,8 +50,9 @@ final class Cues {
             }
         }
         // "Lavrov said Putin would…": the verb is Lavrov's, not Putin's.
-        cues.removeIf(cue -> cue.inverted() && cues.stream().anyMatch(other -> !other.inverted()
-                && other.verb().equals(cue.verb())));
+        Set<Span> taken = new HashSet<>();
+        cues.stream().filter(cue -> !cue.inverted()).forEach(cue -> taken.add(cue.verb()));
+        cues.removeIf(cue -> cue.inverted() && taken.contains(cue.verb()));
         return cues;
     }
 

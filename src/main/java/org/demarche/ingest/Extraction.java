@@ -3,8 +3,10 @@ package org.demarche.ingest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.demarche.statement.QuoteType;
 
 /**
@@ -212,9 +214,11 @@ final class Extraction {
 
     private List<Extracted> paraphrases() {
         List<Extracted> paraphrases = new ArrayList<>();
-        for (Span sentence : article.sentences) {
-            List<Cue> inSentence = cues.stream().filter(cue -> sentence.contains(cue.span().start())
-                    && Cues.REPORTING.contains(Cues.verb(article, cue))).toList();
+        Map<Integer, List<Cue>> bySentence = cues.stream().filter(cue -> Cues.REPORTING.contains(Cues.verb(article, cue)))
+                .collect(Collectors.groupingBy(cue -> article.sentenceIndexAt(cue.span().start())));
+        for (int index = 0; index < article.sentences.size(); index++) {
+            Span sentence = article.sentences.get(index);
+            List<Cue> inSentence = bySentence.getOrDefault(index, List.of());
             Extracted before = inSentence.stream().map(cue -> clauseBefore(sentence, cue)).filter(e -> e != null)
                     .findFirst().orElse(null);
             if (before != null) {

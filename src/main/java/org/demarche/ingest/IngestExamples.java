@@ -8,9 +8,7 @@ final class IngestExamples {
 
     static final String REQUEST = """
             {
-              "text": "FM Lavrov emphasizes Russia’s national interests in potential Ukraine negotiations\\nRussian Foreign\
-             Minister Sergei Lavrov has clarified Russia’s stance on potential negotiations with Ukraine.\\nFurthermore,\
-             Lavrov firmly rejected the idea of a temporary ceasefire. “A ceasefire will not suit us,” he asserted.",
+              "text": "Russian Foreign Minister Sergei Lavrov firmly rejected the idea of a temporary ceasefire. “A ceasefire will not suit us,” he asserted.",
               "url": "https://caliber.az/en/post/fm-lavrov-emphasizes-russia-s-national-interests-in-potential-ukraine-negotiations",
               "outlet": "Caliber.Az",
               "authors": ["Tamilla Hasanova"],
@@ -26,7 +24,7 @@ final class IngestExamples {
                 {
                   "text": "A ceasefire will not suit us",
                   "quoteType": "direct_quote",
-                  "parts": [{"start": 270, "end": 298}],
+                  "parts": [{"start": 91, "end": 119}],
                   "speaker": {
                     "mention": "he",
                     "name": "Sergei Lavrov",

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -61,6 +62,9 @@ final class Mentions {
             "federation", "kingdom", "states", "emirates", "east", "west", "north", "south", "central", "city", "province",
             "strip", "bank", "square", "palace", "hall", "centre", "center", "games", "cup", "olympics", "covid-19");
 
+    /** How many people, latest first, a title may mean. */
+    private static final int RECENT = 12;
+
     private Mentions() {
     }
 
@@ -105,15 +109,16 @@ final class Mentions {
             }
         }
         referring.sort(Comparator.comparingInt(m -> m.span().start()));
+        TreeMap<Integer, Mention> byStart = new TreeMap<>();
+        mentions.forEach(m -> byStart.put(m.span().start(), m));
         for (Mention reference : referring) {
-            Person person = reference.kind() == Mention.Kind.pronoun ? subjectBefore(article, reference, mentions)
-                    : resolve(article.text, reference, mentions);
+            Person person = reference.kind() == Mention.Kind.pronoun ? subjectBefore(article, reference, byStart)
+                    : resolve(article.text, reference, byStart);
             if (person != null) {
-                mentions.add(new Mention(reference.span(), reference.kind(), person));
+                byStart.put(reference.span().start(), new Mention(reference.span(), reference.kind(), person));
             }
         }
-        mentions.sort(Comparator.comparingInt(m -> m.span().start()));
-        return mentions;
+        return List.copyOf(byStart.values());
     }
 
     /**
@@ -193,24 +198,26 @@ final class Mentions {
      * the nearest sentence before that refers to anyone. "Lavrov pointed out … President Donald Trump. He
      * noted …" means Lavrov.
      */
-    private static Person subjectBefore(Article article, Mention pronoun, List<Mention> known) {
-        for (int i = article.sentenceIndexAt(pronoun.span().start()); i >= 0; i--) {
-            Span sentence = article.sentences.get(i);
-            for (Mention mention : known.stream().sorted(Comparator.comparingInt(m -> m.span().start())).toList()) {
-                if (sentence.contains(mention.span().start()) && mention.span().start() < pronoun.span().start()
-                        && !mention.person().organization) {
-                    return mention.person();
-                }
+    private static Person subjectBefore(Article article, Mention pronoun, TreeMap<Integer, Mention> known) {
+        Mention subject = null;
+        for (Mention mention : known.headMap(pronoun.span().start(), false).descendingMap().values()) {
+            if (mention.person().organization) {
+                continue;
             }
+            if (subject != null && article.sentenceIndexAt(mention.span().start())
+                    != article.sentenceIndexAt(subject.span().start())) {
+                break;
+            }
+            subject = mention;
         }
-        return null;
+        return subject == null ? null : subject.person();
     }
 
     /** Whom a title at this point means: the last person named before it with that title (and country). */
-    private static Person resolve(String text, Mention reference, List<Mention> named) {
-        List<Person> before = named.stream().filter(m -> m.span().start() < reference.span().start())
-                .filter(m -> !m.person().organization).sorted(Comparator.comparingInt(m -> -m.span().start()))
-                .map(Mention::person).toList();
+    private static Person resolve(String text, Mention reference, TreeMap<Integer, Mention> known) {
+        // The people referred to before, latest first, each once; a title looks back over a few of them.
+        List<Person> before = known.headMap(reference.span().start(), false).descendingMap().values().stream()
+                .map(Mention::person).filter(person -> !person.organization).distinct().limit(RECENT).toList();
         if (before.isEmpty()) {
             return null;
         }
@@ -233,7 +240,7 @@ final class Mentions {
                 continue;
             }
             int score = 1 + (person.hasTitle(head) ? 2 : 0)
-                    + (modifiers.stream().anyMatch(word -> person.title != null && Person.folded(person.title).contains(word)) ? 1 : 0);
+                    + (modifiers.stream().anyMatch(word -> person.title != null && person.foldedTitle().contains(word)) ? 1 : 0);
             if (score > bestScore) {
                 best = person;
                 bestScore = score;

@@ -14,6 +14,8 @@ final class Person {
     String title;
     String country;
     final boolean organization;
+    private String foldedTitle;
+    private String foldedFrom;
 
     Person(String name, String title, String country, boolean organization) {
         this.name = name;
@@ -27,7 +29,15 @@ final class Person {
     }
 
     boolean hasTitle(String head) {
-        return title != null && folded(title).contains(folded(head));
+        return title != null && foldedTitle().contains(folded(head));
+    }
+
+    String foldedTitle() {
+        if (title != null && (foldedTitle == null || !foldedFrom.equals(title))) {
+            foldedTitle = folded(title);
+            foldedFrom = title;
+        }
+        return foldedTitle;
     }
 
     void learn(String fullerName, String newTitle, String newCountry) {

@@ -15,23 +15,19 @@ import org.demarche.official.OfficialRequest;
 @ApplicationScoped
 class Speakers {
 
-    CandidateSpeaker identify(Mention mention, String article) {
-        if (mention == null) {
-            return new CandidateSpeaker(null, null, null, null, false, null);
-        }
-        Person person = mention.person();
-        String said = mention.span().of(article);
+    /** Who the person is; the answer's mention is left for the caller, who may ask once for many mentions. */
+    CandidateSpeaker identify(Person person) {
         if (person.organization) {
-            return new CandidateSpeaker(said, person.name, null, null, true, null);
+            return new CandidateSpeaker(null, person.name, null, null, true, null);
         }
         String name = person.name.toLowerCase(Locale.ROOT);
         List<Official> byName = officials("select o from Official o where lower(o.name) = ?1", name);
         if (!byName.isEmpty()) {
-            return known(said, person, byName.get(0), "name");
+            return known(person, byName.get(0), "name");
         }
         List<Official> byAlias = officials("select distinct o from Official o join o.aliases a where lower(a) = ?1", name);
         if (!byAlias.isEmpty()) {
-            return known(said, person, byAlias.get(0), "alias");
+            return known(person, byAlias.get(0), "alias");
         }
         String surname = name.substring(name.lastIndexOf(' ') + 1);
         List<Official> bySurname = officials("select distinct o from Official o left join o.aliases a where lower(o.name)"
@@ -40,15 +36,15 @@ class Speakers {
             bySurname = bySurname.stream().filter(o -> person.country.equals(o.country)).toList();
         }
         if (bySurname.size() == 1) {
-            return known(said, person, bySurname.get(0), "surname");
+            return known(person, bySurname.get(0), "surname");
         }
         OfficialRequest proposed = new OfficialRequest(person.name, List.of(), person.country, person.title, null, null,
                 List.of());
-        return new CandidateSpeaker(said, person.name, null, null, false, proposed);
+        return new CandidateSpeaker(null, person.name, null, null, false, proposed);
     }
 
-    private static CandidateSpeaker known(String said, Person person, Official official, String matchedBy) {
-        return new CandidateSpeaker(said, person.name, official.id, matchedBy, false, null);
+    private static CandidateSpeaker known(Person person, Official official, String matchedBy) {
+        return new CandidateSpeaker(null, person.name, official.id, matchedBy, false, null);
     }
 
     private static List<Official> officials(String jpql, Object... parameters) {

@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(51, operations);
+        assertEquals(52, operations);
     }
 
     @Test
