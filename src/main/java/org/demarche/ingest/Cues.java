@@ -20,7 +20,7 @@ final class Cues {
             + "|claimed|claims|wrote|writes|tweeted|posted|announced|continued|concluded|observed|suggested|urged"
             + "|cautioned|admitted|conceded|affirmed|confirmed|clarified|recalled|complained|highlighted|vowed|promised"
             + "|made it clear|makes it clear|expressed|asked|saying|adding|stressing|noting|warning|believes|maintained"
-            + "|maintains|denied|countered|went on|according to";
+            + "|maintains|denied|countered|went on|according to|read";
     private static final Pattern AFTER_MENTION = Pattern.compile("\\G(?:\\s*,[^,\"“”«»]{1,80},)?\\s+(?:(?:has|have|had"
             + "|also|then|later|again|once again|previously|further|firmly|repeatedly|earlier|clearly|publicly|went on to"
             + "|on \\p{Lu}\\p{L}+day)\\s+)*(" + VERBS + ")\\b");

@@ -30,6 +30,8 @@ final class Mentions {
             + "(foreign minister|prime minister|minister|secretary of state|secretary|president|spokesperson|spokesman"
             + "|spokeswoman|chancellor|premier|ambassador|envoy|diplomat|top diplomat|official|leader)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern INSTITUTION_PHRASE = Pattern.compile("\\bthe\\s+((?:[\\p{L}\\-]+\\s+){0,2}?)(ministry"
+            + "|department|kremlin|embassy|government|white house|foreign office)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PRONOUN = Pattern.compile("\\b(?:he|she|He|She)\\b");
 
     private static final Set<String> STARTERS = Set.of("the", "a", "an", "however", "but", "and", "in", "on", "at", "as",
@@ -95,6 +97,7 @@ final class Mentions {
         }
         mentions.addAll(named);
         List<Mention> referring = new ArrayList<>();
+        institutions(article, named, people, mentions);
         Matcher titles = TITLE_PHRASE.matcher(article.text);
         while (titles.find()) {
             Span span = new Span(titles.start(), titles.end());
@@ -191,6 +194,31 @@ final class Mentions {
 
     private static boolean possessive(String word) {
         return word.endsWith("’s") || word.endsWith("'s");
+    }
+
+    /** "The ministry said": the institution last named with that word ("the Russian Foreign Ministry"), or a new one. */
+    private static void institutions(Article article, List<Mention> named, Map<String, Person> people,
+            List<Mention> mentions) {
+        Matcher institutions = INSTITUTION_PHRASE.matcher(article.text);
+        while (institutions.find()) {
+            Span span = new Span(institutions.start(), institutions.end());
+            if (article.quoteAt(span.start()) != null || named.stream().anyMatch(m -> overlaps(m.span(), span))) {
+                continue;
+            }
+            String head = Person.folded(institutions.group(2));
+            Person body = null;
+            for (Mention mention : named) {
+                if (mention.span().start() < span.start() && mention.person().organization
+                        && Person.folded(mention.person().name).contains(head)) {
+                    body = mention.person();
+                }
+            }
+            if (body == null) {
+                String words = institutions.group(1) + institutions.group(2);
+                body = people.computeIfAbsent("org:" + Person.folded(words), key -> new Person(words, null, null, true));
+            }
+            mentions.add(new Mention(span, Mention.Kind.title, body));
+        }
     }
 
     /**
