@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 
 /**
  * An article's text cut into paragraphs (by line breaks), quotations and sentences. A sentence does not
@@ -14,6 +15,9 @@ final class Article {
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen",
             "lt", "col", "maj", "capt", "prof", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
             "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "corp", "jr", "sr");
+
+    /** "J", "E.U", "U.A.E": initials, whose full stops end no sentence. */
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{L}\\.)*\\p{L}");
 
     final String text;
     final List<Span> paragraphs = new ArrayList<>();
@@ -150,7 +154,7 @@ final class Article {
             start--;
         }
         String word = text.substring(start, dot).toLowerCase();
-        return ABBREVIATIONS.contains(word) || word.length() == 1 && Character.isLetter(word.charAt(0));
+        return ABBREVIATIONS.contains(word) || INITIALS.matcher(word).matches();
     }
 
     private int skipSpace(int offset, int end) {

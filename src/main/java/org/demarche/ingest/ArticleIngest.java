@@ -6,9 +6,12 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.demarche.common.FieldError;
@@ -18,6 +21,7 @@ import org.demarche.common.validation.Violations;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialRequest;
 import org.demarche.official.OfficialService;
+import org.demarche.source.Source;
 import org.demarche.source.SourceRequest;
 import org.demarche.source.SourceService;
 import org.demarche.statement.Medium;
@@ -32,8 +36,6 @@ import org.demarche.statement.StatementService;
  */
 @ApplicationScoped
 public class ArticleIngest {
-
-    private static final int HEADLINE = 300;
 
     private final RequestValidator validator;
     private final Speakers speakers;
@@ -53,17 +55,16 @@ public class ArticleIngest {
     @Transactional
     public ArticleCandidates find(ArticleRequest article) {
         validator.check(article).throwIfAny();
-        return new ArticleCandidates(sourceByUrl(article.url()).orElse(null), candidates(article.text()));
+        return new ArticleCandidates(article.url() == null ? null : Source.byUrl(article.url()).map(source -> source.id)
+                .orElse(null), candidates(article.text()));
     }
 
     @Transactional
     public IngestReport commit(ArticleRequest article) {
+        Violations violations = validator.check(article);
+        requireForCommit(article, violations);
         List<FieldError> errors = new ArrayList<>();
-        collect(() -> {
-            Violations violations = validator.check(article);
-            requireForCommit(article, violations);
-            violations.throwIfAny();
-        }, "", errors);
+        collect(violations::throwIfAny, "", errors);
         boolean chosen = article.candidates() != null;
         List<Candidate> candidates = chosen ? article.candidates()
                 : errors.isEmpty() ? candidates(article.text()) : List.of();
@@ -74,26 +75,31 @@ public class ArticleIngest {
         }
         throwIfAny(errors);
         SourceRequest sourceRequest = sourceRequest(article);
-        Optional<UUID> existingSource = sourceByUrl(article.url());
+        Optional<UUID> existingSource = Source.byUrl(article.url()).map(source -> source.id);
         if (existingSource.isEmpty()) {
             collect(() -> sources.check(sourceRequest, null), "", errors);
         }
         throwIfAny(errors);
         UUID sourceId = existingSource.orElseGet(() -> sources.create(sourceRequest).id());
         Map<String, UUID> created = new HashMap<>();
+        Set<UUID> storedNow = new HashSet<>();
         List<IngestReport.StoredStatement> stored = new ArrayList<>();
         List<IngestReport.Skipped> skipped = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             String field = "candidates[" + i + "]";
-            if (!chosen && unstorable(candidate) != null) {
-                skipped.add(new IngestReport.Skipped(i, unstorable(candidate)));
+            String unstorable = chosen ? null : unstorableFound(candidate);
+            if (unstorable != null) {
+                skipped.add(new IngestReport.Skipped(i, unstorable));
                 continue;
             }
             Stored official = official(candidate.speaker(), created, field + ".speaker.proposed", errors);
             Stored statement = official == null ? null : statement(article, candidate, official.id(), sourceId, field, errors);
             if (statement != null) {
-                stored.add(new IngestReport.StoredStatement(i, statement.id(), statement.outcome(), official.id(),
+                String outcome = statement.outcome().equals("unchanged") && storedNow.contains(statement.id())
+                        ? "repeated" : statement.outcome();
+                storedNow.add(statement.id());
+                stored.add(new IngestReport.StoredStatement(i, statement.id(), outcome, official.id(),
                         official.outcome().equals("created")));
             }
         }
@@ -138,7 +144,7 @@ public class ArticleIngest {
         if (unstorable != null) {
             errors.add(new FieldError(field + ".speaker", unstorable));
         } else if (candidate.speaker().officialId() != null
-                && Panache.getEntityManager().find(Official.class, candidate.speaker().officialId()) == null) {
+                && Official.findByIdOptional(candidate.speaker().officialId()).isEmpty()) {
             errors.add(new FieldError(field + ".speaker.officialId", "names no stored official"));
         }
     }
@@ -157,29 +163,37 @@ public class ArticleIngest {
                 ? "needs a country to be created: give proposed.country or an officialId" : null;
     }
 
+    /** Why a candidate the rules found cannot be stored as it is (too long, a speaker's name too long), or null. */
+    private String unstorableFound(Candidate candidate) {
+        String speaker = unstorable(candidate);
+        if (speaker != null) {
+            return "speaker " + speaker;
+        }
+        List<FieldError> problems = new ArrayList<>();
+        collect(() -> validator.check(candidate).throwIfAny(), "", problems);
+        return problems.isEmpty() ? null : problems.get(0).field() + " " + problems.get(0).message();
+    }
+
     /** A record a commit stored or found, and what it did: created, linked, unchanged or found. */
     private record Stored(UUID id, String outcome) {
     }
 
-    /** The candidate's official: the one named, one stored under the proposal's key, or one created from it. */
+    /** The candidate's official: the one named, one stored under the proposal's keys, or one created from it. */
     private Stored official(CandidateSpeaker speaker, Map<String, UUID> created, String field, List<FieldError> errors) {
         if (speaker.officialId() != null) {
             return new Stored(speaker.officialId(), "found");
         }
         OfficialRequest proposed = speaker.proposed();
-        String key = key(proposed);
-        if (created.containsKey(key)) {
-            return new Stored(created.get(key), "found");
-        }
-        Optional<UUID> stored = officialByKey(proposed);
-        if (stored.isPresent()) {
-            return new Stored(stored.get(), "found");
+        Optional<UUID> known = keys(proposed).stream().map(created::get).filter(Objects::nonNull).findFirst()
+                .or(() -> officialByKey(proposed));
+        if (known.isPresent()) {
+            return new Stored(known.get(), "found");
         }
         if (!collect(() -> officials.check(proposed, null), field, errors)) {
             return null;
         }
         UUID id = officials.create(proposed).id();
-        created.put(key, id);
+        keys(proposed).forEach(key -> created.put(key, id));
         return new Stored(id, "created");
     }
 
@@ -211,37 +225,24 @@ public class ArticleIngest {
         return new Stored(statements.create(request).id(), "created");
     }
 
-    private SourceRequest sourceRequest(ArticleRequest article) {
-        String firstLine = article.text().strip().lines().findFirst().orElse("");
-        String title = article.title() != null ? article.title()
-                : firstLine.length() <= HEADLINE && !firstLine.endsWith(".") ? firstLine : null;
+    private static SourceRequest sourceRequest(ArticleRequest article) {
+        Span headline = new Article(article.text()).headline();
+        String title = article.title() != null ? article.title() : headline == null ? null : headline.of(article.text()).strip();
         return new SourceRequest(article.url(), article.outlet(), title, article.authors(), article.publishedAt(),
                 article.language(), null, null, null);
     }
 
-    private static Optional<UUID> sourceByUrl(String url) {
-        if (url == null) {
-            return Optional.empty();
-        }
-        return Panache.getEntityManager().createQuery("select s.id from Source s where s.url = ?1", UUID.class)
-                .setParameter(1, url).setMaxResults(1).getResultStream().findFirst();
-    }
-
+    /** A stored official the proposal names: by its wikidataId, else by its name and country. */
     private static Optional<UUID> officialByKey(OfficialRequest proposed) {
-        if (proposed == null) {
-            return Optional.empty();
-        }
-        var query = proposed.wikidataId() != null
-                ? Panache.getEntityManager().createQuery("select o.id from Official o where o.wikidataId = ?1", UUID.class)
-                        .setParameter(1, proposed.wikidataId())
-                : Panache.getEntityManager().createQuery("select o.id from Official o where o.name = ?1 and o.country = ?2",
-                        UUID.class).setParameter(1, proposed.name()).setParameter(2, proposed.country());
-        return query.setMaxResults(1).getResultStream().findFirst();
+        Optional<Official> byWikidataId = proposed.wikidataId() == null ? Optional.empty()
+                : Official.byWikidataId(proposed.wikidataId());
+        return byWikidataId.or(() -> Official.byNameAndCountry(proposed.name(), proposed.country())).map(o -> o.id);
     }
 
-    private static String key(OfficialRequest proposed) {
-        return proposed == null ? "" : proposed.wikidataId() != null ? proposed.wikidataId()
-                : proposed.name() + "\u0000" + proposed.country();
+    /** The keys an official proposed in this commit is known by, so one person proposed twice is created once. */
+    private static List<String> keys(OfficialRequest proposed) {
+        String byName = proposed.name() + "\u0000" + proposed.country();
+        return proposed.wikidataId() == null ? List.of(byName) : List.of(proposed.wikidataId(), byName);
     }
 
     /** Runs a check; its problems are added under the field, and the answer says whether there were none. */

@@ -28,9 +28,9 @@ public record ArticleRequest(
         @Schema(description = "BCP 47 language tag of the text; defaults to en", examples = "en")
         @Size(max = 35) @LanguageTag String language,
         @Schema(description = "How the statements were made; defaults to other", examples = "interview") Medium medium,
-        @Schema(description = "With commit=true, the candidates to store, as an earlier call returned them (speakers may"
-                + " be changed: an officialId, or a proposed official with its country); left out, every candidate whose"
-                + " speaker is known or can be created is stored")
+        @Schema(description = "With commit=true, the candidates to store, as an earlier call returned them; their speaker"
+                + " may be changed (an officialId, or a proposed official with its country), their text and parts must"
+                + " stay the article's words. Left out, every candidate that can be stored is")
         @Size(max = 1000) List<@NotNull @Valid Candidate> candidates) {
 
     public ArticleRequest {

@@ -24,6 +24,8 @@ final class Cues {
     private static final Pattern AFTER_MENTION = Pattern.compile("\\G(?:\\s*,[^,\"“”«»]{1,80},)?\\s+(?:(?:has|have|had"
             + "|also|then|later|again|once again|previously|further|firmly|repeatedly|earlier|clearly|publicly|went on to"
             + "|on \\p{Lu}\\p{L}+day)\\s+)*(" + VERBS + ")\\b");
+    /** How far before a mention its verb may start: "according to" and the spaces after it. */
+    private static final int LONGEST_VERB = 40;
     private static final Pattern BEFORE_MENTION = Pattern.compile("\\b(" + VERBS + ")\\s+$", Pattern.CASE_INSENSITIVE);
     /** Verbs that report what was said, so the words after them (or before them) are a paraphrase. */
     static final Set<String> REPORTING = Set.of("said", "says", "told", "added", "stressed", "noted", "note",
@@ -44,7 +46,8 @@ final class Cues {
                 cues.add(new Cue(mention, new Span(after.start(1), after.end(1))));
                 continue;
             }
-            Matcher before = BEFORE_MENTION.matcher(article.text).region(sentence.start(), mention.span().start());
+            Matcher before = BEFORE_MENTION.matcher(article.text)
+                    .region(Math.max(sentence.start(), mention.span().start() - LONGEST_VERB), mention.span().start());
             if (before.find() && article.quoteAt(before.start(1)) == null) {
                 cues.add(new Cue(mention, new Span(before.start(1), before.end(1))));
             }

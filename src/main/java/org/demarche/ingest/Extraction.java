@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.demarche.statement.QuoteType;
@@ -21,6 +22,10 @@ import org.demarche.statement.QuoteType;
  */
 final class Extraction {
 
+    /** Longer sentences are not prose (a list, a table, an attack); their reported speech is not looked for. */
+    private static final int MAX_SENTENCE = 3000;
+    /** The most a cue that ends its sentence may be followed by: "…, he said following a meeting with …". */
+    private static final int MAX_TRAILER = 200;
     private static final Pattern SEPARATOR = Pattern.compile("[\\s,:;—–-]*");
     /** What may follow a cue that ends its sentence: "on Thursday", "following a meeting with the prime minister". */
     private static final Pattern TRAILER = Pattern.compile("(?!.*\\bthat\\b)(?:\\s+(?:on|in|at|during|following|after"
@@ -34,11 +39,17 @@ final class Extraction {
     private final Article article;
     private final List<Mention> mentions;
     private final List<Cue> cues;
+    private final TreeMap<Integer, Cue> cuesByStart = new TreeMap<>();
+    private final TreeMap<Integer, Cue> cuesByEnd = new TreeMap<>();
 
     private Extraction(String text) {
         article = new Article(text);
         mentions = Mentions.in(article);
         cues = Cues.in(article, mentions);
+        cues.forEach(cue -> {
+            cuesByStart.putIfAbsent(cue.span().start(), cue);
+            cuesByEnd.put(cue.span().end(), cue);
+        });
     }
 
     static List<Extracted> of(String text) {
@@ -74,7 +85,7 @@ final class Extraction {
             }
             if (cue == null) {
                 cue = cueOfContinuation(index);
-                confidence = 0.8;
+                confidence = 0.7;
             }
             Mention speaker = cue == null ? null : cue.mention();
             if (speaker == null && words(quote.words()) <= 3) {
@@ -140,38 +151,31 @@ final class Extraction {
     private Cue cueAdjacentAfter(QuotedSpan quote) {
         int from = quote.marks().end();
         var separator = SEPARATOR.matcher(article.text).region(from, article.text.length());
-        int start = separator.lookingAt() ? separator.end() : from;
-        return cues.stream().filter(cue -> cue.span().start() == start).findFirst().orElse(null);
+        return cuesByStart.get(separator.lookingAt() ? separator.end() : from);
     }
 
+    /** The cue ending last before the quote in its sentence, if only a comma, colon or "that" lies between. */
     private Cue cueAdjacentBefore(QuotedSpan quote) {
         Span sentence = article.sentenceAt(quote.marks().start());
-        Cue nearest = null;
-        for (Cue cue : cues) {
-            int end = cue.span().end();
-            if (end <= quote.marks().start() && cue.span().start() >= sentence.start()
-                    && article.text.substring(end, quote.marks().start()).matches("\\s*[,:]?\\s*(?:that\\s+)?")) {
-                nearest = cue;
-            }
+        var before = cuesByEnd.floorEntry(quote.marks().start());
+        if (before == null || before.getValue().span().start() < sentence.start()) {
+            return null;
         }
-        return nearest;
+        String between = article.text.substring(before.getKey(), quote.marks().start());
+        return between.length() <= MAX_TRAILER && between.matches("\\s*[,:]?\\s*(?:that\\s+)?") ? before.getValue() : null;
     }
 
+    /** The cue nearest the quote in its sentence, outside quotations. */
     private Cue cueInSentence(QuotedSpan quote) {
         Span sentence = article.sentenceAt(quote.marks().start());
-        Cue nearest = null;
-        int distance = Integer.MAX_VALUE;
-        for (Cue cue : cues) {
-            if (sentence.contains(cue.span().start()) && article.quoteAt(cue.span().start()) == null) {
-                int d = Math.min(Math.abs(cue.span().start() - quote.marks().end()),
-                        Math.abs(quote.marks().start() - cue.span().end()));
-                if (d < distance) {
-                    distance = d;
-                    nearest = cue;
-                }
-            }
+        var before = cuesByStart.lowerEntry(quote.marks().start());
+        var after = cuesByStart.ceilingEntry(quote.marks().end());
+        Cue earlier = before != null && sentence.contains(before.getKey()) ? before.getValue() : null;
+        Cue later = after != null && sentence.contains(after.getKey()) ? after.getValue() : null;
+        if (earlier == null || later == null) {
+            return earlier != null ? earlier : later;
         }
-        return nearest;
+        return quote.marks().start() - earlier.span().end() <= later.span().start() - quote.marks().end() ? earlier : later;
     }
 
     /** Whether a quote follows another closely enough to be the same person's: same or next paragraph. */
@@ -218,6 +222,9 @@ final class Extraction {
                 .collect(Collectors.groupingBy(cue -> article.sentenceIndexAt(cue.span().start())));
         for (int index = 0; index < article.sentences.size(); index++) {
             Span sentence = article.sentences.get(index);
+            if (sentence.end() - sentence.start() > MAX_SENTENCE) {
+                continue;
+            }
             List<Cue> inSentence = bySentence.getOrDefault(index, List.of());
             Extracted before = inSentence.stream().map(cue -> clauseBefore(sentence, cue)).filter(e -> e != null)
                     .findFirst().orElse(null);
@@ -233,15 +240,16 @@ final class Extraction {
 
     /** "…, Lavrov pointed out." and "…, according to the minister.": the words before the cue. */
     private Extracted clauseBefore(Span sentence, Cue cue) {
-        String rest = article.text.substring(cue.span().end(), sentence.end());
-        if (cue.span().start() <= sentence.start() || !TRAILER.matcher(rest).matches()) {
+        if (cue.span().start() <= sentence.start() || cue.span().end() > sentence.end()
+                || sentence.end() - cue.span().end() > MAX_TRAILER) {
             return null;
         }
         int comma = cue.span().start() - 1;
         while (comma > sentence.start() && article.text.charAt(comma) == ' ') {
             comma--;
         }
-        if (article.text.charAt(comma) != ',' || article.quoteAt(sentence.start()) != null) {
+        if (article.text.charAt(comma) != ',' || article.quoteAt(sentence.start()) != null
+                || !TRAILER.matcher(article.text.substring(cue.span().end(), sentence.end())).matches()) {
             return null;
         }
         return clause(new Span(sentence.start(), comma), cue, true);
@@ -250,6 +258,9 @@ final class Extraction {
     /** "Lavrov pointed out that …", "according to Lavrov, …": the words after the cue, to the end of the sentence. */
     private Extracted clauseAfter(Span sentence, Cue cue) {
         int from = cue.span().end();
+        if (from > sentence.end()) {
+            return null;
+        }
         var told = TOLD_THAT.matcher(article.text).region(from, sentence.end());
         var that = THAT.matcher(article.text).region(from, sentence.end());
         int start = Cues.verb(article, cue).equals("told") && told.lookingAt() ? told.end()

@@ -8,8 +8,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.demarche.common.QueryParams;
 import org.demarche.key.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,10 +51,12 @@ public class IngestResource {
                     + " nothing is written (200). With commit=true (201), one transaction stores the source (found by url,"
                     + " else created from url, outlet, title, authors, publishedAt), the officials to create, and the"
                     + " statements, dated publishedAt and linked to the source; a statement already stored (same official,"
-                    + " words and date) gains the source instead of being stored twice. Send back the candidates you chose"
-                    + " (edited if need be) to store only those: any problem with them is a 422 and nothing is written."
-                    + " Without candidates, every candidate whose speaker can be stored is, and the others are listed as"
-                    + " skipped.")
+                    + " words and date) gains the source instead of being stored twice; the answer is 201 with the report"
+                    + " even when every record already existed. To store only some candidates, send back the ones you"
+                    + " chose: their speaker may be changed (an officialId, or a proposed official with its country), their"
+                    + " text and parts must stay the article's words. Any problem with them is a 422 naming each, and"
+                    + " nothing is written. Without candidates, every candidate that can be stored is, and the others are"
+                    + " listed as skipped with the reason.")
     @APIResponse(responseCode = "200", description = "Without commit: the candidates, nothing written",
             content = @Content(schema = @Schema(implementation = ArticleCandidates.class),
                     examples = @ExampleObject(name = "caliber", value = IngestExamples.CANDIDATES)))
@@ -60,11 +64,11 @@ public class IngestResource {
             content = @Content(schema = @Schema(implementation = IngestReport.class),
                     examples = @ExampleObject(name = "caliber", value = IngestExamples.REPORT)))
     public RestResponse<?> ingest(
-            @Parameter(description = "Store the candidates (all, or those sent in candidates)") @QueryParam("commit")
-            boolean commit,
+            @Parameter(description = "true: store the candidates (all, or those sent in candidates)",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("commit") String commit,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "caliber", value = IngestExamples.REQUEST)))
             ArticleRequest article) {
-        if (!commit) {
+        if (!Boolean.TRUE.equals(QueryParams.bool("commit", commit))) {
             return RestResponse.ok(ingest.find(article));
         }
         IngestReport report = ingest.commit(article);

@@ -25,7 +25,7 @@ final class Mentions {
     /** A capitalised word, initials ("U.S."), a dotted name ("Caliber.Az") or a title's abbreviation ("Mr."). */
     private static final String TOKEN = "(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|St)\\.|(?:\\p{Lu}\\.)+|" + WORD + "(?:\\." + WORD + ")*)";
     private static final Pattern NAME_RUN = Pattern.compile(TOKEN + "(?:[ \\u00A0](?:(?:of|for|the|al|bin|ibn|de|del|der"
-            + "|van|von|da|di|du|la|le|el)[ \\u00A0])*" + TOKEN + ")*");
+            + "|van|von|da|di|du|la|le|el)[ \\u00A0])*+" + TOKEN + ")*+");
     private static final Pattern TITLE_PHRASE = Pattern.compile("\\b(?:the|his|her)\\s+((?:[\\p{L}\\-]+\\s+){0,3}?)"
             + "(foreign minister|prime minister|minister|secretary of state|secretary|president|spokesperson|spokesman"
             + "|spokeswoman|chancellor|premier|ambassador|envoy|diplomat|top diplomat|official|leader)\\b",

@@ -24,10 +24,6 @@ final class Person {
         this.organization = organization;
     }
 
-    String surname() {
-        return folded(name.substring(name.lastIndexOf(' ') + 1));
-    }
-
     boolean hasTitle(String head) {
         return title != null && foldedTitle().contains(folded(head));
     }

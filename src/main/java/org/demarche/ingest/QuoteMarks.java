@@ -34,7 +34,7 @@ final class QuoteMarks {
                 open = closers.isEmpty() ? -1 : i;
             } else if (closers.indexOf(c) >= 0 && (c != '’' && c != '\'' || atWordEnd(text, i, paragraph))
                     && (open >= first || atWordEnd(text, i, paragraph) && i > first && text.charAt(i - 1) != ' ')) {
-                if (i > open + 1) {
+                if (!text.substring(open + 1, i).isBlank()) {
                     quotes.add(new QuotedSpan(new Span(open + 1, i), new Span(carried ? first : open, i + 1)));
                 }
                 open = -1;
@@ -45,7 +45,9 @@ final class QuoteMarks {
             while (end > open + 1 && Character.isWhitespace(text.charAt(end - 1))) {
                 end--;
             }
-            quotes.add(new QuotedSpan(trimmed(text, open + 1, end), new Span(open, end)));
+            if (!text.substring(open + 1, end).isBlank()) {
+                quotes.add(new QuotedSpan(trimmed(text, open + 1, end), new Span(open, end)));
+            }
         }
         return quotes;
     }

@@ -46,4 +46,8 @@ public class Official extends TrackedEntity {
     public static Optional<Official> byWikidataId(String wikidataId) {
         return find("wikidataId", wikidataId).firstResultOptional();
     }
+
+    public static Optional<Official> byNameAndCountry(String name, String country) {
+        return find("name = ?1 and country = ?2", name, country).firstResultOptional();
+    }
 }

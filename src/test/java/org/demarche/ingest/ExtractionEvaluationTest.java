@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Measures the extraction rules on the labelled articles in {@code src/test/resources/extraction}: precision
  * and recall of quotes (a quote is found when a candidate part has its words, trailing punctuation aside),
  * of speaker attribution (a found quote's speaker has the labelled speaker's surname), and of paraphrases
- * (found when a paraphrase candidate covers at least half the labelled clause). It prints a table per
+ * (found when a paraphrase candidate covers at least half the labelled clause and is at most three times
+ * as long). It prints a table per
  * article, which docs/extraction.md reports, and fails if a figure falls under its floor.
  */
 class ExtractionEvaluationTest {
@@ -70,8 +71,8 @@ class ExtractionEvaluationTest {
         assertTrue(total.quotesMatched >= 0.93 * total.quotesFound, "quote precision");
         assertTrue(total.quotesMatched >= 0.93 * total.quotesLabelled, "quote recall");
         assertTrue(total.speakersRight >= 0.9 * total.speakersLabelled, "speaker accuracy");
-        assertTrue(total.paraphrasesRight >= 0.85 * total.paraphrasesFound, "paraphrase precision");
-        assertTrue(total.paraphrasesCovered >= 0.6 * total.paraphrasesLabelled, "paraphrase recall");
+        assertTrue(total.paraphrasesRight >= 0.8 * total.paraphrasesFound, "paraphrase precision");
+        assertTrue(total.paraphrasesCovered >= 0.55 * total.paraphrasesLabelled, "paraphrase recall");
     }
 
     private static Score score(JsonNode labelled) {
@@ -124,19 +125,23 @@ class ExtractionEvaluationTest {
         score.paraphrasesFound = paraphrases.size();
         List<Span> labels = new ArrayList<>();
         for (JsonNode paraphrase : labelled.get("paraphrases")) {
-            int start = text.indexOf(paraphrase.get("text").asText());
-            labels.add(new Span(start, start + paraphrase.get("text").asText().length()));
+            String words = paraphrase.get("text").asText();
+            // A clause labelled twice is the article saying it twice: the second label is the next occurrence.
+            int from = labels.stream().filter(label -> label.of(text).equals(words)).mapToInt(Span::end).max().orElse(0);
+            int start = text.indexOf(words, from);
+            assertTrue(start >= 0, "a labelled paraphrase is words of its article: " + words);
+            labels.add(new Span(start, start + words.length()));
         }
         score.paraphrasesLabelled = labels.size();
         for (Span label : labels) {
-            boolean covered = paraphrases.stream().anyMatch(p -> overlap(p.parts().get(0), label) * 2 >= length(label));
+            boolean covered = paraphrases.stream().anyMatch(p -> covers(p.parts().get(0), label));
             score.paraphrasesCovered += covered ? 1 : 0;
             if (!covered) {
                 System.out.printf("paraphrase missed: \"%s\"%n", label.of(text));
             }
         }
         for (Extracted paraphrase : paraphrases) {
-            boolean right = labels.stream().anyMatch(label -> overlap(paraphrase.parts().get(0), label) * 2 >= length(label));
+            boolean right = labels.stream().anyMatch(label -> covers(paraphrase.parts().get(0), label));
             score.paraphrasesRight += right ? 1 : 0;
         }
         return score;
@@ -154,6 +159,11 @@ class ExtractionEvaluationTest {
 
     private static String normalized(String words) {
         return words.strip().replaceAll("[\\s,.;:…—–-]+$", "").replaceAll("\\s+", " ");
+    }
+
+    /** A paraphrase found for a label: at least half of the labelled clause, and not three times longer. */
+    private static boolean covers(Span found, Span label) {
+        return overlap(found, label) * 2 >= length(label) && length(found) <= 3 * length(label);
     }
 
     private static int overlap(Span a, Span b) {

@@ -106,4 +106,48 @@ class ExtractionTest {
                 + "One thing is certain, the Foreign Affairs minister said, \"We shall not accept faits accomplis.\"";
         assertEquals("Nikos Dendias", Extraction.of(article).get(0).speaker().person().name);
     }
+
+    @Test
+    void initialsDoNotEndASentence() {
+        String article = "The talks will resume next week, said E.U. Foreign Policy Chief Josep Borrell.";
+        List<Extracted> found = Extraction.of(article);
+        assertEquals(List.of("The talks will resume next week"), texts(article, QuoteType.paraphrase));
+        assertEquals("Josep Borrell", found.get(0).speaker().person().name);
+    }
+
+    @Test
+    void aQuoteMarkWithNoWordsIsNoCandidate() {
+        assertEquals(List.of(), Extraction.of("Sergei Lavrov said: “"));
+        assertEquals(List.of(), Extraction.of("Sergei Lavrov said: “ ”."));
+        String article = "Headline\nSergei Lavrov said: “\nWe will fight on.”";
+        Extraction.of(article).forEach(found -> assertTrue(!found.text(article).isBlank(), found.toString()));
+    }
+
+    @Test
+    void aLongRunOfCapitalsIsReadWithoutRunningOutOfStack() {
+        assertEquals(List.of(), Extraction.of("WE WILL NOT ACCEPT THIS ".repeat(2000)));
+    }
+
+    /** Random text made of the characters the rules react to: nothing throws, and every part is words of the text. */
+    @Test
+    void anyTextGivesCandidatesWithinIt() {
+        String[] pieces = {"\"", "“", "”", "«", "»", "„", "‘", "’", "'", ".", ",", ":", " ", " ", "\n", "\r\n", "he said",
+            "Lavrov", "Sergei Lavrov", "the minister", "Foreign Minister", "U.S.", "that", "according to", "E.U.",
+            "She", "pointed out", "Ministry", "’s", "😀", "a", "word", "We will", "—"};
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i >= 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String article = text.toString();
+            for (Extracted found : Extraction.of(article)) {
+                for (Span part : found.parts()) {
+                    assertTrue(part.start() >= 0 && part.start() < part.end() && part.end() <= article.length(),
+                            article + " " + found);
+                }
+                assertTrue(!found.text(article).isBlank(), article + " " + found);
+            }
+        }
+    }
 }

@@ -95,9 +95,17 @@ class IngestResourceTest {
         assertEquals("NO", found.getString("candidates[0].speaker.proposed.country"));
         assertEquals("Foreign Minister", found.getString("candidates[0].speaker.proposed.title"));
 
-        String location = given().contentType(ContentType.JSON).body(article).queryParam("commit", true)
-                .post("/api/v1/ingest/articles").then().statusCode(201).extract().header("Location");
+        var first = given().contentType(ContentType.JSON).body(article).queryParam("commit", true)
+                .post("/api/v1/ingest/articles").then().statusCode(201).extract();
+        String location = first.header("Location");
+        JsonPath created = first.jsonPath();
+        assertEquals(true, created.getBoolean("sourceCreated"));
+        assertEquals(List.of("created", "created", "created"), created.getList("statements.outcome"));
+        assertEquals(List.of(true, false, false), created.getList("statements.officialCreated"));
+        assertEquals(1, created.getList("statements.officialId").stream().distinct().count(), "one official, created once");
         JsonPath report = ingest(article, true, 201);
+        assertEquals(created.getString("sourceId"), report.getString("sourceId"));
+        assertEquals(created.getList("statements.statementId"), report.getList("statements.statementId"));
         String sourceId = report.getString("sourceId");
         assertTrue(location.endsWith("/api/v1/sources/" + sourceId), location);
         assertEquals(false, report.getBoolean("sourceCreated"));
@@ -182,5 +190,45 @@ class IngestResourceTest {
         given().get("/api/v1/statements/" + linked.getString("statements[1].statementId")).then()
                 .body("sourceIds", containsInAnyOrder(stored.getString("sourceId"), linked.getString("sourceId")))
                 .body("sources.outlet", containsInAnyOrder("Oslo Courier", "Bergen Daily"));
+    }
+
+    @Test
+    void aProblemFoundAfterSomethingWasWrittenUndoesTheWholeCommit() {
+        String url = "https://oslo-courier.example/" + Fixtures.unique();
+        String surname = surname();
+        Map<String, Object> article = article(norwegian(surname), url);
+        List<Map<String, Object>> found = ingest(article, false, 200).getList("candidates");
+        Map<String, Object> first = new HashMap<>(found.get(1));
+        first.put("speaker", Map.of("proposed", Map.of("name", "Kari " + surname, "country", "NO")));
+        Map<String, Object> second = new HashMap<>(found.get(2));
+        // Valid field by field, so only the official's rules find it wrong, after the source and the first official exist.
+        second.put("speaker", Map.of("proposed", Map.of("name", "Per " + surname, "country", "NO", "offices",
+                List.of(Map.of("title", "Minister", "startDate", "2024-05-01", "endDate", "2020-01-01")))));
+        article.put("candidates", List.of(first, second));
+
+        given().contentType(ContentType.JSON).body(article).queryParam("commit", true).post("/api/v1/ingest/articles")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.startsWith("candidates[1].speaker.proposed.offices[0]"));
+        assertEquals(0, sourcesAt(url));
+        given().queryParam("name", surname).get("/api/v1/officials").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aStatementTheArticleRepeatsIsStoredOnce() {
+        String surname = surname();
+        String text = "Norwegian Foreign Minister Kari " + surname + " spoke in Oslo.\n\"We will not give up on dialogue,\" "
+                + surname + " said.\nLater on \"We will not give up on dialogue,\" she said again.";
+        JsonPath report = ingest(article(text, "https://oslo-courier.example/" + Fixtures.unique()), true, 201);
+        assertEquals(List.of("created", "repeated"), report.getList("statements.outcome"));
+        assertEquals(report.getString("statements[0].statementId"), report.getString("statements[1].statementId"));
+        JsonPath again = ingest(article(text, "https://bergen-daily.example/" + Fixtures.unique()), true, 201);
+        assertEquals(List.of("linked", "repeated"), again.getList("statements.outcome"));
+    }
+
+    @Test
+    void commitMustBeTrueOrFalse() {
+        given().contentType(ContentType.JSON).body(article(norwegian(surname()), "https://oslo-courier.example/x"))
+                .queryParam("commit", "yes").post("/api/v1/ingest/articles").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 }
