@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.demarche.common.FieldError;
-import org.demarche.common.ProblemException;
 import org.demarche.common.validation.RequestValidator;
 import org.demarche.common.validation.Violations;
 import org.demarche.official.Official;
@@ -38,14 +35,16 @@ import org.demarche.statement.StatementService;
 public class ArticleIngest {
 
     private final RequestValidator validator;
+    private final CandidateChecks checks;
     private final Speakers speakers;
     private final SourceService sources;
     private final OfficialService officials;
     private final StatementService statements;
 
-    ArticleIngest(RequestValidator validator, Speakers speakers, SourceService sources, OfficialService officials,
+    ArticleIngest(RequestValidator validator, CandidateChecks checks, Speakers speakers, SourceService sources, OfficialService officials,
             StatementService statements) {
         this.validator = validator;
+        this.checks = checks;
         this.speakers = speakers;
         this.sources = sources;
         this.officials = officials;
@@ -62,24 +61,24 @@ public class ArticleIngest {
     @Transactional
     public IngestReport commit(ArticleRequest article) {
         Violations violations = validator.check(article);
-        requireForCommit(article, violations);
+        CandidateChecks.requireForCommit(article, violations);
         List<FieldError> errors = new ArrayList<>();
-        collect(violations::throwIfAny, "", errors);
+        CandidateChecks.collect(violations::throwIfAny, "", errors);
         boolean chosen = article.candidates() != null;
         List<Candidate> candidates = chosen ? article.candidates()
                 : errors.isEmpty() ? candidates(article.text()) : List.of();
         if (chosen && article.text() != null) {
             for (int i = 0; i < candidates.size(); i++) {
-                checkChosen(article.text(), candidates.get(i), "candidates[" + i + "]", errors);
+                CandidateChecks.checkChosen(article.text(), candidates.get(i), "candidates[" + i + "]", errors);
             }
         }
-        throwIfAny(errors);
+        CandidateChecks.throwIfAny(errors);
         SourceRequest sourceRequest = sourceRequest(article);
         Optional<UUID> existingSource = Source.byUrl(article.url()).map(source -> source.id);
         if (existingSource.isEmpty()) {
-            collect(() -> sources.check(sourceRequest, null), "", errors);
+            CandidateChecks.collect(() -> sources.check(sourceRequest, null), "", errors);
         }
-        throwIfAny(errors);
+        CandidateChecks.throwIfAny(errors);
         UUID sourceId = existingSource.orElseGet(() -> sources.create(sourceRequest).id());
         Map<String, UUID> created = new HashMap<>();
         Set<UUID> storedNow = new HashSet<>();
@@ -88,7 +87,7 @@ public class ArticleIngest {
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             String field = "candidates[" + i + "]";
-            String unstorable = chosen ? null : unstorableFound(candidate);
+            String unstorable = chosen ? null : checks.unstorableFound(candidate);
             if (unstorable != null) {
                 skipped.add(new IngestReport.Skipped(i, unstorable));
                 continue;
@@ -103,7 +102,7 @@ public class ArticleIngest {
                         official.outcome().equals("created")));
             }
         }
-        throwIfAny(errors);
+        CandidateChecks.throwIfAny(errors);
         return new IngestReport(sourceId, existingSource.isEmpty(), stored, skipped);
     }
 
@@ -114,64 +113,6 @@ public class ArticleIngest {
                         : identified.computeIfAbsent(found.speaker().person(), speakers::identify)
                                 .mentionedAs(found.speaker().span().of(text)),
                 Math.round(found.confidence() * 100) / 100.0)).toList();
-    }
-
-    private static void requireForCommit(ArticleRequest article, Violations violations) {
-        if (article.url() == null) {
-            violations.add("url", "is needed to commit: it identifies the source");
-        }
-        if (article.outlet() == null || article.outlet().isBlank()) {
-            violations.add("outlet", "is needed to commit: the source records it");
-        }
-        if (article.publishedAt() == null) {
-            violations.add("publishedAt", "is needed to commit: it dates the statements");
-        }
-    }
-
-    /** A chosen candidate's words must be the article's, and its speaker someone who can be stored. */
-    private static void checkChosen(String text, Candidate candidate, String field, List<FieldError> errors) {
-        if (candidate == null || candidate.parts() == null || candidate.parts().contains(null) || candidate.text() == null
-                || candidate.speaker() == null) {
-            return;
-        }
-        boolean inside = candidate.parts().stream().allMatch(p -> p.start() >= 0 && p.start() < p.end() && p.end() <= text.length());
-        if (!inside) {
-            errors.add(new FieldError(field + ".parts", "must lie within the article's text"));
-        } else if (!candidate.parts().stream().map(p -> p.of(text)).collect(Collectors.joining(" ")).equals(candidate.text())) {
-            errors.add(new FieldError(field + ".text", "must be the article's words at parts, joined by a space"));
-        }
-        String unstorable = unstorable(candidate);
-        if (unstorable != null) {
-            errors.add(new FieldError(field + ".speaker", unstorable));
-        } else if (candidate.speaker().officialId() != null
-                && Official.findByIdOptional(candidate.speaker().officialId()).isEmpty()) {
-            errors.add(new FieldError(field + ".speaker.officialId", "names no stored official"));
-        }
-    }
-
-    /** Why a candidate's speaker cannot be stored, or null when it can. */
-    private static String unstorable(Candidate candidate) {
-        CandidateSpeaker speaker = candidate.speaker();
-        if (speaker.officialId() != null) {
-            return null;
-        }
-        if (speaker.proposed() == null) {
-            return speaker.organization() ? "is an institution, not an official: give an officialId"
-                    : "is not known: give an officialId or a proposed official";
-        }
-        return speaker.proposed().country() == null
-                ? "needs a country to be created: give proposed.country or an officialId" : null;
-    }
-
-    /** Why a candidate the rules found cannot be stored as it is (too long, a speaker's name too long), or null. */
-    private String unstorableFound(Candidate candidate) {
-        String speaker = unstorable(candidate);
-        if (speaker != null) {
-            return "speaker " + speaker;
-        }
-        List<FieldError> problems = new ArrayList<>();
-        collect(() -> validator.check(candidate).throwIfAny(), "", problems);
-        return problems.isEmpty() ? null : problems.get(0).field() + " " + problems.get(0).message();
     }
 
     /** A record a commit stored or found, and what it did: created, linked, unchanged or found. */
@@ -189,7 +130,7 @@ public class ArticleIngest {
         if (known.isPresent()) {
             return new Stored(known.get(), "found");
         }
-        if (!collect(() -> officials.check(proposed, null), field, errors)) {
+        if (!CandidateChecks.collect(() -> officials.check(proposed, null), field, errors)) {
             return null;
         }
         UUID id = officials.create(proposed).id();
@@ -219,7 +160,7 @@ public class ArticleIngest {
                     current.topicIds(), linked, current.mentions(), current.verification(), current.notes()), null);
             return new Stored(existing.get(), "linked");
         }
-        if (!collect(() -> statements.check(request, null), field, errors)) {
+        if (!CandidateChecks.collect(() -> statements.check(request, null), field, errors)) {
             return null;
         }
         return new Stored(statements.create(request).id(), "created");
@@ -243,28 +184,5 @@ public class ArticleIngest {
     private static List<String> keys(OfficialRequest proposed) {
         String byName = proposed.name() + "\u0000" + proposed.country();
         return proposed.wikidataId() == null ? List.of(byName) : List.of(proposed.wikidataId(), byName);
-    }
-
-    /** Runs a check; its problems are added under the field, and the answer says whether there were none. */
-    private static boolean collect(Runnable check, String field, List<FieldError> errors) {
-        try {
-            check.run();
-            return true;
-        } catch (ProblemException problem) {
-            String prefix = field.isEmpty() ? "" : field + ".";
-            if (problem.errors == null || problem.errors.isEmpty()) {
-                errors.add(new FieldError(field, problem.getMessage()));
-            } else {
-                problem.errors.forEach(error -> errors.add(new FieldError(prefix + error.field(), error.message())));
-            }
-            return false;
-        }
-    }
-
-    private static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
-            throw ProblemException.invalid(errors);
-        }
     }
 }
