@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -30,6 +31,7 @@ import org.demarche.common.ProblemException;
 import org.demarche.common.ProblemMappers;
 import org.demarche.common.RecordService;
 import org.demarche.common.TrackedEntity;
+import org.demarche.common.stream.ListFormat;
 import org.demarche.official.OfficialRequest;
 import org.demarche.official.OfficialService;
 import org.demarche.position.PositionRequest;
@@ -43,7 +45,8 @@ import org.demarche.topic.TopicService;
 import org.jboss.logging.Logger;
 
 /**
- * Reads records, one a line as {@link Export} writes them, and makes the database match them. Which
+ * Reads records, one a line as {@link Export} writes them (or statements as CSV, {@link CsvRecords}), and
+ * makes the database match them. Which
  * record a line is: its {@code id} when given and stored, else its natural key (an official's
  * wikidataId, or its name and country; a topic's slug; a source's url; a statement's official, text and
  * date; a position's official, topic and validFrom). A line that matches its record as stored changes
@@ -96,11 +99,16 @@ public class Import {
         created, updated, unchanged
     }
 
-    public ImportReport run(InputStream body, boolean dryRun) {
+    /** Imports a body of NDJSON records of any type, or of CSV statements ({@link CsvRecords}). */
+    public ImportReport run(InputStream body, ListFormat format, boolean dryRun) {
         Tally tally = new Tally(kinds.keySet());
-        ImportRecords records = new NdjsonRecords(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8
-                .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))),
-                json);
+        Reader text = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        ImportRecords records = switch (format) {
+            case NDJSON -> new NdjsonRecords(text, json);
+            case CSV -> new CsvRecords(text, json);
+            case JSON -> throw new IllegalArgumentException("Imports are NDJSON or CSV");
+        };
         if (dryRun) {
             QuarkusTransaction.begin();
             try {

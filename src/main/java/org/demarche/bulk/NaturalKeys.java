@@ -118,7 +118,7 @@ final class NaturalKeys {
     private static void addTexts(Set<String> texts, JsonNode... values) {
         for (JsonNode value : values) {
             if (value.isArray()) {
-                value.forEach(element -> texts.add(element.asText()));
+                value.forEach(element -> addTexts(texts, element));
             } else if (value.isTextual()) {
                 texts.add(value.textValue());
             }
