@@ -39,6 +39,7 @@ import org.demarche.position.PositionService;
 import org.demarche.source.SourceRequest;
 import org.demarche.source.SourceService;
 import org.demarche.statement.StatementRequest;
+import org.demarche.statement.StatementSearch;
 import org.demarche.statement.StatementService;
 import org.demarche.topic.TopicRequest;
 import org.demarche.topic.TopicService;
@@ -60,7 +61,8 @@ import org.jboss.logging.Logger;
  * record, and the report says up to which line everything is committed. A batch finds the records its
  * lines name in a few queries ({@link NaturalKeys}) and sends its writes to the database together when it
  * commits, each record through its service's rules, with its history and search index entry like any
- * write. A line that is not valid is rejected and reported, with every problem, and the rest of its batch
+ * write; the search index follows an import's commits in larger steps ({@link StatementSearch#inBulk}),
+ * and has followed all of them when the import answers. A line that is not valid is rejected and reported, with every problem, and the rest of its batch
  * goes on. Should the database refuse a batch all the same, its lines are retried one per transaction, so
  * each stands or falls alone. A dry run does all of this in one transaction that it rolls back.
  */
@@ -71,11 +73,13 @@ public class Import {
     private static final Logger LOG = Logger.getLogger(Import.class);
 
     private final ObjectMapper json;
+    private final StatementSearch search;
     private final Map<String, Kind<?, ?>> kinds = new LinkedHashMap<>();
 
-    public Import(ObjectMapper json, OfficialService officials, TopicService topics, SourceService sources,
-            StatementService statements, PositionService positions) {
+    public Import(ObjectMapper json, StatementSearch search, OfficialService officials, TopicService topics,
+            SourceService sources, StatementService statements, PositionService positions) {
         this.json = json;
+        this.search = search;
         add(new Kind<>("official", officials, OfficialRequest.class, false));
         add(new Kind<>("topic", topics, TopicRequest.class, false));
         add(new Kind<>("source", sources, SourceRequest.class, false));
@@ -122,7 +126,10 @@ public class Import {
                 QuarkusTransaction.rollback();
             }
         } else {
-            readBatches(records, tally, batch -> commit(batch, tally));
+            search.inBulk(() -> {
+                readBatches(records, tally, batch -> commit(batch, tally));
+                return tally;
+            });
         }
         return tally.report(dryRun);
     }

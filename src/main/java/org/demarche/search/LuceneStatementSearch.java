@@ -37,6 +37,7 @@ import java.time.format.DateTimeParseException;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -87,12 +88,19 @@ public class LuceneStatementSearch implements StatementSearch {
     private static final int BATCH = 500;
     /** Transaction resource: the changes a transaction made that the index must follow once it commits. */
     private static final Object PENDING = new Object();
+    /**
+     * In a bulk write, committed changes are indexed together once they name this many records: fewer,
+     * larger index segments, which Lucene merges far less often than one per transaction.
+     */
+    private static final int BULK_STEP = 10_000;
 
     private final Path directory;
     /** Updates load from the database and write under this lock, so a later commit is never overwritten by an earlier one. */
     private final ReentrantLock updates = new ReentrantLock();
     private IndexWriter writer;
     private SearcherManager searchers;
+    /** The changes committed on a thread in a bulk write ({@link #inBulk}) and not indexed yet. */
+    private final ThreadLocal<Set<RecordChanged>> bulkCommitted = new ThreadLocal<>();
 
     private final TransactionSynchronizationRegistry transactions;
 
@@ -170,13 +178,44 @@ public class LuceneStatementSearch implements StatementSearch {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        indexCommitted(changes);
+                        followCommit(changes);
                     }
                 }
             });
             pending = changes;
         }
         pending.add(change);
+    }
+
+    private void followCommit(Set<RecordChanged> changes) {
+        Set<RecordChanged> bulk = bulkCommitted.get();
+        if (bulk == null) {
+            indexCommitted(changes);
+            return;
+        }
+        bulk.addAll(changes);
+        if (bulk.size() >= BULK_STEP) {
+            indexCommitted(bulk);
+            bulk.clear();
+        }
+    }
+
+    /**
+     * Indexes the commits of a bulk write in steps of {@value #BULK_STEP} records, and the rest when it ends.
+     * Should the process stop in between, the start-up catch-up indexes what was committed (see {@link #onStart}).
+     */
+    @Override
+    public <T> T inBulk(Supplier<T> work) {
+        Set<RecordChanged> committed = new LinkedHashSet<>();
+        bulkCommitted.set(committed);
+        try {
+            return work.get();
+        } finally {
+            bulkCommitted.remove();
+            if (!committed.isEmpty()) {
+                indexCommitted(committed);
+            }
+        }
     }
 
     private void indexCommitted(Set<RecordChanged> changes) {
