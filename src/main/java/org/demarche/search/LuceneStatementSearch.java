@@ -89,10 +89,12 @@ public class LuceneStatementSearch implements StatementSearch {
     /** Transaction resource: the changes a transaction made that the index must follow once it commits. */
     private static final Object PENDING = new Object();
     /**
-     * In a bulk write, committed changes are indexed together once they name this many records: fewer,
-     * larger index segments, which Lucene merges far less often than one per transaction.
+     * In a bulk write, committed changes are indexed together once they name this many records, or at the
+     * first commit this long after the oldest of them: fewer, larger index segments, which Lucene merges
+     * far less often than one per transaction, while search never lags far behind.
      */
     private static final int BULK_STEP = 10_000;
+    private static final long BULK_STEP_NANOS = 5_000_000_000L;
 
     private final Path directory;
     /** Updates load from the database and write under this lock, so a later commit is never overwritten by an earlier one. */
@@ -100,7 +102,12 @@ public class LuceneStatementSearch implements StatementSearch {
     private IndexWriter writer;
     private SearcherManager searchers;
     /** The changes committed on a thread in a bulk write ({@link #inBulk}) and not indexed yet. */
-    private final ThreadLocal<Set<RecordChanged>> bulkCommitted = new ThreadLocal<>();
+    private final ThreadLocal<BulkStep> bulkCommitted = new ThreadLocal<>();
+
+    private static final class BulkStep {
+        final Set<RecordChanged> changes = new LinkedHashSet<>();
+        long since;
+    }
 
     private final TransactionSynchronizationRegistry transactions;
 
@@ -188,32 +195,36 @@ public class LuceneStatementSearch implements StatementSearch {
     }
 
     private void followCommit(Set<RecordChanged> changes) {
-        Set<RecordChanged> bulk = bulkCommitted.get();
-        if (bulk == null) {
+        BulkStep step = bulkCommitted.get();
+        if (step == null) {
             indexCommitted(changes);
             return;
         }
-        bulk.addAll(changes);
-        if (bulk.size() >= BULK_STEP) {
-            indexCommitted(bulk);
-            bulk.clear();
+        if (step.changes.isEmpty()) {
+            step.since = System.nanoTime();
+        }
+        step.changes.addAll(changes);
+        if (step.changes.size() >= BULK_STEP || System.nanoTime() - step.since >= BULK_STEP_NANOS) {
+            indexCommitted(step.changes);
+            step.changes.clear();
         }
     }
 
     /**
-     * Indexes the commits of a bulk write in steps of {@value #BULK_STEP} records, and the rest when it ends.
-     * Should the process stop in between, the start-up catch-up indexes what was committed (see {@link #onStart}).
+     * Indexes the commits of a bulk write in steps of {@value #BULK_STEP} records or five seconds, and the
+     * rest when it ends. Should the process stop in between, the start-up catch-up indexes what was
+     * committed (see {@link #onStart}).
      */
     @Override
     public <T> T inBulk(Supplier<T> work) {
-        Set<RecordChanged> committed = new LinkedHashSet<>();
-        bulkCommitted.set(committed);
+        BulkStep step = new BulkStep();
+        bulkCommitted.set(step);
         try {
             return work.get();
         } finally {
             bulkCommitted.remove();
-            if (!committed.isEmpty()) {
-                indexCommitted(committed);
+            if (!step.changes.isEmpty()) {
+                indexCommitted(step.changes);
             }
         }
     }
