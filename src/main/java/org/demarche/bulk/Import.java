@@ -62,9 +62,10 @@ import org.jboss.logging.Logger;
  * lines name in a few queries ({@link NaturalKeys}) and sends its writes to the database together when it
  * commits, each record through its service's rules, with its history and search index entry like any
  * write; the search index follows an import's commits in larger steps ({@link StatementSearch#inBulk}),
- * and has followed all of them when the import answers. A line that is not valid is rejected and reported, with every problem, and the rest of its batch
- * goes on. Should the database refuse a batch all the same, its lines are retried one per transaction, so
- * each stands or falls alone. A dry run does all of this in one transaction that it rolls back.
+ * and has followed all of them when the import answers. A line that is not valid is rejected and
+ * reported, with every problem, and the rest of its batch goes on. Should the database refuse a batch all
+ * the same, its lines are retried one per transaction, so each stands or falls alone. A dry run does all
+ * of this in one transaction that it rolls back.
  */
 @ApplicationScoped
 public class Import {

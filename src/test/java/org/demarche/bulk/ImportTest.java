@@ -87,6 +87,21 @@ class ImportTest {
     }
 
     @Test
+    void aBatchTheDatabaseRefusesIsRetriedLineByLineSoOnlyTheConflictingLineIsRejected() {
+        String slug = "taken-" + Fixtures.unique();
+        JsonPath report = importing(lines(
+                "{\"type\":\"topic\",\"id\":\"" + UUID.randomUUID() + "\",\"slug\":\"" + slug + "\",\"name\":\"First\"}",
+                "{\"type\":\"topic\",\"id\":\"" + UUID.randomUUID() + "\",\"slug\":\"" + slug + "\",\"name\":\"Second\"}"),
+                false);
+        assertEquals(1, report.getInt("created"), report.prettify());
+        assertEquals(1, report.getInt("rejected"));
+        assertEquals(2, report.getInt("errors[0].line"));
+        assertEquals(2, report.getInt("committedThroughLine"));
+        given().get("/api/v1/topics?name=First&limit=200").then()
+                .body("items.findAll { it.slug == '" + slug + "' }.size()", equalTo(1));
+    }
+
+    @Test
     void anImportedStatementHasItsHistoryAndIsFoundBySearchOnceCommitted() {
         String u = Fixtures.unique();
         String official = Fixtures.official("Searched " + u, "PT");
