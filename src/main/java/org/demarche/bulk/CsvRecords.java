@@ -1,12 +1,15 @@
 package org.demarche.bulk;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -33,7 +36,11 @@ import org.demarche.statement.StatementResponse;
  */
 final class CsvRecords implements ImportRecords {
 
-    private static final CsvMapper CSV = new CsvMapper();
+    /** A cell may be as long as an NDJSON line; a longer one stops the import rather than fill the memory. */
+    private static final CsvMapper CSV = new CsvMapper(CsvFactory.builder().streamReadConstraints(StreamReadConstraints
+            .builder().maxStringLength(NdjsonRecords.MAX_LINE).build()).build());
+    /** More cells than this in the header row are not read: a statement has far fewer columns. */
+    private static final int MAX_COLUMNS = 100;
     private static final Set<String> READ_ONLY = Set.of("official.id", "createdAt", "updatedAt", "version", "highlight");
     private static final Set<String> REFERENCES = Set.of("official.wikidataId");
 
@@ -42,7 +49,8 @@ final class CsvRecords implements ImportRecords {
     private final CsvColumns columns;
     private List<String> header;
     private long lines;
-    private long rowLine;
+    private long rowLine = 1;
+    private long rowCells;
     private boolean ended;
 
     CsvRecords(Reader body, ObjectMapper json) {
@@ -67,15 +75,19 @@ final class CsvRecords implements ImportRecords {
                     return null;
                 }
             }
-            List<String> cells = nextRow();
+            List<String> cells = nextRow(header.size());
             while (cells != null && cells.size() == 1 && cells.get(0).isBlank()) {
-                cells = nextRow();
+                cells = nextRow(header.size());
             }
             if (cells == null) {
                 ended = true;
                 return null;
             }
             return record(cells);
+        } catch (StreamConstraintsException e) {
+            ended = true;
+            return ImportRecord.unreadable(rowLine, "", "has a cell longer than " + NdjsonRecords.MAX_LINE
+                    + " characters; the import stopped here");
         } catch (JsonProcessingException e) {
             ended = true;
             return ImportRecord.unreadable(rowLine, "", "is not valid CSV (" + e.getOriginalMessage()
@@ -90,13 +102,17 @@ final class CsvRecords implements ImportRecords {
 
     /** The header, checked: every column known, none twice. Null for an empty body. */
     private List<String> readHeader() throws IOException {
-        List<String> names = nextRow();
+        List<String> names = nextRow(MAX_COLUMNS);
         if (names == null) {
             ended = true;
             return null;
         }
         Set<String> known = new LinkedHashSet<>(columns.headers());
         known.addAll(REFERENCES);
+        if (rowCells > MAX_COLUMNS) {
+            throw ProblemException.badRequest("The CSV header has " + rowCells + " columns; a statement has "
+                    + known.size());
+        }
         List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.badRequest("The CSV header names columns a statement does not have: "
@@ -110,8 +126,11 @@ final class CsvRecords implements ImportRecords {
         return names;
     }
 
-    /** The cells of the next row, noting the line it starts on; null at the end. */
-    private List<String> nextRow() throws IOException {
+    /**
+     * The cells of the next row, noting the line it starts on and how many cells it has; null at the end.
+     * Cells past {@code limit} are counted, not kept.
+     */
+    private List<String> nextRow(int limit) throws IOException {
         JsonToken token = rows.nextToken();
         while (token != null && token != JsonToken.START_ARRAY) {
             token = rows.nextToken();
@@ -120,19 +139,21 @@ final class CsvRecords implements ImportRecords {
             return null;
         }
         List<String> cells = new ArrayList<>();
+        rowLine = rows.currentLocation().getLineNr();
+        rowCells = 0;
         for (token = rows.nextToken(); token == JsonToken.VALUE_STRING; token = rows.nextToken()) {
             lines = rows.currentTokenLocation().getLineNr();
-            if (cells.isEmpty()) {
-                rowLine = lines;
+            rowCells++;
+            if (cells.size() < limit) {
+                cells.add(rows.getText());
             }
-            cells.add(rows.getText());
         }
         return cells;
     }
 
     private ImportRecord record(List<String> cells) {
-        if (cells.size() != header.size()) {
-            return ImportRecord.unreadable(rowLine, "", "has " + cells.size() + " cells; the header has " + header.size()
+        if (rowCells != header.size()) {
+            return ImportRecord.unreadable(rowLine, "", "has " + rowCells + " cells; the header has " + header.size()
                     + " columns");
         }
         ObjectNode fields = json.createObjectNode().put("type", "statement");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
@@ -98,6 +99,40 @@ class CsvImportTest {
                 .map(e -> e.get("line") + " " + e.get("field")).toList();
         assertEquals(List.of("3 language", "3 statedOn", "5 ", "6 topics[0]", "7 topics", "8 quoteType"),
                 errors.stream().sorted().toList(), report.prettify());
+    }
+
+    @Test
+    void aBodyThatStopsBeingCsvOrUtf8IsReportedAtItsLineAndEndsTheImport() {
+        String official = Fixtures.official("Broken Csv " + Fixtures.unique(), "LU");
+        String good = official + ",Fine words,summary,2025";
+        JsonPath unclosed = importing(rows("officialId,text,quoteType,statedOn", good, official + ",\"Never closed,summary,2025",
+                good), false);
+        assertEquals(1, unclosed.getInt("created"), unclosed.prettify());
+        assertEquals(3, unclosed.getInt("errors[0].line"));
+        assertEquals(true, unclosed.getString("errors[0].message").contains("not valid CSV"));
+
+        byte[] head = rows("officialId,text,quoteType,statedOn", good).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Arrays.copyOf(head, head.length + 3);
+        body[head.length] = (byte) 0xff;
+        body[head.length + 1] = 'x';
+        body[head.length + 2] = '\n';
+        JsonPath latin = given().contentType(ListFormat.TEXT_CSV).body(body).post("/api/v1/import").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(true, latin.getString("errors[0].message").contains("not UTF-8"), latin.prettify());
+    }
+
+    @Test
+    void anOversizedCellOrRowIsRejectedNotHeldInMemory() {
+        String official = Fixtures.official("Huge Csv " + Fixtures.unique(), "MT");
+        JsonPath wide = importing(rows("officialId,text,quoteType,statedOn", official + ",Words,summary,2025"
+                + ",x".repeat(100_000)), false);
+        assertEquals("has 100004 cells; the header has 4 columns", wide.getString("errors[0].message"), wide.prettify());
+
+        JsonPath huge = importing(rows("officialId,text,quoteType,statedOn", official + "," + "w".repeat(2 << 20)
+                + ",summary,2025"), false);
+        assertEquals(2, huge.getInt("errors[0].line"), huge.prettify());
+        assertEquals("has a cell longer than 1048576 characters; the import stopped here", huge.getString("errors[0].message"));
+        assertEquals(0, huge.getInt("created"));
     }
 
     @Test
