@@ -31,7 +31,7 @@ import org.demarche.topic.TopicRequest;
  * lines may name, as themselves or as references, is loaded at the start in a few queries rather than a few
  * a line, and every record a line writes is noted at once, so later lines of the batch find it (two equal
  * lines make one record) without the database seeing it before the batch commits. Positions are few and
- * their rules query the database, so a position is looked up there, with the batch so far flushed.
+ * their rules query the database, so a position is looked up there, once the batch so far is flushed.
  */
 final class NaturalKeys {
 
@@ -140,10 +140,9 @@ final class NaturalKeys {
         return type.cast(records.get(Key.of(type, "id", id)));
     }
 
-    /** The stored record the request names by natural key, or null. */
+    /** The stored record the request names by natural key, or null; a position's batch must be flushed first. */
     TrackedEntity byNaturalKey(Object request) {
         if (request instanceof PositionRequest position) {
-            Panache.getEntityManager().flush();
             return Position.<Position>find("official.id = ?1 and topic.id = ?2 and validFrom = ?3", position.officialId(),
                     position.topicId(), position.validFrom()).firstResult();
         }
