@@ -173,6 +173,19 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
         changes.fire(new RecordChanged(entityType(), id));
     }
 
+    /**
+     * The problem a create (existingId null) or a replace would answer, thrown without touching the
+     * transaction: a write of several records checks each one first so that a bad one does not spoil the rest.
+     */
+    public void check(Q request, UUID existingId) {
+        validate(request, existingId == null ? null : find(existingId));
+    }
+
+    /** The request that would recreate the stored record as it is, to tell whether a write would change it. */
+    public Q currentRequest(UUID id) {
+        return toRequest(find(id));
+    }
+
     /** Whether the record already is as the request would make it, so writing it would change nothing. */
     public boolean matches(E entity, Q request) {
         return json.valueToTree(comparable(toRequest(entity))).equals(json.valueToTree(comparable(request)));
