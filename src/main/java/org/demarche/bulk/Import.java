@@ -4,31 +4,34 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import org.demarche.bulk.ImportRecords.ImportRecord;
 import org.demarche.common.FieldError;
 import org.demarche.common.ProblemException;
 import org.demarche.common.ProblemMappers;
 import org.demarche.common.RecordService;
+import org.demarche.common.TrackedEntity;
+import org.demarche.common.stream.ListFormat;
 import org.demarche.official.OfficialRequest;
 import org.demarche.official.OfficialService;
 import org.demarche.position.PositionRequest;
@@ -36,14 +39,16 @@ import org.demarche.position.PositionService;
 import org.demarche.source.SourceRequest;
 import org.demarche.source.SourceService;
 import org.demarche.statement.StatementRequest;
+import org.demarche.statement.StatementSearch;
 import org.demarche.statement.StatementService;
 import org.demarche.topic.TopicRequest;
 import org.demarche.topic.TopicService;
 import org.jboss.logging.Logger;
 
 /**
- * Reads NDJSON records, one a line, as {@link Export} writes them, and makes the database match them.
- * Which record a line is: its {@code id} when given and stored, else its natural key (an official's
+ * Reads records, one a line as {@link Export} writes them (or statements as CSV, {@link CsvRecords}), and
+ * makes the database match them. Which
+ * record a line is: its {@code id} when given and stored, else its natural key (an official's
  * wikidataId, or its name and country; a topic's slug; a source's url; a statement's official, text and
  * date; a position's official, topic and validFrom). A line that matches its record as stored changes
  * nothing, so importing a file twice writes nothing the second time. References may be ids or natural
@@ -53,63 +58,68 @@ import org.jboss.logging.Logger;
  *
  * <p>Lines are read as they arrive and written in batches of {@value #BATCH}, each batch in one
  * transaction: it commits whole or not at all, so a stopped or killed import leaves no half-written
- * record, and the report says up to which line everything is committed. A line that is not valid is
- * rejected and reported, with every problem, and the rest of its batch goes on. Should the database
- * refuse a batch all the same, its lines are retried one per transaction, so each stands or falls alone.
- * A dry run does all of this in one transaction that it rolls back.
+ * record, and the report says up to which line everything is committed. A batch finds the records its
+ * lines name in a few queries ({@link NaturalKeys}) and sends its writes to the database together when it
+ * commits, each record through its service's rules, with its history and search index entry like any
+ * write; the search index follows an import's commits in larger steps ({@link StatementSearch#inBulk}),
+ * and has followed all of them when the import answers. A line that is not valid is rejected and
+ * reported, with every problem, and the rest of its batch goes on. Should the database refuse a batch all
+ * the same, its lines are retried one per transaction, so each stands or falls alone. A dry run does all
+ * of this in one transaction that it rolls back.
  */
 @ApplicationScoped
 public class Import {
 
     static final int BATCH = 500;
-    /** Longer lines are rejected unread; a record is far smaller (a statement's text is at most 10 000 characters). */
-    static final int MAX_LINE = 1 << 20;
     private static final Logger LOG = Logger.getLogger(Import.class);
 
     private final ObjectMapper json;
-    private final Map<String, Kind<?>> kinds = new LinkedHashMap<>();
+    private final StatementSearch search;
+    private final Map<String, Kind<?, ?>> kinds = new LinkedHashMap<>();
 
-    public Import(ObjectMapper json, OfficialService officials, TopicService topics, SourceService sources,
-            StatementService statements, PositionService positions) {
+    public Import(ObjectMapper json, StatementSearch search, OfficialService officials, TopicService topics,
+            SourceService sources, StatementService statements, PositionService positions) {
         this.json = json;
-        add(new Kind<>("official", officials, OfficialRequest.class, request -> request.wikidataId() != null
-                ? id("select o.id from Official o where o.wikidataId = ?1", request.wikidataId())
-                : id("select o.id from Official o where o.name = ?1 and o.country = ?2", request.name(), request.country())));
-        add(new Kind<>("topic", topics, TopicRequest.class,
-                request -> id("select t.id from Topic t where t.slug = ?1", request.slug())));
-        add(new Kind<>("source", sources, SourceRequest.class,
-                request -> id("select s.id from Source s where s.url = ?1", request.url())));
-        add(new Kind<>("statement", statements, StatementRequest.class, request -> id("select s.id from Statement s"
-                + " where s.official.id = ?1 and s.text = ?2 and s.statedOn = ?3", request.officialId(), request.text(),
-                request.statedOn())));
-        add(new Kind<>("position", positions, PositionRequest.class, request -> id("select p.id from Position p"
-                + " where p.official.id = ?1 and p.topic.id = ?2 and p.validFrom = ?3", request.officialId(),
-                request.topicId(), request.validFrom())));
+        this.search = search;
+        add(new Kind<>("official", officials, OfficialRequest.class, false));
+        add(new Kind<>("topic", topics, TopicRequest.class, false));
+        add(new Kind<>("source", sources, SourceRequest.class, false));
+        add(new Kind<>("statement", statements, StatementRequest.class, false));
+        add(new Kind<>("position", positions, PositionRequest.class, true));
     }
 
-    private void add(Kind<?> kind) {
+    private void add(Kind<?, ?> kind) {
         kinds.put(kind.name(), kind);
     }
 
-    /** One record type: its service, its request, and how to find a stored record by the request's natural key. */
-    private record Kind<Q>(String name, RecordService<?, Q, ?> service, Class<Q> requestType,
-            Function<Q, Optional<UUID>> naturalKey) {
+    /**
+     * One record type: its service and its request. {@code flushFirst}: its rules query records that earlier
+     * lines of the batch may have written (a new position closes the current one), so those are flushed first.
+     */
+    private record Kind<E extends TrackedEntity, Q>(String name, RecordService<E, Q, ?> service, Class<Q> requestType,
+            boolean flushFirst) {
     }
 
     private enum Outcome {
         created, updated, unchanged
     }
 
-    public ImportReport run(InputStream body, boolean dryRun) {
+    /** Imports a body of NDJSON records of any type, or of CSV statements ({@link CsvRecords}). */
+    public ImportReport run(InputStream body, ListFormat format, boolean dryRun) {
         Tally tally = new Tally(kinds.keySet());
-        LineReader lines = new LineReader(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8
-                .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))),
-                MAX_LINE);
+        Reader text = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        ImportRecords records = switch (format) {
+            case NDJSON -> new NdjsonRecords(text, json);
+            case CSV -> new CsvRecords(text, json);
+            case JSON -> throw new IllegalArgumentException("Imports are NDJSON or CSV");
+        };
         if (dryRun) {
             QuarkusTransaction.begin();
             try {
-                readBatches(lines, tally, batch -> {
-                    batch.forEach(line -> tally.record(apply(line)));
+                Panache.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+                readBatches(records, tally, batch -> {
+                    write(batch).forEach(tally::record);
                     Panache.getEntityManager().flush();
                     Panache.getEntityManager().clear();
                 });
@@ -117,31 +127,36 @@ public class Import {
                 QuarkusTransaction.rollback();
             }
         } else {
-            readBatches(lines, tally, batch -> commit(batch, tally));
+            search.inBulk(() -> {
+                readBatches(records, tally, batch -> commit(batch, tally));
+                return tally;
+            });
         }
         return tally.report(dryRun);
     }
 
     /** What one line came to: an outcome, or the problems that rejected it; type is null when unknown. */
-    private record Result(LineReader.Line line, String type, Outcome outcome, List<LineError> errors) {
+    private record Result(String type, Outcome outcome, List<LineError> errors) {
     }
 
-    private void readBatches(LineReader lines, Tally tally, Consumer<List<LineReader.Line>> write) {
-        List<LineReader.Line> batch = new ArrayList<>(BATCH);
+    /** A line ready to be written: its record type, its id if it has one, and its other fields. */
+    private record Line(long number, Kind<?, ?> kind, UUID id, ObjectNode fields) {
+    }
+
+    private void readBatches(ImportRecords records, Tally tally, Consumer<List<ImportRecord>> write) {
+        List<ImportRecord> batch = new ArrayList<>(BATCH);
         try {
-            for (LineReader.Line line = lines.next(); line != null; line = lines.next()) {
-                tally.lines = line.number();
-                if (line.text() != null && line.text().isBlank()) {
-                    continue;
-                }
-                batch.add(line);
+            for (ImportRecord record = records.next(); record != null; record = records.next()) {
+                tally.lines = records.lines();
+                batch.add(record);
                 if (batch.size() == BATCH) {
                     write.accept(batch);
                     batch = new ArrayList<>(BATCH);
                 }
             }
+            tally.lines = records.lines();
         } catch (CharacterCodingException e) {
-            tally.errors.add(new LineError(tally.lines + 1, "", "is not UTF-8 text; the import stopped before this line"));
+            tally.errors.add(new LineError(records.lines() + 1, "", "is not UTF-8 text; the import stopped before this line"));
         } catch (IOException e) {
             // The client went away: batches so far are committed, and there is nobody to report to.
             throw new UncheckedIOException("The import body could not be read", e);
@@ -152,172 +167,111 @@ public class Import {
     }
 
     /** Writes a batch in one transaction; if the database refuses it, each line in a transaction of its own. */
-    private void commit(List<LineReader.Line> batch, Tally tally) {
+    private void commit(List<ImportRecord> batch, Tally tally) {
         try {
-            List<Result> results = QuarkusTransaction.requiringNew().call(() -> batch.stream().map(this::apply).toList());
-            results.forEach(tally::record);
+            QuarkusTransaction.requiringNew().call(() -> writeUntilCommit(batch)).forEach(tally::record);
         } catch (RuntimeException batchFailed) {
             LOG.warnf(batchFailed, "A batch of %d import lines was refused; retrying them one by one", batch.size());
-            for (LineReader.Line line : batch) {
+            for (ImportRecord record : batch) {
                 try {
-                    tally.record(QuarkusTransaction.requiringNew().call(() -> apply(line)));
+                    QuarkusTransaction.requiringNew().call(() -> writeUntilCommit(List.of(record))).forEach(tally::record);
                 } catch (RuntimeException lineFailed) {
-                    LOG.warnf(lineFailed, "Import line %d was refused by the database", line.number());
-                    tally.record(rejected(line, null, "", "could not be stored, although it is valid; it may conflict"
-                            + " with another line of this import"));
+                    LOG.warnf(lineFailed, "Import line %d was refused by the database", record.line());
+                    tally.record(rejected(record.line(), null, "", "could not be stored, although it is valid; it may"
+                            + " conflict with another line of this import"));
                 }
             }
         }
-        tally.committedThroughLine = batch.get(batch.size() - 1).number();
+        tally.committedThroughLine = batch.get(batch.size() - 1).line();
     }
 
-    private Result apply(LineReader.Line line) {
-        if (line.text() == null) {
-            return rejected(line, null, "", "is longer than " + MAX_LINE + " characters");
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(line.text());
-        } catch (JsonProcessingException e) {
-            return rejected(line, null, "", "is not valid JSON");
-        }
-        if (!(node instanceof ObjectNode fields)) {
-            return rejected(line, null, "", "must be a JSON object");
-        }
-        JsonNode type = fields.remove("type");
-        Kind<?> kind = type == null || !type.isTextual() ? null : kinds.get(type.asText());
-        if (kind == null) {
-            return rejected(line, null, "type", "must be one of: " + String.join(", ", kinds.keySet()));
-        }
-        return apply(line, kind, fields);
+    /** Writes the records in the current transaction, sending nothing to the database before it commits. */
+    private List<Result> writeUntilCommit(List<ImportRecord> records) {
+        Panache.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+        return write(records);
     }
 
-    private <Q> Result apply(LineReader.Line line, Kind<Q> kind, ObjectNode fields) {
-        UUID id = null;
-        JsonNode idNode = fields.remove("id");
-        if (idNode != null && !idNode.isNull()) {
+    /** Writes the records in the current transaction, in order, after loading what they name. */
+    private List<Result> write(List<ImportRecord> records) {
+        Result[] results = new Result[records.size()];
+        Line[] lines = new Line[records.size()];
+        List<NaturalKeys.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            ImportRecord record = records.get(i);
+            if (record.problem() != null) {
+                results[i] = new Result(null, null, List.of(record.problem()));
+                continue;
+            }
+            // A copy: should the batch fail, the record is read again on its own.
+            ObjectNode fields = record.fields().deepCopy();
+            JsonNode type = fields.remove("type");
+            Kind<?, ?> kind = type == null || !type.isTextual() ? null : kinds.get(type.asText());
+            if (kind == null) {
+                results[i] = rejected(record.line(), null, "type", "must be one of: " + String.join(", ", kinds.keySet()));
+                continue;
+            }
+            JsonNode id = fields.remove("id");
             try {
-                id = UUID.fromString(idNode.asText());
+                lines[i] = new Line(record.line(), kind, id == null || id.isNull() ? null : UUID.fromString(id.asText()),
+                        fields);
             } catch (IllegalArgumentException e) {
-                return rejected(line, kind.name(), "id", "must be a UUID");
+                results[i] = rejected(record.line(), kind.name(), "id", "must be a UUID");
+                continue;
+            }
+            entries.add(new NaturalKeys.Entry(kind.service().entityType(), lines[i].id(), fields));
+        }
+        NaturalKeys keys = NaturalKeys.load(entries);
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) {
+                results[i] = write(lines[i], lines[i].kind(), keys);
             }
         }
-        List<LineError> unresolved = resolveReferences(line, kind.name(), fields);
+        return Arrays.asList(results);
+    }
+
+    private <E extends TrackedEntity, Q> Result write(Line line, Kind<E, Q> kind, NaturalKeys keys) {
+        List<LineError> unresolved = keys.resolveReferences(line.number(), kind.service().entityType(), line.fields());
         if (!unresolved.isEmpty()) {
-            return new Result(line, kind.name(), null, unresolved);
+            return new Result(kind.name(), null, unresolved);
         }
         Q request;
         try {
-            request = json.treeToValue(fields, kind.requestType());
+            request = json.treeToValue(line.fields(), kind.requestType());
         } catch (JsonMappingException e) {
             FieldError error = ProblemMappers.fieldError(e);
-            return rejected(line, kind.name(), error.field(), error.message());
+            return rejected(line.number(), kind.name(), error.field(), error.message());
         } catch (JsonProcessingException e) {
-            return rejected(line, kind.name(), "", "cannot be read as a " + kind.name());
+            return rejected(line.number(), kind.name(), "", "cannot be read as a " + kind.name());
         }
-        UUID stored = id != null && exists(kind, id) ? id : id == null ? kind.naturalKey().apply(request).orElse(null) : null;
+        if (kind.flushFirst()) {
+            Panache.getEntityManager().flush();
+        }
+        Class<E> type = kind.service().entityType();
+        E stored = line.id() != null ? keys.byId(type, line.id()) : type.cast(keys.byNaturalKey(request));
         try {
-            kind.service().check(request, stored);
+            if (stored == null) {
+                keys.remember(kind.service().insert(request, line.id()));
+                return new Result(kind.name(), Outcome.created, List.of());
+            }
+            if (kind.service().matches(stored, request)) {
+                return new Result(kind.name(), Outcome.unchanged, List.of());
+            }
+            keys.forget(stored);
+            try {
+                kind.service().update(stored, request);
+            } finally {
+                keys.remember(stored);
+            }
+            return new Result(kind.name(), Outcome.updated, List.of());
         } catch (ProblemException problem) {
-            return problem.errors == null ? rejected(line, kind.name(), "", problem.getMessage())
-                    : new Result(line, kind.name(), null, problem.errors.stream()
+            return problem.errors == null ? rejected(line.number(), kind.name(), "", problem.getMessage())
+                    : new Result(kind.name(), null, problem.errors.stream()
                             .map(error -> new LineError(line.number(), error.field(), error.message())).toList());
         }
-        if (stored == null) {
-            kind.service().create(request, id);
-            return new Result(line, kind.name(), Outcome.created, List.of());
-        }
-        if (json.valueToTree(kind.service().currentRequest(stored)).equals(json.valueToTree(request))) {
-            return new Result(line, kind.name(), Outcome.unchanged, List.of());
-        }
-        kind.service().replace(stored, request, null);
-        return new Result(line, kind.name(), Outcome.updated, List.of());
     }
 
-    /** Replaces natural-key references with ids; answers the ones that name no stored record. */
-    private List<LineError> resolveReferences(LineReader.Line line, String kind, ObjectNode fields) {
-        List<LineError> errors = new ArrayList<>();
-        switch (kind) {
-            case "statement" -> {
-                resolveOfficial(line, fields, errors);
-                resolveAll(line, fields, "topics", "topicIds", "select t.id from Topic t where t.slug = ?1", "slug", errors);
-                resolveAll(line, fields, "sources", "sourceIds", "select s.id from Source s where s.url = ?1", "url", errors);
-            }
-            case "position" -> {
-                resolveOfficial(line, fields, errors);
-                resolveOne(line, fields, "topic", "topicId", "select t.id from Topic t where t.slug = ?1", "slug", errors);
-            }
-            case "topic" -> resolveOne(line, fields, "parent", "parentId", "select t.id from Topic t where t.slug = ?1",
-                    "slug", errors);
-            default -> {
-            }
-        }
-        return errors;
-    }
-
-    private void resolveOfficial(LineReader.Line line, ObjectNode fields, List<LineError> errors) {
-        JsonNode official = fields.get("official");
-        if (fields.has("officialId") || official == null || !official.isObject()) {
-            return;
-        }
-        Optional<UUID> found = official.hasNonNull("wikidataId")
-                ? id("select o.id from Official o where o.wikidataId = ?1", official.get("wikidataId").asText())
-                : id("select o.id from Official o where o.name = ?1 and o.country = ?2",
-                        official.path("name").asText(), official.path("country").asText());
-        if (found.isPresent()) {
-            fields.put("officialId", found.get().toString());
-        } else {
-            errors.add(new LineError(line.number(), "official", "names no stored official (by wikidataId, or name and"
-                    + " country)"));
-        }
-    }
-
-    private void resolveOne(LineReader.Line line, ObjectNode fields, String key, String idField, String query, String by,
-            List<LineError> errors) {
-        JsonNode value = fields.get(key);
-        if (fields.has(idField) || value == null || !value.isTextual()) {
-            return;
-        }
-        Optional<UUID> found = id(query, value.asText());
-        if (found.isPresent()) {
-            fields.put(idField, found.get().toString());
-        } else {
-            errors.add(new LineError(line.number(), key, "no " + key + " has the " + by + " " + value.asText()));
-        }
-    }
-
-    private void resolveAll(LineReader.Line line, ObjectNode fields, String key, String idField, String query, String by,
-            List<LineError> errors) {
-        JsonNode values = fields.get(key);
-        if (fields.has(idField) || values == null || !values.isArray() || values.isEmpty() || !values.get(0).isTextual()) {
-            return;
-        }
-        ArrayNode ids = fields.putArray(idField);
-        for (int i = 0; i < values.size(); i++) {
-            Optional<UUID> found = id(query, values.get(i).asText());
-            if (found.isPresent()) {
-                ids.add(found.get().toString());
-            } else {
-                errors.add(new LineError(line.number(), key + "[" + i + "]", "no record has the " + by + " "
-                        + values.get(i).asText()));
-            }
-        }
-    }
-
-    private static boolean exists(Kind<?> kind, UUID id) {
-        return Panache.getEntityManager().find(kind.service().entityType(), id) != null;
-    }
-
-    private static Optional<UUID> id(String jpql, Object... parameters) {
-        var query = Panache.getEntityManager().createQuery(jpql, UUID.class).setMaxResults(1);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query.getResultStream().findFirst();
-    }
-
-    private static Result rejected(LineReader.Line line, String type, String field, String message) {
-        return new Result(line, type, null, List.of(new LineError(line.number(), field, message)));
+    private static Result rejected(long line, String type, String field, String message) {
+        return new Result(type, null, List.of(new LineError(line, field, message)));
     }
 
     /** The counts of an import as it goes. */

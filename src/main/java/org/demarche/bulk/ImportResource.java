@@ -6,6 +6,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.demarche.common.stream.ListFormat;
@@ -30,9 +32,9 @@ public class ImportResource {
         this.imports = imports;
     }
 
-    /** Imports NDJSON records. */
+    /** Imports NDJSON records of every type, or statements as CSV. */
     @POST
-    @Consumes(ListFormat.APPLICATION_NDJSON)
+    @Consumes({ListFormat.APPLICATION_NDJSON, ListFormat.TEXT_CSV})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
@@ -42,18 +44,28 @@ public class ImportResource {
             + " natural key: an official's wikidataId (or name and country), a topic's slug, a source's url, a"
             + " statement's official, text and statedOn, a position's official, topic and validFrom. References may"
             + " be ids or natural keys: official ({\"wikidataId\": ...} or {\"name\": ..., \"country\": ...}),"
-            + " topics (slugs), sources (urls), topic and parent (slugs). A line that matches its stored record changes"
-            + " nothing, so importing the same file twice writes nothing the second time. Lines are committed in"
-            + " batches of 500, each whole or not at all; invalid lines are rejected with every problem and the rest"
-            + " go on. The report says what was created, updated, left unchanged and rejected, and up to which line"
-            + " everything is committed.")
-    @RequestBody(content = @Content(mediaType = ListFormat.APPLICATION_NDJSON, schema = @Schema(type = SchemaType.STRING,
-            example = "{\"type\":\"official\",\"name\":\"Sergei Lavrov\",\"country\":\"RU\",\"wikidataId\":\"Q182003\"}")))
+            + " topics (slugs), sources (urls), topic and parent (slugs). With Content-Type text/csv, reads statements"
+            + " instead, one a row under a header row, in the columns GET /api/v1/statements writes as CSV (dotted"
+            + " columns such as official.name, arrays as JSON text, the apostrophe before formula-like text taken"
+            + " off; read-only columns are ignored, unknown ones refused with 400), plus official.wikidataId, and"
+            + " topics and sources as JSON arrays of slugs and urls; a CSV record's line is the line its row starts"
+            + " on, the header being line 1. A line that matches its stored record changes nothing, so importing the"
+            + " same file twice writes nothing the second time. Lines are committed in batches of 500, each whole or"
+            + " not at all; invalid lines are rejected with every problem and the rest go on. The report says what"
+            + " was created, updated, left unchanged and rejected, and up to which line everything is committed.")
+    @RequestBody(content = {
+            @Content(mediaType = ListFormat.APPLICATION_NDJSON, schema = @Schema(type = SchemaType.STRING,
+                    example = "{\"type\":\"official\",\"name\":\"Sergei Lavrov\",\"country\":\"RU\",\"wikidataId\":\"Q182003\"}")),
+            @Content(mediaType = ListFormat.TEXT_CSV, schema = @Schema(type = SchemaType.STRING,
+                    example = "official.wikidataId,text,quoteType,statedOn,topics\r\n"
+                            + "Q182003,A ceasefire will not suit us.,direct_quote,2024-11,\"[\"\"ceasefire\"\"]\"\r\n"))})
     @APIResponse(responseCode = "200", description = "What was done, or with dryRun what would be done",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     public ImportReport importRecords(
             @Parameter(description = "Check and count everything, writing nothing") @QueryParam("dryRun") boolean dryRun,
-            InputStream body) {
-        return imports.run(body, dryRun);
+            @Context HttpHeaders headers, InputStream body) {
+        ListFormat format = ListFormat.CSV.mediaType.isCompatible(headers.getMediaType()) ? ListFormat.CSV
+                : ListFormat.NDJSON;
+        return imports.run(body, format, dryRun);
     }
 }

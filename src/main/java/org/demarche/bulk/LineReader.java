@@ -21,6 +21,11 @@ final class LineReader {
         this.maxLength = maxLength;
     }
 
+    /** The lines read so far. */
+    long lines() {
+        return number;
+    }
+
     /** The next line without its end (LF or CRLF), or null at the end of the input. */
     Line next() throws IOException {
         if (ended) {

@@ -106,14 +106,34 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     /** Creates the record under this id (a new one when null), as an import restores records under their ids. */
     @Transactional
     public R create(Q request, UUID id) {
+        E entity = insert(request, id);
+        Panache.getEntityManager().flush();
+        return represent(entity);
+    }
+
+    /**
+     * Adds a new record under this id (a new one when null) to the caller's transaction, without flushing,
+     * so a bulk write can send many records at once. An invalid request is refused with the problem a
+     * single write would answer, before anything changes and without marking the transaction for rollback,
+     * so that one bad record does not spoil a batch.
+     */
+    public E insert(Q request, UUID id) {
         validate(request, null);
         E entity = newEntity();
         entity.id = id;
         apply(request, entity);
-        entity.persistAndFlush();
+        entity.persist();
         afterCreate(entity);
         changes.fire(new RecordChanged(entityType(), entity.id));
-        return represent(entity);
+        return entity;
+    }
+
+    /** Changes a stored record to match the request, as {@link #insert} adds one: without flushing, refusing first. */
+    public E update(E entity, Q request) {
+        validate(request, entity);
+        apply(request, entity);
+        changes.fire(new RecordChanged(entityType(), entity.id));
+        return entity;
     }
 
     /** Rules that change other records once a new one exists (a new position closes the current one). */
@@ -124,10 +144,8 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     public R replace(UUID id, Q request, String ifMatch) {
         E entity = find(id);
         ETags.checkIfMatch(ifMatch, entity.version);
-        validate(request, entity);
-        apply(request, entity);
+        update(entity, request);
         Panache.getEntityManager().flush();
-        changes.fire(new RecordChanged(entityType(), id));
         return represent(entity);
     }
 
@@ -137,10 +155,8 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
         ETags.checkIfMatch(ifMatch, entity.version);
         ObjectNode current = json.valueToTree(toRequest(entity));
         Q request = readPatched(MergePatch.apply(current, patch));
-        validate(request, entity);
-        apply(request, entity);
+        update(entity, request);
         Panache.getEntityManager().flush();
-        changes.fire(new RecordChanged(entityType(), id));
         return represent(entity);
     }
 
@@ -159,7 +175,7 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
 
     /**
      * The problem a create (existingId null) or a replace would answer, thrown without touching the
-     * transaction: a bulk write checks each record first so that a bad one does not spoil its batch.
+     * transaction: a write of several records checks each one first so that a bad one does not spoil the rest.
      */
     public void check(Q request, UUID existingId) {
         validate(request, existingId == null ? null : find(existingId));
@@ -168,6 +184,19 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     /** The request that would recreate the stored record as it is, to tell whether a write would change it. */
     public Q currentRequest(UUID id) {
         return toRequest(find(id));
+    }
+
+    /** Whether the record already is as the request would make it, so writing it would change nothing. */
+    public boolean matches(E entity, Q request) {
+        return json.valueToTree(comparable(toRequest(entity))).equals(json.valueToTree(comparable(request)));
+    }
+
+    /**
+     * The request in a form in which two requests that make the same record are equal, such as a set of ids
+     * listed in another order; the request itself unless a feature's record holds sets.
+     */
+    protected Q comparable(Q request) {
+        return request;
     }
 
     private void validate(Q request, E existing) {

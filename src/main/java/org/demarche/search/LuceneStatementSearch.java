@@ -37,6 +37,7 @@ import java.time.format.DateTimeParseException;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -87,12 +88,26 @@ public class LuceneStatementSearch implements StatementSearch {
     private static final int BATCH = 500;
     /** Transaction resource: the changes a transaction made that the index must follow once it commits. */
     private static final Object PENDING = new Object();
+    /**
+     * In a bulk write, committed changes are indexed together once they name this many records, or at the
+     * first commit this long after the oldest of them: fewer, larger index segments, which Lucene merges
+     * far less often than one per transaction, while search never lags far behind.
+     */
+    private static final int BULK_STEP = 10_000;
+    private static final long BULK_STEP_NANOS = 5_000_000_000L;
 
     private final Path directory;
     /** Updates load from the database and write under this lock, so a later commit is never overwritten by an earlier one. */
     private final ReentrantLock updates = new ReentrantLock();
     private IndexWriter writer;
     private SearcherManager searchers;
+    /** The changes committed on a thread in a bulk write ({@link #inBulk}) and not indexed yet. */
+    private final ThreadLocal<BulkStep> bulkCommitted = new ThreadLocal<>();
+
+    private static final class BulkStep {
+        final Set<RecordChanged> changes = new LinkedHashSet<>();
+        long since;
+    }
 
     private final TransactionSynchronizationRegistry transactions;
 
@@ -170,13 +185,48 @@ public class LuceneStatementSearch implements StatementSearch {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        indexCommitted(changes);
+                        followCommit(changes);
                     }
                 }
             });
             pending = changes;
         }
         pending.add(change);
+    }
+
+    private void followCommit(Set<RecordChanged> changes) {
+        BulkStep step = bulkCommitted.get();
+        if (step == null) {
+            indexCommitted(changes);
+            return;
+        }
+        if (step.changes.isEmpty()) {
+            step.since = System.nanoTime();
+        }
+        step.changes.addAll(changes);
+        if (step.changes.size() >= BULK_STEP || System.nanoTime() - step.since >= BULK_STEP_NANOS) {
+            indexCommitted(step.changes);
+            step.changes.clear();
+        }
+    }
+
+    /**
+     * Indexes the commits of a bulk write in steps of {@value #BULK_STEP} records or five seconds, and the
+     * rest when it ends. Should the process stop in between, the start-up catch-up indexes what was
+     * committed (see {@link #onStart}).
+     */
+    @Override
+    public <T> T inBulk(Supplier<T> work) {
+        BulkStep step = new BulkStep();
+        bulkCommitted.set(step);
+        try {
+            return work.get();
+        } finally {
+            bulkCommitted.remove();
+            if (!step.changes.isEmpty()) {
+                indexCommitted(step.changes);
+            }
+        }
     }
 
     private void indexCommitted(Set<RecordChanged> changes) {

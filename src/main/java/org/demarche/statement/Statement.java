@@ -17,7 +17,11 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Formula;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +45,14 @@ public class Statement extends TrackedEntity {
     /** The words as reported; never rewritten. */
     @Column(name = "body", nullable = false)
     public String text;
+
+    /**
+     * MD5 of the text, which the database keeps (see {@link #textHash(String)}) and indexes, so that a
+     * statement is found by its text with an index seek.
+     */
+    @Column(name = "body_hash", insertable = false, updatable = false)
+    @NotAudited
+    String textHash;
 
     /**
      * PostgreSQL only: the text search vector PostgreSQL generates from the text, for search conditions
@@ -95,6 +107,15 @@ public class Statement extends TrackedEntity {
     @OrderColumn(name = "ord")
     @Column(name = "mention", nullable = false)
     public List<String> mentions = new ArrayList<>();
+
+    /** What the database stores as a text's hash: MD5 of its UTF-8 bytes in lower-case hex. */
+    public static String textHash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has MD5", e);
+        }
+    }
 
     public void setStatedOn(PartialDate date) {
         statedOn = date.text();

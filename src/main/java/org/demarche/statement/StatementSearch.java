@@ -2,6 +2,7 @@ package org.demarche.statement;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.Sorting;
@@ -34,6 +35,14 @@ public interface StatementSearch {
 
     /** Which engine answers: {@code lucene} or {@code postgresql}. */
     String engine();
+
+    /**
+     * Runs a bulk write, many transactions on this thread (an import): an engine that follows commits may
+     * then follow them in larger steps, and has followed every one when the work ends.
+     */
+    default <T> T inBulk(Supplier<T> work) {
+        return work.get();
+    }
 
     record Hits(List<UUID> ids, long total) {
     }

@@ -278,6 +278,17 @@ public class StatementService extends RecordService<Statement, StatementRequest,
                 r.medium(), r.topicIds(), r.sourceIds(), r.mentions(), r.verification(), r.notes());
     }
 
+    /** Topics and sources are sets: a request may list them in any order. */
+    @Override
+    protected StatementRequest comparable(StatementRequest r) {
+        return new StatementRequest(r.officialId(), r.text(), r.quoteType(), r.language(), r.statedOn(), r.venue(),
+                r.medium(), sorted(r.topicIds()), sorted(r.sourceIds()), r.mentions(), r.verification(), r.notes());
+    }
+
+    private static List<UUID> sorted(List<UUID> ids) {
+        return ids.stream().sorted(Comparator.nullsFirst(Comparator.naturalOrder())).toList();
+    }
+
     @Override
     protected List<Problem.Reference> referencesTo(Statement statement) {
         return present(References.find("position", "p",

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -90,20 +91,100 @@ public final class Corpus {
         return UUID.nameUUIDFromBytes((kind + "-" + i).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** One official of the corpus; official {@code i} is named "Official i". */
+    record OfficialRow(int index, String name, String country, String title, String organization) {
+    }
+
+    /** One statement of the corpus, its references as indexes into the officials, topics and sources. */
+    record StatementRow(long index, UUID id, Instant created, int official, String text, String quoteType,
+            String statedOn, LocalDate start, LocalDate end, String venue, String medium, String verification,
+            List<Integer> topics, int source, List<String> mentions) {
+    }
+
+    static List<OfficialRow> officials(long seed) {
+        Random random = new Random(seed);
+        List<OfficialRow> officials = new ArrayList<>(OFFICIALS);
+        for (int i = 0; i < OFFICIALS; i++) {
+            String country = COUNTRIES.get(random.nextInt(COUNTRIES.size()));
+            officials.add(new OfficialRow(i, "Official " + i, country,
+                    random.nextBoolean() ? "Minister of Foreign Affairs" : "Spokesperson", "Government of " + country));
+        }
+        return officials;
+    }
+
+    static String topicSlug(int i) {
+        return "topic-" + i;
+    }
+
+    /** Topics 10 and up are nested under one of the first ten. */
+    static Integer topicParent(int i) {
+        return i < 10 ? null : i % 10;
+    }
+
+    static String sourceUrl(int i) {
+        return "https://news.example/" + i;
+    }
+
+    static String sourceOutlet(int i) {
+        return OUTLETS.get(i % OUTLETS.size());
+    }
+
+    /** Statement {@code i}, the same for a given seed whatever else is generated. */
+    static StatementRow statement(long seed, long i) {
+        Random random = new Random(seed * 1_000_003L + i);
+        LocalDate day = LocalDate.of(2000, 1, 1).plusDays(random.nextInt(26 * 365));
+        int precision = random.nextInt(10);
+        String statedOn;
+        LocalDate start;
+        LocalDate end;
+        if (precision == 0) {
+            statedOn = Integer.toString(day.getYear());
+            start = day.withDayOfYear(1);
+            end = day.withDayOfYear(day.lengthOfYear());
+        } else if (precision < 3) {
+            YearMonth month = YearMonth.from(day);
+            statedOn = month.toString();
+            start = month.atDay(1);
+            end = month.atEndOfMonth();
+        } else {
+            statedOn = day.toString();
+            start = day;
+            end = day;
+        }
+        int official = zipf(random, OFFICIALS);
+        String text = text(random);
+        String quoteType = QUOTE_TYPES.get(random.nextInt(QUOTE_TYPES.size()));
+        String venue = random.nextInt(3) == 0 ? "Press conference in " + OUTLETS.get(random.nextInt(5)) : null;
+        String medium = random.nextInt(5) == 0 ? null : MEDIA.get(random.nextInt(MEDIA.size()));
+        String verification = VERIFICATION.get(random.nextInt(10) < 7 ? 0 : random.nextInt(VERIFICATION.size()));
+        int topicCount = 1 + random.nextInt(3);
+        int first = random.nextInt(TOPICS);
+        List<Integer> topics = new ArrayList<>();
+        for (int t = 0; t < topicCount; t++) {
+            topics.add((first + t * 7) % TOPICS);
+        }
+        int source = random.nextInt(SOURCES);
+        int mentionCount = random.nextInt(3);
+        List<String> mentions = new ArrayList<>();
+        for (int m = 0; m < mentionCount; m++) {
+            mentions.add(COUNTRIES.get((random.nextInt(COUNTRIES.size()) + m) % COUNTRIES.size()));
+        }
+        return new StatementRow(i, id("statement", i), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i), official,
+                text, quoteType, statedOn, start, end, venue, medium, verification, topics, source, mentions);
+    }
+
     private static void writeBase(Connection db, long seed) throws SQLException {
         Timestamp now = Timestamp.from(Instant.parse("2025-01-01T00:00:00Z"));
         try (PreparedStatement officials = db.prepareStatement("insert into official (id, version, created_at, updated_at,"
                 + " name, country, title, organization) values (?, 0, ?, ?, ?, ?, ?, ?)")) {
-            Random random = new Random(seed);
-            for (int i = 0; i < OFFICIALS; i++) {
-                String country = COUNTRIES.get(random.nextInt(COUNTRIES.size()));
-                officials.setObject(1, id("official", i));
+            for (OfficialRow official : officials(seed)) {
+                officials.setObject(1, id("official", official.index()));
                 officials.setTimestamp(2, now);
                 officials.setTimestamp(3, now);
-                officials.setString(4, "Official " + i);
-                officials.setString(5, country);
-                officials.setString(6, random.nextBoolean() ? "Minister of Foreign Affairs" : "Spokesperson");
-                officials.setString(7, "Government of " + country);
+                officials.setString(4, official.name());
+                officials.setString(5, official.country());
+                officials.setString(6, official.title());
+                officials.setString(7, official.organization());
                 officials.addBatch();
             }
             officials.executeBatch();
@@ -114,9 +195,9 @@ public final class Corpus {
                 topics.setObject(1, id("topic", i));
                 topics.setTimestamp(2, now);
                 topics.setTimestamp(3, now);
-                topics.setString(4, "topic-" + i);
+                topics.setString(4, topicSlug(i));
                 topics.setString(5, "Topic " + i);
-                topics.setObject(6, i < 10 ? null : id("topic", i % 10));
+                topics.setObject(6, topicParent(i) == null ? null : id("topic", topicParent(i)));
                 topics.addBatch();
             }
             topics.executeBatch();
@@ -127,8 +208,8 @@ public final class Corpus {
                 sources.setObject(1, id("source", i));
                 sources.setTimestamp(2, now);
                 sources.setTimestamp(3, now);
-                sources.setString(4, "https://news.example/" + i);
-                sources.setString(5, OUTLETS.get(i % OUTLETS.size()));
+                sources.setString(4, sourceUrl(i));
+                sources.setString(5, sourceOutlet(i));
                 sources.addBatch();
             }
             sources.executeBatch();
@@ -145,56 +226,33 @@ public final class Corpus {
              PreparedStatement mention = db.prepareStatement("insert into statement_mention (statement_id, ord, mention)"
                      + " values (?, ?, ?)")) {
             for (long i = from; i < to; i++) {
-                Random random = new Random(seed * 1_000_003L + i);
-                UUID id = id("statement", i);
-                Timestamp created = Timestamp.from(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i));
-                LocalDate day = LocalDate.of(2000, 1, 1).plusDays(random.nextInt(26 * 365));
-                int precision = random.nextInt(10);
-                String statedOn;
-                LocalDate start;
-                LocalDate end;
-                if (precision == 0) {
-                    statedOn = Integer.toString(day.getYear());
-                    start = day.withDayOfYear(1);
-                    end = day.withDayOfYear(day.lengthOfYear());
-                } else if (precision < 3) {
-                    YearMonth month = YearMonth.from(day);
-                    statedOn = month.toString();
-                    start = month.atDay(1);
-                    end = month.atEndOfMonth();
-                } else {
-                    statedOn = day.toString();
-                    start = day;
-                    end = day;
-                }
-                statement.setObject(1, id);
+                StatementRow row = statement(seed, i);
+                Timestamp created = Timestamp.from(row.created());
+                statement.setObject(1, row.id());
                 statement.setTimestamp(2, created);
                 statement.setTimestamp(3, created);
-                statement.setObject(4, id("official", zipf(random, OFFICIALS)));
-                statement.setString(5, text(random));
-                statement.setString(6, QUOTE_TYPES.get(random.nextInt(QUOTE_TYPES.size())));
-                statement.setString(7, statedOn);
-                statement.setObject(8, start);
-                statement.setObject(9, end);
-                statement.setString(10, random.nextInt(3) == 0 ? "Press conference in " + OUTLETS.get(random.nextInt(5)) : null);
-                statement.setString(11, random.nextInt(5) == 0 ? null : MEDIA.get(random.nextInt(MEDIA.size())));
-                statement.setString(12, VERIFICATION.get(random.nextInt(10) < 7 ? 0 : random.nextInt(VERIFICATION.size())));
+                statement.setObject(4, id("official", row.official()));
+                statement.setString(5, row.text());
+                statement.setString(6, row.quoteType());
+                statement.setString(7, row.statedOn());
+                statement.setObject(8, row.start());
+                statement.setObject(9, row.end());
+                statement.setString(10, row.venue());
+                statement.setString(11, row.medium());
+                statement.setString(12, row.verification());
                 statement.addBatch();
-                int topics = 1 + random.nextInt(3);
-                int first = random.nextInt(TOPICS);
-                for (int t = 0; t < topics; t++) {
-                    topic.setObject(1, id);
-                    topic.setObject(2, id("topic", (first + t * 7) % TOPICS));
+                for (int t : row.topics()) {
+                    topic.setObject(1, row.id());
+                    topic.setObject(2, id("topic", t));
                     topic.addBatch();
                 }
-                source.setObject(1, id);
-                source.setObject(2, id("source", random.nextInt(SOURCES)));
+                source.setObject(1, row.id());
+                source.setObject(2, id("source", row.source()));
                 source.addBatch();
-                int mentions = random.nextInt(3);
-                for (int m = 0; m < mentions; m++) {
-                    mention.setObject(1, id);
+                for (int m = 0; m < row.mentions().size(); m++) {
+                    mention.setObject(1, row.id());
                     mention.setInt(2, m);
-                    mention.setString(3, COUNTRIES.get((random.nextInt(COUNTRIES.size()) + m) % COUNTRIES.size()));
+                    mention.setString(3, row.mentions().get(m));
                     mention.addBatch();
                 }
                 if ((i + 1) % 2_000 == 0 || i == to - 1) {

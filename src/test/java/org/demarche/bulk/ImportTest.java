@@ -74,6 +74,47 @@ class ImportTest {
     }
 
     @Test
+    void equalLinesInOneBatchMakeOneRecord() {
+        String u = Fixtures.unique();
+        String official = Fixtures.official("Twice " + u, "IE");
+        String topic = "{\"type\":\"topic\",\"slug\":\"twice-" + u + "\",\"name\":\"Twice\"}";
+        String statement = "{\"type\":\"statement\",\"officialId\":\"" + official + "\",\"text\":\"Said twice " + u
+                + "\",\"quoteType\":\"summary\",\"statedOn\":\"2025\",\"topics\":[\"twice-" + u + "\"]}";
+        JsonPath report = importing(lines(topic, statement, topic, statement), false);
+        assertEquals(2, report.getInt("created"), report.prettify());
+        assertEquals(2, report.getInt("unchanged"));
+        given().get("/api/v1/statements?officialId=" + official).then().body("total", equalTo(1));
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesIsRetriedLineByLineSoOnlyTheConflictingLineIsRejected() {
+        String slug = "taken-" + Fixtures.unique();
+        JsonPath report = importing(lines(
+                "{\"type\":\"topic\",\"id\":\"" + UUID.randomUUID() + "\",\"slug\":\"" + slug + "\",\"name\":\"First\"}",
+                "{\"type\":\"topic\",\"id\":\"" + UUID.randomUUID() + "\",\"slug\":\"" + slug + "\",\"name\":\"Second\"}"),
+                false);
+        assertEquals(1, report.getInt("created"), report.prettify());
+        assertEquals(1, report.getInt("rejected"));
+        assertEquals(2, report.getInt("errors[0].line"));
+        assertEquals(2, report.getInt("committedThroughLine"));
+        given().get("/api/v1/topics?name=First&limit=200").then()
+                .body("items.findAll { it.slug == '" + slug + "' }.size()", equalTo(1));
+    }
+
+    @Test
+    void anImportedStatementHasItsHistoryAndIsFoundBySearchOnceCommitted() {
+        String u = Fixtures.unique();
+        String official = Fixtures.official("Searched " + u, "PT");
+        String word = "zanzibarian" + u.replaceAll("[^a-z]", "");
+        importing(lines("{\"type\":\"statement\",\"officialId\":\"" + official + "\",\"text\":\"A " + word
+                + " remark\",\"quoteType\":\"summary\",\"statedOn\":\"2025\"}"), false);
+        String id = given().get("/api/v1/statements?q=" + word).then().body("total", equalTo(1))
+                .extract().path("items[0].id");
+        given().get("/api/v1/statements/" + id + "/history").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].action", equalTo("created"));
+    }
+
+    @Test
     void aChangedLineUpdatesTheRecordItsNaturalKeyNames() {
         String q = wikidataId();
         importing(lines("{\"type\":\"official\",\"name\":\"Changing\",\"country\":\"SE\",\"wikidataId\":\"" + q + "\"}"), false);

@@ -18,9 +18,10 @@ import java.util.UUID;
  * says: a scalar field is a column; a nested object's fields are columns named with dots
  * ({@code official.name}), one level deep; arrays, maps and anything deeper are one column holding
  * their JSON text. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
- * carriage return) gets a leading apostrophe.
+ * carriage return) gets a leading apostrophe, and so does such text behind apostrophes, so that a
+ * reader can always take the apostrophe off again ({@link #withoutFormulaPrefix}).
  */
-final class CsvColumns {
+public final class CsvColumns {
 
     private static final int NESTED_LEVELS = 1;
 
@@ -29,12 +30,17 @@ final class CsvColumns {
 
     private final List<Column> columns = new ArrayList<>();
 
-    CsvColumns(ObjectMapper mapper, Type type) {
+    public CsvColumns(ObjectMapper mapper, Type type) {
         collect(mapper, mapper.constructType(type), "", 0);
     }
 
-    List<String> headers() {
+    public List<String> headers() {
         return columns.stream().map(Column::header).toList();
+    }
+
+    /** Whether the column holds JSON text (an array, a map or a deeper object) rather than a scalar. */
+    public boolean holdsJson(String header) {
+        return columns.stream().anyMatch(column -> column.header().equals(header) && column.json());
     }
 
     /** The cells of one record, in column order. */
@@ -83,9 +89,20 @@ final class CsvColumns {
     }
 
     static String formulaSafe(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
+        return startsFormula(text) ? "'" + text : text;
+    }
+
+    /** The text of a cell {@link #formulaSafe} wrote: without the apostrophe it added, if it added one. */
+    public static String withoutFormulaPrefix(String cell) {
+        return cell.startsWith("'") && startsFormula(cell.substring(1)) ? cell.substring(1) : cell;
+    }
+
+    /** Whether the text, after any leading apostrophes, starts as a formula would. */
+    private static boolean startsFormula(String text) {
+        int first = 0;
+        while (first < text.length() && text.charAt(first) == '\'') {
+            first++;
         }
-        return text;
+        return first < text.length() && "=+-@\t\r".indexOf(text.charAt(first)) >= 0;
     }
 }

@@ -131,6 +131,15 @@ class ListStreamingTest {
         assertEquals("'@A1", CsvColumns.formulaSafe("@A1"));
         assertEquals("'\tx", CsvColumns.formulaSafe("\tx"));
         assertEquals("Lavrov", CsvColumns.formulaSafe("Lavrov"));
+        assertEquals("''=1", CsvColumns.formulaSafe("'=1"), "apostrophes before a formula get one more");
+        assertEquals("'Tis", CsvColumns.formulaSafe("'Tis"));
+    }
+
+    @Test
+    void theFormulaApostropheCanAlwaysBeTakenOffAgain() {
+        for (String text : List.of("=1+1", "-2", "'=1", "''@A1", "'Tis", "Lavrov", "'", "")) {
+            assertEquals(text, CsvColumns.withoutFormulaPrefix(CsvColumns.formulaSafe(text)));
+        }
     }
 
     @Test

@@ -1,0 +1,5 @@
+-- A statement is found by its official, text and date (an import names statements this way). The text
+-- itself is too long to index, so the database keeps its MD5 (of the UTF-8 bytes, in lower-case hex: the
+-- database encoding is UTF8) beside it, indexed; Statement.textHash computes the same in Java for the lookup.
+alter table statement add column body_hash varchar(32) generated always as (md5(body)) stored;
+create index statement_body_hash_idx on statement (body_hash);
