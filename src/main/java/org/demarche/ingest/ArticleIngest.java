@@ -1,6 +1,5 @@
 package org.demarche.ingest;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.demarche.source.Source;
 import org.demarche.source.SourceRequest;
 import org.demarche.source.SourceService;
 import org.demarche.statement.Medium;
+import org.demarche.statement.Statement;
 import org.demarche.statement.StatementRequest;
 import org.demarche.statement.StatementService;
 
@@ -144,10 +144,8 @@ public class ArticleIngest {
                 article.language() == null ? "en" : article.language(), article.publishedAt(), null,
                 article.medium() == null ? Medium.other : article.medium(), List.of(), List.of(sourceId), List.of(),
                 null, null);
-        Optional<UUID> existing = Panache.getEntityManager().createQuery("select s.id from Statement s where s.official.id"
-                + " = ?1 and s.text = ?2 and s.statedOn = ?3", UUID.class).setParameter(1, officialId)
-                .setParameter(2, candidate.text()).setParameter(3, article.publishedAt()).setMaxResults(1)
-                .getResultStream().findFirst();
+        Optional<UUID> existing = Statement.byNaturalKey(officialId, candidate.text(), article.publishedAt())
+                .map(statement -> statement.id);
         if (existing.isPresent()) {
             StatementRequest current = statements.currentRequest(existing.get());
             if (current.sourceIds().contains(sourceId)) {

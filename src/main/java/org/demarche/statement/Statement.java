@@ -14,23 +14,25 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Formula;
-import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.demarche.common.PartialDate;
 import org.demarche.common.TrackedEntity;
 import org.demarche.official.Official;
 import org.demarche.source.Source;
 import org.demarche.topic.Topic;
+import org.hibernate.annotations.Formula;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 
 /** One thing an official said, quoted or reported, with where it was reported. */
 @Entity
@@ -107,6 +109,12 @@ public class Statement extends TrackedEntity {
     @OrderColumn(name = "ord")
     @Column(name = "mention", nullable = false)
     public List<String> mentions = new ArrayList<>();
+
+    /** The statement of this official with these words and date, found through the index on its text's hash. */
+    public static Optional<Statement> byNaturalKey(UUID officialId, String text, String statedOn) {
+        return find("textHash = ?1 and official.id = ?2 and text = ?3 and statedOn = ?4", textHash(text), officialId, text,
+                statedOn).firstResultOptional();
+    }
 
     /** What the database stores as a text's hash: MD5 of its UTF-8 bytes in lower-case hex. */
     public static String textHash(String text) {
