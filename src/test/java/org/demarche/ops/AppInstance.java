@@ -127,6 +127,11 @@ final class AppInstance implements AutoCloseable {
         process.destroy();
     }
 
+    /** Kills the process as a crash would (SIGKILL): nothing is finished, and it is gone when this returns. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Whether the process has exited within this time. */
     boolean exitsWithin(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

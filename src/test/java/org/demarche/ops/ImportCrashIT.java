@@ -1,0 +1,139 @@
+package org.demarche.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * An import killed mid-way (SIGKILL, as a crash) leaves whole batches and nothing else: after a restart
+ * every stored statement is complete, with its topic and source, the stored lines are whole batches of
+ * 500, and sending the file again stores the rest and finds the committed part unchanged.
+ */
+@EnabledIfSystemProperty(named = "demarche.it.db", matches = "h2")
+class ImportCrashIT {
+
+    private static final Path WORK = Path.of("target/it/import-crash").toAbsolutePath();
+    private static final int STATEMENTS = 6000;
+    private static final String HEADER_LINES = String.join("\n",
+            "{\"type\":\"official\",\"name\":\"Crash Tester\",\"country\":\"IS\"}",
+            "{\"type\":\"topic\",\"slug\":\"crash-topic\",\"name\":\"Crash\"}",
+            "{\"type\":\"source\",\"url\":\"https://example.org/crash\",\"outlet\":\"Crash Courier\"}") + "\n";
+
+    private static String statementLine(int i) {
+        return "{\"type\":\"statement\",\"official\":{\"name\":\"Crash Tester\",\"country\":\"IS\"},\"text\":\"Words number "
+                + i + "\",\"quoteType\":\"direct_quote\",\"statedOn\":\"2025-01\",\"topics\":[\"crash-topic\"],"
+                + "\"sources\":[\"https://example.org/crash\"],\"mentions\":[\"UA\"]}\n";
+    }
+
+    private static String file() {
+        StringBuilder file = new StringBuilder(HEADER_LINES);
+        for (int i = 0; i < STATEMENTS; i++) {
+            file.append(statementLine(i));
+        }
+        return file.toString();
+    }
+
+    /** The file, sent at about 2 000 lines a second, so that the import is still reading when it is killed. */
+    private static InputStream slowly(byte[] bytes) {
+        return new InputStream() {
+            private int sent;
+
+            @Override
+            public int read() {
+                return sent < bytes.length ? bytes[sent++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (sent >= bytes.length) {
+                    return -1;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+                int n = Math.min(Math.min(length, 4096), bytes.length - sent);
+                System.arraycopy(bytes, sent, buffer, offset, n);
+                sent += n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void aKilledImportLeavesWholeBatchesAndSendingItAgainCompletesIt() throws Exception {
+        Directories.deleteTree(WORK);
+        Map<String, String> environment = Map.of("DEMARCHE_DATA_DIR", WORK.toString());
+        byte[] file = file().getBytes(StandardCharsets.UTF_8);
+
+        AppInstance crashing = AppInstance.launch("import-crash", environment).awaitReady();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(crashing.baseUri() + "/api/v1/import"))
+                .header("Authorization", "Bearer " + AppInstance.ADMIN_KEY).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> slowly(file)),
+                        file.length))
+                .build();
+        CompletableFuture<HttpResponse<String>> importing = HttpClient.newHttpClient().sendAsync(request,
+                HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (crashing.anonymous().get("/api/v1/changes?limit=1").then().extract().jsonPath().getList("items").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "a first batch commits within a minute");
+            assertTrue(!importing.isDone(), "the import is still running when its first batch commits");
+            Thread.sleep(20);
+        }
+        crashing.kill();
+        assertTrue(importing.handle((response, failure) -> failure != null || response.statusCode() != 200).get(),
+                "the client saw the import fail");
+
+        try (AppInstance restarted = AppInstance.launch("import-crash-restarted", environment).awaitReady()) {
+            List<JsonNode> exported = restarted.anonymous().get("/api/v1/export").then().statusCode(200).extract()
+                    .asString().lines().map(ImportCrashIT::json).toList();
+            List<JsonNode> statements = exported.stream().filter(line -> line.get("type").asText().equals("statement"))
+                    .toList();
+            int stored = statements.size();
+            assertTrue(stored > 0 && stored < STATEMENTS, "some but not all statements were committed: " + stored);
+            assertEquals(0, (stored + 3) % 500, "the committed lines are whole batches of 500: " + stored);
+            String topic = exported.stream().filter(line -> line.get("type").asText().equals("topic")).findFirst()
+                    .orElseThrow().get("id").asText();
+            for (JsonNode statement : statements) {
+                assertEquals(topic, statement.get("topicIds").get(0).asText(), statement.toString());
+                assertEquals(1, statement.get("sourceIds").size(), statement.toString());
+                assertEquals("UA", statement.get("mentions").get(0).asText(), statement.toString());
+            }
+            assertEquals(stored, (int) restarted.anonymous().queryParam("q", "words").get("/api/v1/statements")
+                    .then().statusCode(200).extract().jsonPath().getInt("total"), "the search index caught up at start");
+
+            JsonPath again = restarted.admin().contentType("application/x-ndjson").body(file).post("/api/v1/import")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(STATEMENTS - stored, again.getInt("created"), again.prettify());
+            assertEquals(stored + 3, again.getInt("unchanged"), again.prettify());
+            assertEquals(0, again.getInt("rejected"));
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("The export is NDJSON: " + line, e);
+        }
+    }
+}
