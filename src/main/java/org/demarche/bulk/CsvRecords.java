@@ -83,6 +83,10 @@ final class CsvRecords implements ImportRecords {
                 ended = true;
                 return null;
             }
+            if (cells.stream().mapToInt(String::length).sum() > NdjsonRecords.MAX_LINE) {
+                // Each cell may be within bounds and the row not: a batch must not hold 500 such rows.
+                return ImportRecord.unreadable(rowLine, "", "is longer than " + NdjsonRecords.MAX_LINE + " characters");
+            }
             return record(cells);
         } catch (StreamConstraintsException e) {
             ended = true;

@@ -81,9 +81,9 @@ public class Import {
             SourceService sources, StatementService statements, PositionService positions) {
         this.json = json;
         this.search = search;
-        add(new Kind<>("official", officials, OfficialRequest.class, false));
-        add(new Kind<>("topic", topics, TopicRequest.class, false));
-        add(new Kind<>("source", sources, SourceRequest.class, false));
+        add(new Kind<>("official", officials, OfficialRequest.class, true));
+        add(new Kind<>("topic", topics, TopicRequest.class, true));
+        add(new Kind<>("source", sources, SourceRequest.class, true));
         add(new Kind<>("statement", statements, StatementRequest.class, false));
         add(new Kind<>("position", positions, PositionRequest.class, true));
     }
@@ -94,7 +94,9 @@ public class Import {
 
     /**
      * One record type: its service and its request. {@code flushFirst}: its rules query records that earlier
-     * lines of the batch may have written (a new position closes the current one), so those are flushed first.
+     * lines of the batch may have written (a new position closes the current one; a slug, url or wikidataId
+     * must be unique, also when an earlier line took or freed it), so those are flushed first. Statements,
+     * the bulk of an import, have no such rule and are flushed only when their batch commits.
      */
     private record Kind<E extends TrackedEntity, Q>(String name, RecordService<E, Q, ?> service, Class<Q> requestType,
             boolean flushFirst) {
@@ -104,11 +106,27 @@ public class Import {
         created, updated, unchanged
     }
 
+    /** Spreadsheets save "CSV UTF-8" with a byte order mark, which is not part of the first column's name. */
+    private static Reader withoutByteOrderMark(BufferedReader text) {
+        try {
+            text.mark(1);
+            if (text.read() != '\uFEFF') {
+                text.reset();
+            }
+            return text;
+        } catch (CharacterCodingException e) {
+            // Not UTF-8 from the first byte: reading on fails the same way, and the records report it at line 1.
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The import body could not be read", e);
+        }
+    }
+
     /** Imports a body of NDJSON records of any type, or of CSV statements ({@link CsvRecords}). */
     public ImportReport run(InputStream body, ListFormat format, boolean dryRun) {
         Tally tally = new Tally(kinds.keySet());
-        Reader text = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        Reader text = withoutByteOrderMark(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8
+                .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))));
         ImportRecords records = switch (format) {
             case NDJSON -> new NdjsonRecords(text, json);
             case CSV -> new CsvRecords(text, json);

@@ -4,6 +4,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -36,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.time.LocalDate;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.lucene.document.LongPoint;
@@ -103,7 +105,10 @@ public class LuceneStatementSearch implements StatementSearch {
     private SearcherManager searchers;
     /** The changes committed on a thread in a bulk write ({@link #inBulk}) and not indexed yet. */
     private final ThreadLocal<BulkStep> bulkCommitted = new ThreadLocal<>();
+    /** Every bulk write's step, so that a step waiting on a paused client is indexed on time all the same. */
+    private final Set<BulkStep> bulkSteps = ConcurrentHashMap.newKeySet();
 
+    /** Changes a bulk write committed and has not indexed; guarded by its own monitor. */
     private static final class BulkStep {
         final Set<RecordChanged> changes = new LinkedHashSet<>();
         long since;
@@ -200,14 +205,32 @@ public class LuceneStatementSearch implements StatementSearch {
             indexCommitted(changes);
             return;
         }
-        if (step.changes.isEmpty()) {
-            step.since = System.nanoTime();
+        synchronized (step) {
+            if (step.changes.isEmpty()) {
+                step.since = System.nanoTime();
+            }
+            step.changes.addAll(changes);
+            if (step.changes.size() >= BULK_STEP) {
+                indexStep(step);
+            }
         }
-        step.changes.addAll(changes);
-        if (step.changes.size() >= BULK_STEP || System.nanoTime() - step.since >= BULK_STEP_NANOS) {
-            indexCommitted(step.changes);
-            step.changes.clear();
+    }
+
+    /** Indexes every bulk step whose oldest commit is five seconds old, even while its import waits for its client. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void indexWaitingSteps() {
+        for (BulkStep step : bulkSteps) {
+            synchronized (step) {
+                if (!step.changes.isEmpty() && System.nanoTime() - step.since >= BULK_STEP_NANOS) {
+                    indexStep(step);
+                }
+            }
         }
+    }
+
+    private void indexStep(BulkStep step) {
+        indexCommitted(step.changes);
+        step.changes.clear();
     }
 
     /**
@@ -219,12 +242,16 @@ public class LuceneStatementSearch implements StatementSearch {
     public <T> T inBulk(Supplier<T> work) {
         BulkStep step = new BulkStep();
         bulkCommitted.set(step);
+        bulkSteps.add(step);
         try {
             return work.get();
         } finally {
             bulkCommitted.remove();
-            if (!step.changes.isEmpty()) {
-                indexCommitted(step.changes);
+            bulkSteps.remove(step);
+            synchronized (step) {
+                if (!step.changes.isEmpty()) {
+                    indexStep(step);
+                }
             }
         }
     }

@@ -164,4 +164,14 @@ class CsvImportTest {
         assertEquals(0, report.getInt("created") + report.getInt("updated") + report.getInt("rejected"));
         given().get("/api/v1/statements?officialId=" + official).then().body("items.version", equalTo(List.of(0, 0)));
     }
+
+    @Test
+    void aByteOrderMarkAsSpreadsheetsWriteItIsNotPartOfTheFirstColumn() {
+        String u = Fixtures.unique();
+        String q = wikidataId();
+        Fixtures.create("officials", Map.of("name", "Bom " + u, "country", "EE", "wikidataId", q));
+        JsonPath report = importing("\uFEFF" + rows("official.wikidataId,text,quoteType,statedOn",
+                q + ",Spreadsheet words " + u + ",paraphrase,2025"), false);
+        assertEquals(1, report.getInt("created"), report.prettify());
+    }
 }

@@ -173,4 +173,16 @@ class ImportTest {
         given().contentType("application/json").body("{}").post("/api/v1/import").then().statusCode(415)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void aSlugFreedByAnEarlierLineOfTheBatchCanBeTaken() {
+        String u = Fixtures.unique();
+        String id = Fixtures.topic("freed-" + u, null);
+        JsonPath report = importing(lines(
+                "{\"type\":\"topic\",\"id\":\"" + id + "\",\"slug\":\"renamed-" + u + "\",\"name\":\"Renamed\"}",
+                "{\"type\":\"topic\",\"slug\":\"freed-" + u + "\",\"name\":\"Taken\"}"), false);
+        assertEquals(1, report.getInt("updated"), report.prettify());
+        assertEquals(1, report.getInt("created"), report.prettify());
+        assertEquals(0, report.getInt("rejected"), report.prettify());
+    }
 }
