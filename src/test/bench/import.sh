@@ -10,7 +10,9 @@
 #   IMPORT_STATEMENTS=100000 src/test/bench/import.sh     # a shorter run
 #   IMPORT_STATEMENTS=1000 src/test/bench/import.sh       # the smoke run CI does
 #
-# Settings: IMPORT_STATEMENTS (1000000), IMPORT_HEAP (256m). The app listens on a port the system picks.
+# Settings: IMPORT_STATEMENTS (1000000), IMPORT_HEAP (256m), IMPORT_JAVA_OPTS (more options for the app's
+# JVM, for example -XX:StartFlightRecording=filename=target/import.jfr to profile it). The app listens
+# on a port the system picks.
 # Fails unless every line was created.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -39,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 
 DEMARCHE_PORT=0 DEMARCHE_SAMPLE_DATA=false DEMARCHE_RATE_LIMIT_ENABLED=false DEMARCHE_DATA_DIR="$WORK/h2-data" \
-    DEMARCHE_ADMIN_KEY=$ADMIN_KEY java -Xmx"$HEAP" -jar "$WORK/app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
+    DEMARCHE_ADMIN_KEY=$ADMIN_KEY java -Xmx"$HEAP" ${IMPORT_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 PORT=
 until [ -n "$PORT" ] && curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do

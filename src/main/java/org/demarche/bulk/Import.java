@@ -57,7 +57,7 @@ import org.jboss.logging.Logger;
  * {@code parent} (a slug) for parentId.
  *
  * <p>Lines are read as they arrive and written in batches of {@value #BATCH}, each batch in one
- * transaction: it commits whole or not at all, so a stopped import leaves no half-written
+ * transaction: it commits whole or not at all, so a stopped or killed import leaves no half-written
  * record, and the report says up to which line everything is committed. A batch finds the records its
  * lines name in a few queries ({@link NaturalKeys}) and sends its writes to the database together when it
  * commits, each record through its service's rules, with its history and search index entry like any

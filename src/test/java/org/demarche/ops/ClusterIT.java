@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,9 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @EnabledIfSystemProperty(named = "demarche.it.db", matches = "postgresql")
 class ClusterIT {
 
-    private static final String SERVER = System.getProperty("demarche.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String DATABASE = "demarche_cluster";
-    private static final String USER = "postgres";
     /** Low enough to exhaust in a test; the other tests make only a few searches. */
     private static final int SEARCHES_PER_MINUTE = 40;
 
@@ -49,15 +48,10 @@ class ClusterIT {
 
     @BeforeAll
     static void startBothAtOnce() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
-                Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-            sql.execute("create database " + DATABASE);
-        }
-        Map<String, String> environment = Map.of("DEMARCHE_DB_URL", SERVER + DATABASE, "DEMARCHE_DB_USER", USER,
-                "DEMARCHE_SAMPLE_DATA", "true", "DEMARCHE_RATE_LIMIT_ENABLED", "true",
+        Map<String, String> environment = new HashMap<>(Databases.emptyPostgres(DATABASE));
+        environment.putAll(Map.of("DEMARCHE_SAMPLE_DATA", "true", "DEMARCHE_RATE_LIMIT_ENABLED", "true",
                 "DEMARCHE_RATE_LIMIT_SEARCHES_PER_MINUTE", Integer.toString(SEARCHES_PER_MINUTE),
-                "DEMARCHE_RATE_LIMIT_WRITES_PER_MINUTE", "100000");
+                "DEMARCHE_RATE_LIMIT_WRITES_PER_MINUTE", "100000"));
         a = AppInstance.launch("cluster-a", environment);
         b = AppInstance.launch("cluster-b", environment);
         a.awaitReady();
@@ -76,7 +70,7 @@ class ClusterIT {
 
     @Test
     void migrationsAndFirstStartSeedingRunOnceWhenBothStartTogether() throws SQLException {
-        try (Connection db = DriverManager.getConnection(SERVER + DATABASE, USER, "");
+        try (Connection db = DriverManager.getConnection(Databases.POSTGRES_SERVER + DATABASE, Databases.POSTGRES_USER, "");
                 Statement sql = db.createStatement()) {
             assertEquals(0, count(sql, "select count(*) from (select version from flyway_schema_history"
                     + " where version is not null group by version having count(*) > 1) twice"));
