@@ -103,8 +103,8 @@ public final class ListQuery<E extends TrackedEntity> {
     /**
      * One stretch of the matching records' ids, ordered by {@code sortKey} (a JPQL expression on the alias)
      * with the id breaking ties in its own direction, together with how many records match, for callers that
-     * page by offset. The matches are read once: a materialized CTE keeps each match's id and sort key, and both the page
-     * and the count are taken from it (a page query plus a count query would read every match twice).
+     * page by offset. The matches are read once: a materialized CTE keeps each match's id and sort key, and
+     * both the page and the count are taken from it (a page query and a count query would each read them).
      */
     public Stretch stretch(String sortKey, boolean descending, boolean tiesDescending, int offset, int limit) {
         String jpql = "with matches as materialized (select " + alias + ".id as id, " + sortKey + " as sortKey from "
