@@ -51,7 +51,8 @@ public class ImportResource {
             + " topics and sources as JSON arrays of slugs and urls; a CSV record's line is the line its row starts"
             + " on, the header being line 1. A line that matches its stored record changes nothing, so importing the"
             + " same file twice writes nothing the second time. Lines are committed in batches of 500, each whole or"
-            + " not at all; invalid lines are rejected with every problem and the rest go on. The report says what"
+            + " not at all, also when the app is stopped or killed mid-import (send the file again to finish it);"
+            + " invalid lines are rejected with every problem and the rest go on. The report says what"
             + " was created, updated, left unchanged and rejected, and up to which line everything is committed.")
     @RequestBody(content = {
             @Content(mediaType = ListFormat.APPLICATION_NDJSON, schema = @Schema(type = SchemaType.STRING,
