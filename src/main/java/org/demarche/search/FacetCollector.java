@@ -3,7 +3,6 @@ package org.demarche.search;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -15,35 +14,25 @@ import org.apache.lucene.search.SimpleCollector;
 import org.demarche.statement.FacetCounts;
 
 /**
- * Counts the matching documents per facet value from doc values: per segment by ordinal in an int
- * array (cheap per hit), turned into terms once per segment.
+ * Counts the matching documents per facet value from doc values, reading three per match: the
+ * official and the topics by ordinal per segment (turned into ids once per segment), and the country,
+ * quote type, medium and year from one {@link FacetCode}.
  */
 final class FacetCollector extends SimpleCollector {
 
-    /** Single-valued facets, read from sorted doc values, by the FacetCounts name they report under. */
-    private static final List<String> SINGLE = List.of(FacetCounts.OFFICIAL, FacetCounts.COUNTRY,
-            FacetCounts.QUOTE_TYPE, FacetCounts.MEDIUM);
-    private static final Map<String, String> FIELDS = Map.of(
-            FacetCounts.OFFICIAL, StatementDocuments.OFFICIAL,
-            FacetCounts.COUNTRY, StatementDocuments.COUNTRY,
-            FacetCounts.QUOTE_TYPE, StatementDocuments.QUOTE_TYPE,
-            FacetCounts.MEDIUM, StatementDocuments.MEDIUM);
-    /** Counts per year, 0000 to 9999 as partial dates allow. */
-    private static final int YEARS = 10_000;
-
-    private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-    private final SortedDocValues[] single = new SortedDocValues[SINGLE.size()];
-    private final int[][] singleTallies = new int[SINGLE.size()][];
-    private SortedSetDocValues topics;
-    private int[] topicTallies;
-    private NumericDocValues year;
-    private final long[] years = new long[YEARS];
+    private final Map<String, Long> officials = new HashMap<>();
+    private final Map<String, Long> topics = new HashMap<>();
+    private final long[] countries = new long[FacetCode.COUNTRIES];
+    private final long[] quoteTypes = new long[8];
+    private final long[] media = new long[16];
+    private final long[] years = new long[FacetCode.YEARS];
     private long total;
 
-    FacetCollector() {
-        SINGLE.forEach(facet -> counts.put(facet, new HashMap<>()));
-        counts.put(FacetCounts.TOPIC, new HashMap<>());
-    }
+    private SortedDocValues official;
+    private int[] officialTallies;
+    private SortedSetDocValues topic;
+    private int[] topicTallies;
+    private NumericDocValues codes;
 
     @Override
     public ScoreMode scoreMode() {
@@ -53,33 +42,33 @@ final class FacetCollector extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flush();
-        for (int f = 0; f < single.length; f++) {
-            single[f] = DocValues.getSorted(context.reader(), FIELDS.get(SINGLE.get(f)));
-            singleTallies[f] = new int[single[f].getValueCount()];
-        }
-        topics = DocValues.getSortedSet(context.reader(), StatementDocuments.TOPIC);
-        topicTallies = new int[(int) topics.getValueCount()];
-        year = DocValues.getNumeric(context.reader(), StatementDocuments.YEAR);
+        official = DocValues.getSorted(context.reader(), StatementDocuments.OFFICIAL);
+        officialTallies = new int[official.getValueCount()];
+        topic = DocValues.getSortedSet(context.reader(), StatementDocuments.TOPIC);
+        topicTallies = new int[(int) topic.getValueCount()];
+        codes = DocValues.getNumeric(context.reader(), StatementDocuments.FACET_CODE);
     }
 
     @Override
     public void collect(int doc) throws IOException {
         total++;
-        for (int f = 0; f < single.length; f++) {
-            if (single[f].advanceExact(doc)) {
-                singleTallies[f][single[f].ordValue()]++;
+        if (official.advanceExact(doc)) {
+            officialTallies[official.ordValue()]++;
+        }
+        if (topic.advanceExact(doc)) {
+            for (int i = topic.docValueCount(); i > 0; i--) {
+                topicTallies[(int) topic.nextOrd()]++;
             }
         }
-        if (topics.advanceExact(doc)) {
-            for (int i = topics.docValueCount(); i > 0; i--) {
-                topicTallies[(int) topics.nextOrd()]++;
+        if (codes.advanceExact(doc)) {
+            long code = codes.longValue();
+            quoteTypes[FacetCode.quoteType(code)]++;
+            media[FacetCode.medium(code)]++;
+            int year = FacetCode.year(code);
+            if (year >= 0) {
+                years[year]++;
             }
-        }
-        if (year.advanceExact(doc)) {
-            long value = year.longValue();
-            if (value >= 0 && value < YEARS) {
-                years[(int) value]++;
-            }
+            countries[FacetCode.country(code)]++;
         }
     }
 
@@ -88,25 +77,20 @@ final class FacetCollector extends SimpleCollector {
         flush();
     }
 
-    /** Turns the ordinal counts of the segment just read into terms. */
+    /** Turns the ordinal counts of the segment just read into ids. */
     private void flush() throws IOException {
-        for (int f = 0; f < single.length; f++) {
-            if (singleTallies[f] == null) {
-                continue;
-            }
-            Map<String, Long> facet = counts.get(SINGLE.get(f));
-            for (int ord = 0; ord < singleTallies[f].length; ord++) {
-                if (singleTallies[f][ord] > 0) {
-                    facet.merge(single[f].lookupOrd(ord).utf8ToString(), (long) singleTallies[f][ord], Long::sum);
+        if (officialTallies != null) {
+            for (int ord = 0; ord < officialTallies.length; ord++) {
+                if (officialTallies[ord] > 0) {
+                    officials.merge(official.lookupOrd(ord).utf8ToString(), (long) officialTallies[ord], Long::sum);
                 }
             }
-            singleTallies[f] = null;
+            officialTallies = null;
         }
         if (topicTallies != null) {
-            Map<String, Long> facet = counts.get(FacetCounts.TOPIC);
             for (int ord = 0; ord < topicTallies.length; ord++) {
                 if (topicTallies[ord] > 0) {
-                    facet.merge(topics.lookupOrd(ord).utf8ToString(), (long) topicTallies[ord], Long::sum);
+                    topics.merge(topic.lookupOrd(ord).utf8ToString(), (long) topicTallies[ord], Long::sum);
                 }
             }
             topicTallies = null;
@@ -114,12 +98,36 @@ final class FacetCollector extends SimpleCollector {
     }
 
     FacetCounts result() {
+        Map<String, Long> byCountry = new HashMap<>();
+        for (int c = 1; c < countries.length; c++) {
+            if (countries[c] > 0) {
+                byCountry.put(FacetCode.countryName(c), countries[c]);
+            }
+        }
+        Map<String, Long> byQuoteType = new HashMap<>();
+        for (int q = 0; q < quoteTypes.length; q++) {
+            if (quoteTypes[q] > 0) {
+                byQuoteType.put(FacetCode.quoteTypeName(q), quoteTypes[q]);
+            }
+        }
+        Map<String, Long> byMedium = new HashMap<>();
+        for (int m = 1; m < media.length; m++) {
+            if (media[m] > 0) {
+                byMedium.put(FacetCode.mediumName(m), media[m]);
+            }
+        }
         Map<String, Long> byYear = new HashMap<>();
-        for (int y = 0; y < YEARS; y++) {
+        for (int y = 0; y < years.length; y++) {
             if (years[y] > 0) {
                 byYear.put(Integer.toString(y), years[y]);
             }
         }
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        counts.put(FacetCounts.OFFICIAL, officials);
+        counts.put(FacetCounts.COUNTRY, byCountry);
+        counts.put(FacetCounts.TOPIC, topics);
+        counts.put(FacetCounts.QUOTE_TYPE, byQuoteType);
+        counts.put(FacetCounts.MEDIUM, byMedium);
         counts.put(FacetCounts.YEAR, byYear);
         return new FacetCounts(total, counts);
     }

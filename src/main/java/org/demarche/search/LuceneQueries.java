@@ -10,20 +10,24 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
-/** A {@link SearchQuery} as a Lucene query on one analysed field. */
+/**
+ * A {@link SearchQuery} as a Lucene query on a statement's text: words and prefixes on the analysed
+ * terms, phrases on the pairs of neighbouring terms ({@link TextAnalysis#PAIRS}), where a two-word
+ * phrase is a single term and its matches are counted without reading word positions.
+ */
 public final class LuceneQueries {
 
     private LuceneQueries() {
     }
 
-    public static Query of(SearchQuery query, String field) {
+    public static Query of(SearchQuery query) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         boolean anyRequired = false;
         for (List<SearchQuery.Clause> group : query.required()) {
             BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
             boolean anyAlternative = false;
             for (SearchQuery.Clause clause : group) {
-                Query one = clause(clause, field);
+                Query one = clause(clause);
                 if (one != null) {
                     alternatives.add(one, Occur.SHOULD);
                     anyAlternative = true;
@@ -39,7 +43,7 @@ public final class LuceneQueries {
             return new MatchNoDocsQuery("only stop words");
         }
         for (SearchQuery.Clause clause : query.excluded()) {
-            Query one = clause(clause, field);
+            Query one = clause(clause);
             if (one != null) {
                 all.add(one, Occur.MUST_NOT);
             }
@@ -48,19 +52,42 @@ public final class LuceneQueries {
     }
 
     /** The clause as analysed terms; null when analysis leaves nothing (stop words only). */
-    private static Query clause(SearchQuery.Clause clause, String field) {
+    private static Query clause(SearchQuery.Clause clause) {
         List<TextAnalysis.Token> tokens = TextAnalysis.tokens(String.join(" ", clause.words()));
         if (tokens.isEmpty()) {
             return null;
         }
         if (tokens.size() == 1) {
-            Term term = new Term(field, tokens.get(0).term());
+            Term term = new Term(StatementDocuments.TEXT, tokens.get(0).term());
             return clause.prefix() ? new PrefixQuery(term) : new TermQuery(term);
         }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        for (TextAnalysis.Token token : tokens) {
-            phrase.add(new Term(field, token.term()), token.position());
+        if (!neighbours(tokens)) {
+            // A stop word inside the phrase: its gap is matched by position, as PostgreSQL does.
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            tokens.forEach(token -> phrase.add(new Term(StatementDocuments.TEXT, token.term()), token.position()));
+            return phrase.build();
         }
-        return phrase.build();
+        if (tokens.size() == 2) {
+            return new TermQuery(pair(tokens, 0));
+        }
+        PhraseQuery.Builder pairs = new PhraseQuery.Builder();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            pairs.add(pair(tokens, i), i);
+        }
+        return pairs.build();
+    }
+
+    private static boolean neighbours(List<TextAnalysis.Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i + 1).position() != tokens.get(i).position() + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Term pair(List<TextAnalysis.Token> tokens, int first) {
+        return new Term(StatementDocuments.TEXT_PAIRS,
+                TextAnalysis.pair(tokens.get(first).term(), tokens.get(first + 1).term()));
     }
 }

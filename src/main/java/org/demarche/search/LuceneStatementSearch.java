@@ -125,7 +125,7 @@ public class LuceneStatementSearch implements StatementSearch {
     @PostConstruct
     void open() throws IOException {
         Files.createDirectories(directory);
-        writer = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig(TextAnalysis.ANALYZER)
+        writer = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig(StatementDocuments.ANALYZER)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         searchers = new SearcherManager(writer, null);
     }
@@ -512,7 +512,7 @@ public class LuceneStatementSearch implements StatementSearch {
 
     private static Query query(StatementCriteria c) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(c.query() == null ? new MatchAllDocsQuery() : LuceneQueries.of(c.query(), StatementDocuments.TEXT),
+        query.add(c.query() == null ? new MatchAllDocsQuery() : LuceneQueries.of(c.query()),
                 Occur.MUST);
         filter(query, StatementDocuments.OFFICIAL, c.officialIds());
         filter(query, StatementDocuments.COUNTRY, c.country());

@@ -3,6 +3,9 @@ package org.demarche.search;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -21,6 +24,8 @@ final class StatementDocuments {
 
     static final String ID = "id";
     static final String TEXT = "text";
+    /** The text as pairs of neighbouring terms, for phrases ({@link TextAnalysis#PAIRS}). */
+    static final String TEXT_PAIRS = "textPairs";
     static final String OFFICIAL = "official";
     static final String COUNTRY = "country";
     static final String TOPIC = "topic";
@@ -35,13 +40,17 @@ final class StatementDocuments {
     static final String STATED_ON_END = "statedOnEnd";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
-    /** The year of statedOnStart, counted by the year facet. */
-    static final String YEAR = "year";
+    /** Country, quote type, medium and the year of statedOnStart for facets ({@link FacetCode}). */
+    static final String FACET_CODE = "facetCode";
     /** How documents are laid out; an index written with another layout is rebuilt at start. */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3/" + FacetCode.VERSION;
 
     private StatementDocuments() {
     }
+
+    /** How the fields are analysed: the text as terms, its pairs as pairs; other fields are not analysed. */
+    static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(TextAnalysis.ANALYZER,
+            Map.of(TEXT_PAIRS, TextAnalysis.PAIRS));
 
     static Document of(Statement statement) {
         Document doc = new Document();
@@ -49,15 +58,18 @@ final class StatementDocuments {
         doc.add(new StringField(ID, id, Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
         doc.add(new TextField(TEXT, statement.text, Field.Store.NO));
-        facet(doc, OFFICIAL, statement.official.id.toString());
-        facet(doc, COUNTRY, statement.official.country);
+        doc.add(new TextField(TEXT_PAIRS, statement.text, Field.Store.NO));
+        String official = statement.official.id.toString();
+        doc.add(new StringField(OFFICIAL, official, Field.Store.NO));
+        doc.add(new SortedDocValuesField(OFFICIAL, new BytesRef(official)));
+        doc.add(new StringField(COUNTRY, statement.official.country, Field.Store.NO));
         for (Topic topic : statement.topics) {
             doc.add(new StringField(TOPIC, topic.id.toString(), Field.Store.NO));
             doc.add(new SortedSetDocValuesField(TOPIC, new BytesRef(topic.id.toString())));
         }
-        facet(doc, QUOTE_TYPE, statement.quoteType.name());
+        doc.add(new StringField(QUOTE_TYPE, statement.quoteType.name(), Field.Store.NO));
         if (statement.medium != null) {
-            facet(doc, MEDIUM, statement.medium.name());
+            doc.add(new StringField(MEDIUM, statement.medium.name(), Field.Store.NO));
         }
         if (statement.language != null) {
             doc.add(new StringField(LANGUAGE, lowerCase(statement.language), Field.Store.NO));
@@ -73,7 +85,8 @@ final class StatementDocuments {
         long start = statement.statedOnStart.toEpochDay();
         doc.add(new LongPoint(STATED_ON_START, start));
         doc.add(new NumericDocValuesField(STATED_ON_START, start));
-        doc.add(new NumericDocValuesField(YEAR, statement.statedOnStart.getYear()));
+        doc.add(new NumericDocValuesField(FACET_CODE, FacetCode.of(statement.official.country, statement.quoteType,
+                statement.medium, statement.statedOnStart.getYear())));
         doc.add(new LongPoint(STATED_ON_END, statement.statedOnEnd.toEpochDay()));
         long created = micros(statement.createdAt);
         doc.add(new LongPoint(CREATED_AT, created));
@@ -82,12 +95,6 @@ final class StatementDocuments {
         doc.add(new LongPoint(UPDATED_AT, updated));
         doc.add(new NumericDocValuesField(UPDATED_AT, updated));
         return doc;
-    }
-
-    /** A single value that can be filtered on and counted (topics, of which there are several, are kept apart). */
-    private static void facet(Document doc, String field, String value) {
-        doc.add(new StringField(field, value, Field.Store.NO));
-        doc.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
     static String lowerCase(String text) {

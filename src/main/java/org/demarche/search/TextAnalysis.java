@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -25,24 +26,47 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  */
 public final class TextAnalysis {
 
-    public static final Analyzer ANALYZER = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream stream = new EnglishPossessiveFilter(source);
-            stream = new LowerCaseFilter(stream);
-            stream = new ASCIIFoldingFilter(stream);
-            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            stream = new SnowballFilter(stream, new EnglishStemmer());
-            return new TokenStreamComponents(source, stream);
-        }
-    };
+    private static final String PAIR_SEPARATOR = " ";
+
+    public static final Analyzer ANALYZER = analyzer(false);
+    /**
+     * The same terms in pairs of neighbours ({@code "secur guarante"}), so that a phrase is looked up as
+     * indexed pairs instead of matched word by word. Where a stop word was dropped, the pair holds a
+     * filler ({@code "right _"}), so two words a stop word kept apart never make a pair.
+     */
+    public static final Analyzer PAIRS = analyzer(true);
+
+    private static Analyzer analyzer(boolean pairs) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(source);
+                stream = new LowerCaseFilter(stream);
+                stream = new ASCIIFoldingFilter(stream);
+                stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                stream = new SnowballFilter(stream, new EnglishStemmer());
+                if (pairs) {
+                    ShingleFilter shingles = new ShingleFilter(stream, 2, 2);
+                    shingles.setOutputUnigrams(false);
+                    shingles.setTokenSeparator(PAIR_SEPARATOR);
+                    stream = shingles;
+                }
+                return new TokenStreamComponents(source, stream);
+            }
+        };
+    }
 
     private TextAnalysis() {
     }
 
     /** A term and its position, counting dropped stop words, so phrases keep their gaps. */
     public record Token(String term, int position) {
+    }
+
+    /** Two neighbouring terms as {@link #PAIRS} indexes them. */
+    public static String pair(String first, String second) {
+        return first + PAIR_SEPARATOR + second;
     }
 
     public static List<Token> tokens(String text) {

@@ -25,7 +25,9 @@ import java.util.function.Function;
  * are closed-loop (each of the workers sends the next as soon as the last is answered). Exits with 1
  * when any request failed or answered other than 2xx.
  *
- * <p>Usage: {@code SearchBench <base-url> <statements-in-corpus> <seconds-per-scenario> [concurrency] [label]}
+ * <p>Usage: {@code SearchBench <base-url> <statements-in-corpus> <seconds-per-scenario> [concurrency] [label]
+ * [scenarios]}, where {@code scenarios} keeps only the scenarios whose names contain one of its
+ * comma-separated parts ({@code phrase,facets}).
  */
 public final class SearchBench {
 
@@ -35,6 +37,7 @@ public final class SearchBench {
         int seconds = Integer.parseInt(args[2]);
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         String label = args.length > 4 ? args[4] : "";
+        List<String> only = args.length > 5 ? Arrays.asList(args[5].split(",")) : List.of("");
         Map<String, Function<Random, String>> scenarios = new LinkedHashMap<>();
         scenarios.put("search: one word", r -> "/api/v1/statements?q=" + word(r));
         scenarios.put("search: phrase", r -> "/api/v1/statements?q=" + encode("\"" + pick(r, Corpus.PHRASES) + "\""));
@@ -46,6 +49,7 @@ public final class SearchBench {
         scenarios.put("facets (q)", r -> "/api/v1/statements/facets?q=" + word(r));
         scenarios.put("GET statement by id", r -> "/api/v1/statements/" + Corpus.id("statement", (long) (r.nextDouble() * statements)));
         scenarios.put("trivial: /q/health/live", r -> "/q/health/live");
+        scenarios.keySet().removeIf(name -> only.stream().noneMatch(name::contains));
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();

@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -82,6 +83,12 @@ class StatementSearchTest {
     void aQuotedPhraseMatchesOnlyTheWordsInThatOrder() {
         assertThat(found("\"legally binding\""), contains("binding"));
         assertThat(found("legally binding"), containsInAnyOrder("binding", "binding-apart"));
+        assertThat(found("\"legally binding agreements\""), contains("binding"));
+        assertThat(found("\"binding agreements legally\""), empty());
+        // A stop word in the phrase stands for any one word there, but two words it kept apart are not neighbours.
+        assertThat(found("\"binding legally\""), empty());
+        assertThat(found("\"binding and legally\""), contains("binding-apart"));
+        assertThat(found("\"cessation of hostilities\""), contains("accent"));
     }
 
     @Test
