@@ -82,6 +82,13 @@ public final class Corpus {
                 writeBase(db, seed);
             }
             writeStatements(db, seed, from, to);
+            if (url.startsWith("jdbc:h2:")) {
+                // Writing leaves old page versions in the H2 file (12 GB at 1 000 000 statements against
+                // 0.8 GB compacted): compacting keeps a benchmark about search, not about reading them.
+                try (java.sql.Statement compact = db.createStatement()) {
+                    compact.execute("SHUTDOWN COMPACT");
+                }
+            }
         }
         System.out.printf("Wrote statements %d..%d in %d s%n", from, to,
                 java.time.Duration.between(started, Instant.now()).toSeconds());
