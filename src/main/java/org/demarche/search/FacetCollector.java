@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -98,37 +99,24 @@ final class FacetCollector extends SimpleCollector {
     }
 
     FacetCounts result() {
-        Map<String, Long> byCountry = new HashMap<>();
-        for (int c = 1; c < countries.length; c++) {
-            if (countries[c] > 0) {
-                byCountry.put(FacetCode.countryName(c), countries[c]);
-            }
-        }
-        Map<String, Long> byQuoteType = new HashMap<>();
-        for (int q = 0; q < quoteTypes.length; q++) {
-            if (quoteTypes[q] > 0) {
-                byQuoteType.put(FacetCode.quoteTypeName(q), quoteTypes[q]);
-            }
-        }
-        Map<String, Long> byMedium = new HashMap<>();
-        for (int m = 1; m < media.length; m++) {
-            if (media[m] > 0) {
-                byMedium.put(FacetCode.mediumName(m), media[m]);
-            }
-        }
-        Map<String, Long> byYear = new HashMap<>();
-        for (int y = 0; y < years.length; y++) {
-            if (years[y] > 0) {
-                byYear.put(Integer.toString(y), years[y]);
-            }
-        }
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         counts.put(FacetCounts.OFFICIAL, officials);
-        counts.put(FacetCounts.COUNTRY, byCountry);
+        counts.put(FacetCounts.COUNTRY, named(countries, 1, FacetCode::countryName));
         counts.put(FacetCounts.TOPIC, topics);
-        counts.put(FacetCounts.QUOTE_TYPE, byQuoteType);
-        counts.put(FacetCounts.MEDIUM, byMedium);
-        counts.put(FacetCounts.YEAR, byYear);
+        counts.put(FacetCounts.QUOTE_TYPE, named(quoteTypes, 0, FacetCode::quoteTypeName));
+        counts.put(FacetCounts.MEDIUM, named(media, 1, FacetCode::mediumName));
+        counts.put(FacetCounts.YEAR, named(years, 0, Integer::toString));
         return new FacetCounts(total, counts);
+    }
+
+    /** The tallies from {@code first} on that counted something, by the name of their number. */
+    private static Map<String, Long> named(long[] tallies, int first, IntFunction<String> name) {
+        Map<String, Long> counts = new HashMap<>();
+        for (int number = first; number < tallies.length; number++) {
+            if (tallies[number] > 0) {
+                counts.put(name.apply(number), tallies[number]);
+            }
+        }
+        return counts;
     }
 }
