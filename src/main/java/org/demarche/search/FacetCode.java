@@ -15,7 +15,10 @@ final class FacetCode {
 
     /** Changes whenever a code would read differently: part of the index layout. */
     static final String VERSION = "1 " + Arrays.toString(QuoteType.values()) + Arrays.toString(Medium.values());
+    /** How many numbers each part can hold: the sizes of the tallies that count them. */
     static final int YEARS = 10_000;
+    static final int QUOTE_TYPES_ROOM = 1 << 3;
+    static final int MEDIA_ROOM = 1 << 4;
     static final int COUNTRIES = 26 * 26 + 1;
 
     private static final int QUOTE_TYPE_SHIFT = 14;
@@ -40,7 +43,7 @@ final class FacetCode {
     }
 
     static int quoteType(long code) {
-        return (int) (code >>> QUOTE_TYPE_SHIFT & 0x7);
+        return (int) (code >>> QUOTE_TYPE_SHIFT & (QUOTE_TYPES_ROOM - 1));
     }
 
     static String quoteTypeName(int quoteType) {
@@ -49,7 +52,7 @@ final class FacetCode {
 
     /** The medium's ordinal plus one; 0 when the statement has none. */
     static int medium(long code) {
-        return (int) (code >>> MEDIUM_SHIFT & 0xF);
+        return (int) (code >>> MEDIUM_SHIFT & (MEDIA_ROOM - 1));
     }
 
     static String mediumName(int medium) {

@@ -24,8 +24,8 @@ final class FacetCollector extends SimpleCollector {
     private final Map<String, Long> officials = new HashMap<>();
     private final Map<String, Long> topics = new HashMap<>();
     private final long[] countries = new long[FacetCode.COUNTRIES];
-    private final long[] quoteTypes = new long[8];
-    private final long[] media = new long[16];
+    private final long[] quoteTypes = new long[FacetCode.QUOTE_TYPES_ROOM];
+    private final long[] media = new long[FacetCode.MEDIA_ROOM];
     private final long[] years = new long[FacetCode.YEARS];
     private long total;
 

@@ -67,6 +67,8 @@ public final class LuceneQueries {
             tokens.forEach(token -> phrase.add(new Term(StatementDocuments.TEXT, token.term()), token.position()));
             return phrase.build();
         }
+        // Pairs are made from the terms, not by TextAnalysis.PAIRS, which would add a filler pair for a
+        // stop word before the first word and so miss the phrase where no stop word precedes it.
         if (tokens.size() == 2) {
             return new TermQuery(pair(tokens, 0));
         }
