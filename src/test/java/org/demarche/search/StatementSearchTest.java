@@ -16,8 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -193,6 +195,39 @@ class StatementSearchTest {
                 .then().extract().path("nextCursor");
         search("ceasefire").queryParam("cursor", listCursor).get("/api/v1/statements").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void filteredListsCountEveryMatchOnEveryPageInEitherOrder() {
+        say("2019", "Paraphrased in 2019.", Map.of("quoteType", "paraphrase", "statedOn", "2019-03"));
+        say("2021", "Paraphrased in 2021.", Map.of("quoteType", "paraphrase", "statedOn", "2021-01-05"));
+        say("2022", "Paraphrased in 2022.", Map.of("quoteType", "paraphrase", "statedOn", "2022"));
+        say("2023", "Paraphrased in 2023.", Map.of("quoteType", "paraphrase", "statedOn", "2023-07-01"));
+        say("2025", "Paraphrased in 2025.", Map.of("quoteType", "paraphrase", "statedOn", "2025-02-01"));
+        // Three filters: the index counts them by visiting the matches, in the pass that sorts them.
+        Map<String, Object> filters = Map.of("officialId", official, "quoteType", "paraphrase", "from", "2020");
+        assertEquals(List.of("2025", "2023", "2022", "2021"), pages(filters, "-statedOn"));
+        assertEquals(List.of("2021", "2022", "2023", "2025"), pages(filters, "statedOn"));
+        // One filter on one value: the index knows the count without visiting the matches.
+        assertEquals(11, pages(Map.of("officialId", official), "statedOn").size());
+    }
+
+    /** Every page of a list, two at a time, checking that each page gives the same total as the items found. */
+    private List<String> pages(Map<String, Object> filters, String sort) {
+        List<String> found = new ArrayList<>();
+        List<Integer> totals = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = given().queryParams(filters).queryParam("sort", sort).queryParam("limit", 2);
+            JsonPath page = (cursor == null ? request : request.queryParam("cursor", cursor))
+                    .get("/api/v1/statements").then().statusCode(200).extract().jsonPath();
+            found.addAll(page.getList("items.id"));
+            totals.add(page.getInt("total"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(totals, everyItem(equalTo(found.size())));
+        assertEquals(found.size(), found.stream().distinct().count(), "no statement twice");
+        return keysOf(found);
     }
 
     @Test
