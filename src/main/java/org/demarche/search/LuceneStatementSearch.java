@@ -42,9 +42,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -300,9 +300,10 @@ public class LuceneStatementSearch implements StatementSearch {
 
     /**
      * The first {@code n} matches after {@code after} in the sort, and the number of matches. Where the
-     * index knows that number without visiting the matches (no filter at all, or one term), Lucene finds
-     * the first matches skipping documents that cannot be among them. Otherwise every match has to be
-     * visited to count it anyway, so the same pass that sorts them counts them, rather than a second one.
+     * index knows that number without visiting the matches (no filter, or only one: one value or one
+     * date range), Lucene finds the first matches skipping documents that cannot be among them.
+     * Otherwise every match has to be visited to count it anyway, so the pass that sorts them counts
+     * them too, rather than a second pass.
      */
     private static Sorted sorted(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int n)
             throws IOException {
