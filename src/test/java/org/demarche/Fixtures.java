@@ -3,11 +3,17 @@ package org.demarche;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Creates records through the API, each with unique names, so tests never depend on one another. */
+/**
+ * Creates records through the API, each with unique names, so tests never depend on one another; and
+ * reads a list page by page, as a client follows its cursors.
+ */
 public final class Fixtures {
 
     private Fixtures() {
@@ -41,5 +47,21 @@ public final class Fixtures {
     public static String statement(String officialId, String statedOn, List<String> topicIds, List<String> sourceIds) {
         return create("statements", Map.of("officialId", officialId, "text", "Statement " + unique(),
                 "quoteType", "paraphrase", "statedOn", statedOn, "topicIds", topicIds, "sourceIds", sourceIds));
+    }
+
+    /** Every page of a JSON list, in order, following {@code nextCursor} with {@code limit} items a page. */
+    public static List<JsonPath> pages(String path, Map<String, ?> params, int limit) {
+        List<JsonPath> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = given().queryParams(params).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
+            pages.add(page);
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return pages;
     }
 }

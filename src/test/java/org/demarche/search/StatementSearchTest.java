@@ -19,7 +19,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -214,18 +213,11 @@ class StatementSearchTest {
 
     /** Every page of a list, two at a time, checking that each page gives the same total as the items found. */
     private List<String> pages(Map<String, Object> filters, String sort) {
-        List<String> found = new ArrayList<>();
-        List<Integer> totals = new ArrayList<>();
-        String cursor = null;
-        do {
-            RequestSpecification request = given().queryParams(filters).queryParam("sort", sort).queryParam("limit", 2);
-            JsonPath page = (cursor == null ? request : request.queryParam("cursor", cursor))
-                    .get("/api/v1/statements").then().statusCode(200).extract().jsonPath();
-            found.addAll(page.getList("items.id"));
-            totals.add(page.getInt("total"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        assertThat(totals, everyItem(equalTo(found.size())));
+        Map<String, Object> params = new HashMap<>(filters);
+        params.put("sort", sort);
+        List<JsonPath> pages = Fixtures.pages("/api/v1/statements", params, 2);
+        List<String> found = pages.stream().flatMap(page -> page.<String>getList("items.id").stream()).toList();
+        assertThat(pages.stream().map(page -> page.getInt("total")).toList(), everyItem(equalTo(found.size())));
         assertEquals(found.size(), found.stream().distinct().count(), "no statement twice");
         return keysOf(found);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,17 +152,10 @@ class StatementResourceTest {
                     .queryParam("limit", 200).get("/api/v1/statements").then().statusCode(200)
                     .extract().jsonPath().getList("items.id");
             List<String> paged = new ArrayList<>();
-            String cursor = null;
-            do {
-                var request = given().queryParam("officialId", official).queryParam("sort", sort).queryParam("limit", 2);
-                if (cursor != null) {
-                    request.queryParam("cursor", cursor);
-                }
-                var page = request.get("/api/v1/statements").then().statusCode(200).body("total", equalTo(7))
-                        .extract().jsonPath();
+            for (JsonPath page : Fixtures.pages("/api/v1/statements", Map.of("officialId", official, "sort", sort), 2)) {
+                assertEquals(7, page.getInt("total"), "sort " + sort);
                 paged.addAll(page.getList("items.id"));
-                cursor = page.getString("nextCursor");
-            } while (cursor != null);
+            }
             assertEquals(onePage, paged, "sort " + sort);
             assertEquals(Set.copyOf(all), Set.copyOf(paged), "sort " + sort);
         }

@@ -53,18 +53,8 @@ class ListStreamingTest {
 
     /** Every page of the JSON list, in order, as the ids and names a client paging through it would see. */
     private static List<Map<String, Object>> jsonPages() {
-        List<Map<String, Object>> records = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = given().queryParam("limit", 200);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get(list()).then().statusCode(200).extract().jsonPath();
-            records.addAll(page.getList("items"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        return records;
+        return Fixtures.pages(list(), Map.of(), 200).stream()
+                .flatMap(page -> page.<Map<String, Object>>getList("items").stream()).toList();
     }
 
     @Test
