@@ -17,6 +17,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,23 +28,14 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.demarche.statement.StatementService;
-import org.demarche.common.paging.PageParams;
-import org.demarche.common.paging.Page;
-import org.demarche.common.paging.Cursor;
-import org.demarche.common.ProblemException;
-import org.apache.lucene.search.FieldDoc;
-import java.util.Objects;
-import java.time.temporal.ChronoUnit;
-import java.time.format.DateTimeParseException;
-import java.time.LocalDate;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -48,6 +43,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -62,7 +59,11 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.demarche.common.ProblemException;
 import org.demarche.common.RecordChanged;
+import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.Sorting;
 import org.demarche.official.Official;
 import org.demarche.source.Source;
@@ -70,6 +71,7 @@ import org.demarche.statement.FacetCounts;
 import org.demarche.statement.Statement;
 import org.demarche.statement.StatementCriteria;
 import org.demarche.statement.StatementSearch;
+import org.demarche.statement.StatementService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -565,18 +567,25 @@ public class LuceneStatementSearch implements StatementSearch {
         filter(query, StatementDocuments.OUTLET, c.outlet());
         filter(query, StatementDocuments.MENTION, c.mention());
         if (c.from() != null) {
-            query.add(LongPoint.newRangeQuery(StatementDocuments.STATED_ON_END, c.from().toEpochDay(), Long.MAX_VALUE),
-                    Occur.FILTER);
+            range(query, StatementDocuments.STATED_ON_END, c.from().toEpochDay(), Long.MAX_VALUE);
         }
         if (c.to() != null) {
-            query.add(LongPoint.newRangeQuery(StatementDocuments.STATED_ON_START, Long.MIN_VALUE, c.to().toEpochDay()),
-                    Occur.FILTER);
+            range(query, StatementDocuments.STATED_ON_START, Long.MIN_VALUE, c.to().toEpochDay());
         }
         if (c.updatedSince() != null) {
-            query.add(LongPoint.newRangeQuery(StatementDocuments.UPDATED_AT,
-                    StatementDocuments.micros(c.updatedSince()), Long.MAX_VALUE), Occur.FILTER);
+            range(query, StatementDocuments.UPDATED_AT, StatementDocuments.micros(c.updatedSince()), Long.MAX_VALUE);
         }
         return query.build();
+    }
+
+    /**
+     * A date range: where it leads, Lucene walks its points; where another clause matches far fewer
+     * documents (a word, a country), it checks just those documents' values instead of collecting every
+     * document in the range first.
+     */
+    private static void range(BooleanQuery.Builder query, String field, long from, long to) {
+        query.add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
+                NumericDocValuesField.newSlowRangeQuery(field, from, to)), Occur.FILTER);
     }
 
     private static void filter(BooleanQuery.Builder query, String field, String value) {

@@ -43,7 +43,7 @@ final class StatementDocuments {
     /** Country, quote type, medium and the year of statedOnStart for facets ({@link FacetCode}). */
     static final String FACET_CODE = "facetCode";
     /** How documents are laid out; an index written with another layout is rebuilt at start. */
-    static final String LAYOUT = "3/" + FacetCode.VERSION;
+    static final String LAYOUT = "4/" + FacetCode.VERSION;
 
     private StatementDocuments() {
     }
@@ -87,7 +87,9 @@ final class StatementDocuments {
         doc.add(new NumericDocValuesField(STATED_ON_START, start));
         doc.add(new NumericDocValuesField(FACET_CODE, FacetCode.of(statement.official.country, statement.quoteType,
                 statement.medium, statement.statedOnStart.getYear())));
-        doc.add(new LongPoint(STATED_ON_END, statement.statedOnEnd.toEpochDay()));
+        long end = statement.statedOnEnd.toEpochDay();
+        doc.add(new LongPoint(STATED_ON_END, end));
+        doc.add(new NumericDocValuesField(STATED_ON_END, end));
         long created = micros(statement.createdAt);
         doc.add(new LongPoint(CREATED_AT, created));
         doc.add(new NumericDocValuesField(CREATED_AT, created));
