@@ -39,7 +39,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -48,15 +47,12 @@ import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.demarche.common.ProblemException;
@@ -284,7 +280,7 @@ public class LuceneStatementSearch implements StatementSearch {
         return withSearcher(searcher -> {
             int maxDoc = searcher.getIndexReader().maxDoc();
             FieldDoc after = cursor == null || maxDoc == 0 ? null : after(cursor, order, maxDoc);
-            Sorted top = sorted(searcher, query, sort(order), after, limit + 1);
+            TopMatches.Result top = TopMatches.sorted(searcher, query, sort(order), after, limit + 1);
             List<UUID> ids = ids(searcher, top.docs(), 0);
             String next = null;
             if (ids.size() > limit) {
@@ -294,39 +290,6 @@ public class LuceneStatementSearch implements StatementSearch {
             }
             return new Page<>(load(ids), top.total(), next);
         });
-    }
-
-    /** The first matches in a sort, and how many match in all. */
-    private record Sorted(TopDocs docs, long total) {
-    }
-
-    /**
-     * The first {@code n} matches after {@code after} in the sort, and the number of matches. Where the
-     * index knows that number without visiting the matches (no filter, or only one: one value or one
-     * date range), Lucene finds the first matches skipping documents that cannot be among them.
-     * Otherwise every match has to be visited to count it anyway, so the pass that sorts them counts
-     * them too, rather than a second pass.
-     */
-    private static Sorted sorted(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int n)
-            throws IOException {
-        long known = countWithoutVisiting(searcher, query);
-        TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort, n, after,
-                known < 0 ? Integer.MAX_VALUE : n));
-        return new Sorted(top, known < 0 ? top.totalHits.value : known);
-    }
-
-    /** How many documents match, where every segment can tell without visiting them; -1 otherwise. */
-    private static long countWithoutVisiting(IndexSearcher searcher, Query query) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
-        long total = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            int count = weight.count(leaf);
-            if (count < 0) {
-                return -1;
-            }
-            total += count;
-        }
-        return total;
     }
 
     /** The statements with these ids, in this order. */
@@ -364,13 +327,9 @@ public class LuceneStatementSearch implements StatementSearch {
     public Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit) {
         Query query = query(criteria);
         return withSearcher(searcher -> {
-            if (order != null) {
-                Sorted top = sorted(searcher, query, sort(order), null, offset + limit);
-                return new Hits(ids(searcher, top.docs(), offset), top.total());
-            }
-            // By relevance, ties keep index order: that lets Lucene skip blocks that cannot make the top.
-            TopDocs top = searcher.search(query, offset + limit);
-            return new Hits(ids(searcher, top, offset), searcher.count(query));
+            TopMatches.Result top = order == null ? TopMatches.ranked(searcher, query, offset + limit)
+                    : TopMatches.sorted(searcher, query, sort(order), null, offset + limit);
+            return new Hits(ids(searcher, top.docs(), offset), top.total());
         });
     }
 
