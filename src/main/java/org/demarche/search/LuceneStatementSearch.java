@@ -511,7 +511,7 @@ public class LuceneStatementSearch implements StatementSearch {
         return max == null ? 0 : max;
     }
 
-    private static Query query(StatementCriteria c) {
+    static Query query(StatementCriteria c) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(c.query() == null ? new MatchAllDocsQuery() : LuceneQueries.of(c.query()),
                 Occur.MUST);

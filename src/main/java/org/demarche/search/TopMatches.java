@@ -67,19 +67,24 @@ final class TopMatches {
     }
 
     private static Expected expected(IndexSearcher searcher, Query query) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+        Weight weight = weight(searcher, query);
         long count = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             int known = weight.count(leaf);
             if (known < 0) {
-                return new Expected(estimate(weight, searcher), false);
+                return new Expected(candidates(searcher, weight), false);
             }
             count += known;
         }
         return new Expected(count, true);
     }
 
-    private static long estimate(Weight weight, IndexSearcher searcher) throws IOException {
+    /** Lucene's estimate of how many documents it would have to look at for this query. */
+    static long candidates(IndexSearcher searcher, Query query) throws IOException {
+        return candidates(searcher, weight(searcher, query));
+    }
+
+    private static long candidates(IndexSearcher searcher, Weight weight) throws IOException {
         long candidates = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             ScorerSupplier supplier = weight.scorerSupplier(leaf);
@@ -88,5 +93,9 @@ final class TopMatches {
             }
         }
         return candidates;
+    }
+
+    private static Weight weight(IndexSearcher searcher, Query query) throws IOException {
+        return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
     }
 }

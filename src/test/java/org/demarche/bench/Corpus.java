@@ -28,7 +28,7 @@ public final class Corpus {
     public static final int TOPICS = 60;
     public static final int SOURCES = 20_000;
 
-    static final List<String> COUNTRIES = List.of("RU", "US", "UA", "CN", "DE", "FR", "GB", "TR", "IN", "BR", "ZA", "JP",
+    public static final List<String> COUNTRIES = List.of("RU", "US", "UA", "CN", "DE", "FR", "GB", "TR", "IN", "BR", "ZA", "JP",
             "KR", "IR", "IL", "SA", "AE", "QA", "EG", "PL", "HU", "IT", "ES", "NL", "BE", "SE", "FI", "NO", "DK", "AT", "CH",
             "CZ", "SK", "RO", "BG", "RS", "GR", "CY", "GE", "AM", "AZ", "KZ", "UZ", "BY", "MD", "LT", "LV", "EE", "CA", "MX",
             "AR", "CL", "CO", "VE", "CU", "NG", "ET", "KE", "DZ", "MA", "PK", "AF", "ID", "MY", "SG", "VN", "TH", "PH", "AU",
@@ -39,7 +39,7 @@ public final class Corpus {
             "Kommersant", "Izvestia", "RBC", "Meduza", "Euronews", "EFE", "ANSA", "PAP", "Trend", "APA", "Kazinform",
             "Belta", "Sputnik", "CGTN", "Global Times", "Bloomberg");
     /** Content words, most frequent first (a Zipf-like draw favours the head). */
-    static final List<String> WORDS = List.of("negotiations", "security", "ceasefire", "sanctions", "Russia", "Ukraine",
+    public static final List<String> WORDS = List.of("negotiations", "security", "ceasefire", "sanctions", "Russia", "Ukraine",
             "peace", "talks", "agreement", "West", "guarantees", "sovereignty", "dialogue", "cooperation", "conflict",
             "territorial", "integrity", "military", "aid", "support", "Kyiv", "Moscow", "Washington", "Brussels", "NATO",
             "Europe", "energy", "gas", "grain", "corridor", "humanitarian", "nuclear", "escalation", "de-escalation",
@@ -294,7 +294,7 @@ public final class Corpus {
     }
 
     /** An index in [0, n) where low indexes are much more likely (roughly Zipf with exponent 1). */
-    static int zipf(Random random, int n) {
+    public static int zipf(Random random, int n) {
         return (int) Math.min(n - 1, Math.floor(Math.pow(n + 1, random.nextDouble()) - 1));
     }
 }
