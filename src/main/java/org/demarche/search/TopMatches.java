@@ -50,6 +50,7 @@ final class TopMatches {
         return ranked(searcher, query, n, ONE_PASS_CANDIDATES);
     }
 
+    /** The same with another threshold, so that tests and {@code OnePassBench} can take either way. */
     static Result ranked(IndexSearcher searcher, Query query, int n, long onePassCandidates) throws IOException {
         Expected expected = expected(searcher, query);
         if (expected.exact()) {

@@ -28,7 +28,7 @@ public final class Corpus {
     public static final int TOPICS = 60;
     public static final int SOURCES = 20_000;
 
-    public static final List<String> COUNTRIES = List.of("RU", "US", "UA", "CN", "DE", "FR", "GB", "TR", "IN", "BR", "ZA", "JP",
+    static final List<String> COUNTRIES = List.of("RU", "US", "UA", "CN", "DE", "FR", "GB", "TR", "IN", "BR", "ZA", "JP",
             "KR", "IR", "IL", "SA", "AE", "QA", "EG", "PL", "HU", "IT", "ES", "NL", "BE", "SE", "FI", "NO", "DK", "AT", "CH",
             "CZ", "SK", "RO", "BG", "RS", "GR", "CY", "GE", "AM", "AZ", "KZ", "UZ", "BY", "MD", "LT", "LV", "EE", "CA", "MX",
             "AR", "CL", "CO", "VE", "CU", "NG", "ET", "KE", "DZ", "MA", "PK", "AF", "ID", "MY", "SG", "VN", "TH", "PH", "AU",
@@ -39,7 +39,7 @@ public final class Corpus {
             "Kommersant", "Izvestia", "RBC", "Meduza", "Euronews", "EFE", "ANSA", "PAP", "Trend", "APA", "Kazinform",
             "Belta", "Sputnik", "CGTN", "Global Times", "Bloomberg");
     /** Content words, most frequent first (a Zipf-like draw favours the head). */
-    public static final List<String> WORDS = List.of("negotiations", "security", "ceasefire", "sanctions", "Russia", "Ukraine",
+    static final List<String> WORDS = List.of("negotiations", "security", "ceasefire", "sanctions", "Russia", "Ukraine",
             "peace", "talks", "agreement", "West", "guarantees", "sovereignty", "dialogue", "cooperation", "conflict",
             "territorial", "integrity", "military", "aid", "support", "Kyiv", "Moscow", "Washington", "Brussels", "NATO",
             "Europe", "energy", "gas", "grain", "corridor", "humanitarian", "nuclear", "escalation", "de-escalation",
@@ -293,8 +293,27 @@ public final class Corpus {
         return text.toString();
     }
 
+    /** One of the 60 commonest words, the commonest most often: what the benchmarks search for. */
+    public static String commonWord(Random random) {
+        return WORDS.get(zipf(random, 60));
+    }
+
+    /** A country of the corpus, each as likely. */
+    public static String country(Random random) {
+        return COUNTRIES.get(random.nextInt(COUNTRIES.size()));
+    }
+
+    /** The first four letters of a common word of four letters or more, with {@code *}: a prefix search. */
+    public static String prefix(Random random) {
+        String word;
+        do {
+            word = commonWord(random);
+        } while (!word.matches("[A-Za-z]{4,}"));
+        return word.substring(0, 4) + "*";
+    }
+
     /** An index in [0, n) where low indexes are much more likely (roughly Zipf with exponent 1). */
-    public static int zipf(Random random, int n) {
+    static int zipf(Random random, int n) {
         return (int) Math.min(n - 1, Math.floor(Math.pow(n + 1, random.nextDouble()) - 1));
     }
 }

@@ -41,7 +41,7 @@ public final class SearchBench {
         Map<String, Function<Random, String>> scenarios = new LinkedHashMap<>();
         scenarios.put("search: one word", r -> "/api/v1/statements?q=" + word(r));
         scenarios.put("search: phrase", r -> "/api/v1/statements?q=" + encode("\"" + pick(r, Corpus.PHRASES) + "\""));
-        scenarios.put("search: prefix", r -> "/api/v1/statements?q=" + encode(prefix(r)));
+        scenarios.put("search: prefix", r -> "/api/v1/statements?q=" + encode(Corpus.prefix(r)));
         scenarios.put("search: q + filters", r -> "/api/v1/statements?q=" + word(r) + "&country="
                 + pick(r, Corpus.COUNTRIES) + "&from=" + (2000 + r.nextInt(20)));
         scenarios.put("filters only", r -> "/api/v1/statements?country=" + pick(r, Corpus.COUNTRIES) + "&quoteType="
@@ -129,15 +129,7 @@ public final class SearchBench {
     }
 
     private static String word(Random random) {
-        return encode(Corpus.WORDS.get(Corpus.zipf(random, 60)));
-    }
-
-    private static String prefix(Random random) {
-        String word;
-        do {
-            word = Corpus.WORDS.get(Corpus.zipf(random, 60));
-        } while (!word.matches("[A-Za-z]{4,}"));
-        return word.substring(0, 4) + "*";
+        return encode(Corpus.commonWord(random));
     }
 
     private static String pick(Random random, List<String> values) {

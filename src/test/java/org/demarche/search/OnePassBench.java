@@ -33,14 +33,16 @@ public final class OnePassBench {
     public static void main(String[] args) throws IOException {
         int searches = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         Map<String, Function<Random, StatementCriteria>> shapes = new LinkedHashMap<>();
-        shapes.put("word, country, from (benchmark: q + filters)", r -> criteria(word(r), country(r), year(r)));
-        shapes.put("word, country", r -> criteria(word(r), country(r), null));
-        shapes.put("word, from a month of 2023", r -> criteria(word(r), null, LocalDate.of(2023, 1 + r.nextInt(12), 1)));
-        shapes.put("word, from", r -> criteria(word(r), null, year(r)));
-        shapes.put("two words", r -> criteria(word(r) + " " + word(r), null, null));
-        shapes.put("word OR word", r -> criteria(word(r) + " OR " + word(r), null, null));
-        shapes.put("prefix", r -> criteria(prefix(r), null, null));
-        shapes.put("prefix, country", r -> criteria(prefix(r), country(r), null));
+        shapes.put("word, country, from (benchmark: q + filters)",
+                r -> criteria(Corpus.commonWord(r), Corpus.country(r), year(r)));
+        shapes.put("word, country", r -> criteria(Corpus.commonWord(r), Corpus.country(r), null));
+        shapes.put("word, from a month of 2023",
+                r -> criteria(Corpus.commonWord(r), null, LocalDate.of(2023, 1 + r.nextInt(12), 1)));
+        shapes.put("word, from", r -> criteria(Corpus.commonWord(r), null, year(r)));
+        shapes.put("two words", r -> criteria(Corpus.commonWord(r) + " " + Corpus.commonWord(r), null, null));
+        shapes.put("word OR word", r -> criteria(Corpus.commonWord(r) + " OR " + Corpus.commonWord(r), null, null));
+        shapes.put("prefix", r -> criteria(Corpus.prefix(r), null, null));
+        shapes.put("prefix, country", r -> criteria(Corpus.prefix(r), Corpus.country(r), null));
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(args[0])))) {
             IndexSearcher searcher = new IndexSearcher(reader);
             for (int round = 0; round < 3; round++) {
@@ -79,22 +81,6 @@ public final class OnePassBench {
     private static StatementCriteria criteria(String q, String country, LocalDate from) {
         return new StatementCriteria(SearchQuery.parse(q), null, country, null, null, null, null, null, null, null, null,
                 from, null, null);
-    }
-
-    private static String word(Random random) {
-        return Corpus.WORDS.get(Corpus.zipf(random, 60));
-    }
-
-    private static String prefix(Random random) {
-        String word;
-        do {
-            word = word(random);
-        } while (!word.matches("[A-Za-z]{4,}"));
-        return word.substring(0, 4) + "*";
-    }
-
-    private static String country(Random random) {
-        return Corpus.COUNTRIES.get(random.nextInt(Corpus.COUNTRIES.size()));
     }
 
     private static LocalDate year(Random random) {
