@@ -18,8 +18,9 @@ import org.apache.lucene.search.Weight;
  * matches as the index allows. Lucene finds the first matches fastest when it may skip documents that
  * cannot be among them, but an exact count visits every match. So:
  * <ul>
- * <li>where the index knows the count without visiting the matches (no filter, a word, a phrase, or a
- * single filter on one value or one date range), one pass finds the first matches, skipping;</li>
+ * <li>where the index knows the count without visiting the matches (no filter, a single word or a
+ * two-word phrase, or a single filter on one value or one date range), one pass finds the first
+ * matches, skipping;</li>
  * <li>otherwise a sorted list counts its matches in the pass that sorts them;</li>
  * <li>and a list ranked by relevance does the same when Lucene expects at most
  * {@value #ONE_PASS_CANDIDATES} candidates; above that, skipping while ranking saves more than the
@@ -40,8 +41,9 @@ final class TopMatches {
     /** The first {@code n} matches after {@code after} in the sort. */
     static Result sorted(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int n) throws IOException {
         Expected expected = expected(searcher, query);
-        TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort, n, after,
-                expected.exact() ? n : Integer.MAX_VALUE));
+        int size = atMostEveryDocument(searcher, n);
+        TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort, size, after,
+                expected.exact() ? size : Integer.MAX_VALUE));
         return new Result(top, expected.exact() ? expected.count() : top.totalHits.value);
     }
 
@@ -57,10 +59,16 @@ final class TopMatches {
             return new Result(searcher.search(query, n), expected.count());
         }
         if (expected.count() <= onePassCandidates) {
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, null, Integer.MAX_VALUE));
+            TopDocs top = searcher.search(query,
+                    new TopScoreDocCollectorManager(atMostEveryDocument(searcher, n), null, Integer.MAX_VALUE));
             return new Result(top, top.totalHits.value);
         }
         return new Result(searcher.search(query, n), searcher.count(query));
+    }
+
+    /** No more places for matches than there are documents, as {@link IndexSearcher#search(Query, int)} does. */
+    private static int atMostEveryDocument(IndexSearcher searcher, int n) {
+        return Math.min(n, Math.max(1, searcher.getIndexReader().maxDoc()));
     }
 
     /** How many documents match, if every segment can tell without visiting them; else Lucene's estimate. */
