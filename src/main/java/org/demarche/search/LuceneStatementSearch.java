@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +36,12 @@ import java.util.function.Supplier;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -288,18 +291,8 @@ public class LuceneStatementSearch implements StatementSearch {
                 FieldDoc last = (FieldDoc) top.docs().scoreDocs[limit - 1];
                 next = new Cursor(order.wireName(), sortValue(order, (Long) last.fields[0]), ids.get(limit - 1)).encode();
             }
-            return new Page<>(load(ids), top.total(), next);
+            return new Page<>(Statement.inOrder(ids), top.total(), next);
         });
-    }
-
-    /** The statements with these ids, in this order. */
-    private static List<Statement> load(List<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Statement> found = new HashMap<>();
-        Statement.<Statement>list("id in ?1", ids).forEach(s -> found.put(s.id, s));
-        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -401,11 +394,18 @@ public class LuceneStatementSearch implements StatementSearch {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /** The statement ids of the hits from {@code from} on. */
+    /** The statement ids of the hits from {@code from} on, read from the id's doc values. */
     private static List<UUID> ids(IndexSearcher searcher, TopDocs top, int from) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<UUID> ids = new ArrayList<>();
         for (int i = from; i < top.scoreDocs.length; i++) {
-            ids.add(UUID.fromString(searcher.storedFields().document(top.scoreDocs[i].doc).get(StatementDocuments.ID)));
+            int doc = top.scoreDocs[i].doc;
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            SortedDocValues id = DocValues.getSorted(leaf.reader(), StatementDocuments.ID);
+            if (!id.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("Search index document without an id: " + doc);
+            }
+            ids.add(UUID.fromString(id.lookupOrd(id.ordValue()).utf8ToString()));
         }
         return ids;
     }

@@ -43,7 +43,7 @@ final class StatementDocuments {
     /** Country, quote type, medium and the year of statedOnStart for facets ({@link FacetCode}). */
     static final String FACET_CODE = "facetCode";
     /** How documents are laid out; an index written with another layout is rebuilt at start. */
-    static final String LAYOUT = "4/" + FacetCode.VERSION;
+    static final String LAYOUT = "5/" + FacetCode.VERSION;
 
     private StatementDocuments() {
     }
@@ -55,7 +55,7 @@ final class StatementDocuments {
     static Document of(Statement statement) {
         Document doc = new Document();
         String id = statement.id.toString();
-        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(ID, id, Field.Store.NO));
         doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
         doc.add(new TextField(TEXT, statement.text, Field.Store.NO));
         doc.add(new TextField(TEXT_PAIRS, statement.text, Field.Store.NO));

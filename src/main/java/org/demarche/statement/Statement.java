@@ -19,9 +19,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +34,7 @@ import org.demarche.official.Official;
 import org.demarche.source.Source;
 import org.demarche.topic.Topic;
 import org.hibernate.annotations.Formula;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 
@@ -109,6 +113,20 @@ public class Statement extends TrackedEntity {
     @OrderColumn(name = "ord")
     @Column(name = "mention", nullable = false)
     public List<String> mentions = new ArrayList<>();
+
+    /**
+     * The statements with these ids that exist, in the order of the ids, with their officials: a page of
+     * search results. Read-only, so the transaction keeps no copy of them to check for changes.
+     */
+    public static List<Statement> inOrder(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Statement> found = new HashMap<>();
+        Statement.<Statement>find("from Statement s join fetch s.official where s.id in ?1", ids)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list().forEach(s -> found.put(s.id, s));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
 
     /** The statement of this official with these words and date, found through the index on its text's hash. */
     public static Optional<Statement> byNaturalKey(UUID officialId, String text, String statedOn) {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.demarche.topic.TopicSummary;
 import org.demarche.official.OfficialSummary;
@@ -135,11 +134,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         // The last page of the window is cut short rather than refused.
         int size = Math.min(limit, SEARCH_WINDOW - offset);
         StatementSearch.Hits hits = search.search(criteria, order, offset, size);
-        Map<UUID, Statement> found = new HashMap<>();
-        if (!hits.ids().isEmpty()) {
-            Statement.<Statement>list("id in ?1", hits.ids()).forEach(s -> found.put(s.id, s));
-        }
-        List<StatementResponse> items = hits.ids().stream().map(found::get).filter(Objects::nonNull)
+        List<StatementResponse> items = Statement.inOrder(hits.ids()).stream()
                 .map(s -> represent(s).withHighlight(Highlights.of(criteria.query(), s.text))).toList();
         boolean more = offset + size < Math.min(hits.total(), SEARCH_WINDOW);
         String next = more ? new Cursor(cursorSort, Integer.toString(offset + size), NO_ID).encode() : null;
