@@ -26,8 +26,9 @@ import java.util.function.Function;
  * when any request failed or answered other than 2xx.
  *
  * <p>Usage: {@code SearchBench <base-url> <statements-in-corpus> <seconds-per-scenario> [concurrency] [label]
- * [scenarios]}, where {@code scenarios} keeps only the scenarios whose names contain one of its
- * comma-separated parts ({@code phrase,facets}).
+ * [scenarios] [warm-up-seconds]}, where {@code scenarios} keeps only the scenarios whose names contain one
+ * of its comma-separated parts ({@code phrase,facets}; empty for all), and every scenario is first sent
+ * for {@code warm-up-seconds} (2 unless given, at most {@code seconds-per-scenario}) without being measured.
  */
 public final class SearchBench {
 
@@ -38,6 +39,7 @@ public final class SearchBench {
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         String label = args.length > 4 ? args[4] : "";
         List<String> only = args.length > 5 ? Arrays.asList(args[5].split(",")) : List.of("");
+        int warmUp = Math.min(seconds, args.length > 6 ? Integer.parseInt(args[6]) : 2);
         Map<String, Function<Random, String>> scenarios = new LinkedHashMap<>();
         scenarios.put("search: one word", r -> "/api/v1/statements?q=" + word(r));
         scenarios.put("search: phrase", r -> "/api/v1/statements?q=" + encode("\"" + pick(r, Corpus.PHRASES) + "\""));
@@ -53,9 +55,10 @@ public final class SearchBench {
 
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        // Warm the JIT on every scenario first, so the first one measured is not the slowest by accident.
+        // Warm the JIT and the database's page cache on every scenario first: what is measured is a server
+        // that has been answering for a while, not one that has just started.
         for (Function<Random, String> scenario : scenarios.values()) {
-            run(client, base, scenario, Math.min(2, seconds), concurrency, 0);
+            run(client, base, scenario, warmUp, concurrency, 0);
         }
         long errors = 0;
         System.out.println("| corpus | scenario | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
