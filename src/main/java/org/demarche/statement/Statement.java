@@ -34,9 +34,9 @@ import org.demarche.official.Official;
 import org.demarche.source.Source;
 import org.demarche.topic.Topic;
 import org.hibernate.annotations.Formula;
-import org.hibernate.jpa.HibernateHints;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import org.hibernate.jpa.HibernateHints;
 
 /** One thing an official said, quoted or reported, with where it was reported. */
 @Entity
@@ -115,8 +115,8 @@ public class Statement extends TrackedEntity {
     public List<String> mentions = new ArrayList<>();
 
     /**
-     * The statements with these ids that exist, in the order of the ids, with their officials: a page of
-     * search results. Read-only, so the transaction keeps no copy of them to check for changes.
+     * The statements with these ids that exist, in the order of the ids, with their officials: a page the
+     * search index found. Read-only, so the transaction keeps no copy of them to check for changes.
      */
     public static List<Statement> inOrder(List<UUID> ids) {
         if (ids.isEmpty()) {
