@@ -7,16 +7,16 @@
 #   BENCH_DBS=h2 BENCH_SIZES="1000" BENCH_SECONDS=1 src/test/bench/search.sh   # the smoke run CI does
 #
 # Settings: BENCH_DBS ("h2 postgres"), BENCH_SIZES ("10000 100000 1000000", ascending: each step adds
-# to the last), BENCH_SECONDS (20 per scenario), BENCH_WARMUP (10 s per scenario, unmeasured, before
-# the measured runs; at most BENCH_SECONDS), BENCH_PORT (8090). PostgreSQL: the local server on
-# 127.0.0.1:5432 as user postgres (bash .ci/postgres sets it up); the database demarche_bench is recreated.
+# to the last), BENCH_SECONDS (20 per scenario), BENCH_WARMUP (seconds per scenario, unmeasured, before
+# the measured runs; SearchBench's 10 unless given, at most BENCH_SECONDS), BENCH_PORT (8090).
+# PostgreSQL: the local server on 127.0.0.1:5432 as user postgres (bash .ci/postgres sets it up); the
+# database demarche_bench is recreated.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
 DBS=${BENCH_DBS:-"h2 postgres"}
 SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
 SECONDS_PER_SCENARIO=${BENCH_SECONDS:-20}
-WARMUP_PER_SCENARIO=${BENCH_WARMUP:-10}
 PORT=${BENCH_PORT:-8090}
 WORK=target/bench
 mkdir -p "$WORK"
@@ -86,7 +86,7 @@ for db in $DBS; do
         loaded=$size
         start_app "$db" "$WORK/app-$db-$size.log"
         java -cp "$CP" org.demarche.bench.SearchBench "http://127.0.0.1:$PORT" "$size" "$SECONDS_PER_SCENARIO" 8 \
-            "$db $size" "" "$WARMUP_PER_SCENARIO" | tee -a "$RESULTS"
+            "$db $size" "" "${BENCH_WARMUP:-}" | tee -a "$RESULTS"
         stop_app
     done
 done

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * <p>Usage: {@code SearchBench <base-url> <statements-in-corpus> <seconds-per-scenario> [concurrency] [label]
  * [scenarios] [warm-up-seconds]}, where {@code scenarios} keeps only the scenarios whose names contain one
  * of its comma-separated parts ({@code phrase,facets}; empty for all), and every scenario is first sent
- * for {@code warm-up-seconds} (2 unless given, at most {@code seconds-per-scenario}) without being measured.
+ * for {@code warm-up-seconds} (10 unless given or empty, at most {@code seconds-per-scenario}) without being
+ * measured.
  */
 public final class SearchBench {
 
@@ -39,7 +40,7 @@ public final class SearchBench {
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         String label = args.length > 4 ? args[4] : "";
         List<String> only = args.length > 5 ? Arrays.asList(args[5].split(",")) : List.of("");
-        int warmUp = Math.min(seconds, args.length > 6 ? Integer.parseInt(args[6]) : 2);
+        int warmUp = Math.min(seconds, args.length > 6 && !args[6].isEmpty() ? Integer.parseInt(args[6]) : 10);
         Map<String, Function<Random, String>> scenarios = new LinkedHashMap<>();
         scenarios.put("search: one word", r -> "/api/v1/statements?q=" + word(r));
         scenarios.put("search: phrase", r -> "/api/v1/statements?q=" + encode("\"" + pick(r, Corpus.PHRASES) + "\""));
