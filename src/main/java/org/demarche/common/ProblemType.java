@@ -9,6 +9,7 @@ public enum ProblemType {
     FORBIDDEN(Status.FORBIDDEN, "forbidden", "Not allowed for these credentials"),
     NOT_FOUND(Status.NOT_FOUND, "not-found", "Resource not found"),
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    REQUEST_TIMEOUT(Status.REQUEST_TIMEOUT, "request-timeout", "The request body did not arrive in time"),
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "not-acceptable", "Requested media type is not available"),
     CONFLICT(Status.CONFLICT, "conflict", "Request conflicts with the current state"),
     LENGTH_REQUIRED(Status.LENGTH_REQUIRED, "length-required", "Content-Length is required"),

@@ -14,25 +14,26 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
+import org.demarche.common.http.BearerKey;
 
-/** Reads {@code Authorization: Bearer <key>}; a request without one is anonymous, which reads allow. */
+/** Reads {@code Authorization: Bearer <key>} (see {@link BearerKey}); a request without one is anonymous, which reads allow. */
 @ApplicationScoped
 public class BearerKeyMechanism implements HttpAuthenticationMechanism {
 
     static final String CHALLENGE = "Bearer realm=\"demarche\"";
-    private static final String SCHEME = "Bearer ";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String header = context.request().getHeader("Authorization");
-        if (header == null || header.isBlank()) {
+        Optional<String> key;
+        try {
+            key = BearerKey.of(context.request().getHeader("Authorization"));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(e.getMessage()));
+        }
+        if (key.isEmpty()) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) || header.length() == SCHEME.length()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("Authorization must be 'Bearer <key>'"));
-        }
-        String secret = header.substring(SCHEME.length()).trim();
-        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(secret, "bearer")));
+        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(key.get(), "bearer")));
     }
 
     @Override

@@ -9,7 +9,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Past the configured rate, writes and searches get a 429 problem that says when to retry. */
@@ -23,7 +27,10 @@ class RateLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("demarche.rate-limit.enabled", "true",
                     "demarche.rate-limit.writes-per-minute", "5",
-                    "demarche.rate-limit.searches-per-minute", "8");
+                    "demarche.rate-limit.searches-per-minute", "8",
+                    // Each request below may then come from an address of its own, so only a key's bucket limits it.
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true");
         }
     }
 
@@ -58,5 +65,46 @@ class RateLimitTest {
         assertEquals(8, answered);
         given().get("/api/v1/statements").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
         given().get("/api/v1/topics").then().statusCode(200);
+    }
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    /** A request from an address no other request came from. */
+    private static RequestSpecification fromNewAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return given().header("X-Forwarded-For", "198.51." + (n / 250) + "." + (n % 250 + 1));
+    }
+
+    @Test
+    void everySpellingOfAnAuthorizationHeaderDrawsFromOneKeysBucket() {
+        String key = "k-" + UUID.randomUUID();
+        List<String> spellings = List.of("Bearer " + key, "bearer  " + key, "BEARER\t" + key, "Bearer " + key + "  ");
+        int answered = 0;
+        for (int i = 0; i < 12; i++) {
+            if (fromNewAddress().header("Authorization", spellings.get(i % spellings.size()))
+                    .get("/api/v1/statements").statusCode() == 200) {
+                answered++;
+            }
+        }
+        assertEquals(8, answered);
+    }
+
+    @Test
+    void exportsStreamsAndOtherCostlyReadsCountAsSearches() {
+        String key = "Bearer k-" + UUID.randomUUID();
+        String official = UUID.randomUUID().toString();
+        List<String> costly = List.of("/api/v1/export", "/api/v1/officials/" + official + "/statements?q=ceasefire",
+                "/api/v1/officials/" + official + "/timeline", "/api/v1/topics/ceasefire/stances",
+                "/api/v1/statements/facets");
+        for (int i = 0; i < 8; i++) {
+            int status = i < costly.size()
+                    ? fromNewAddress().header("Authorization", key).get(costly.get(i)).statusCode()
+                    : fromNewAddress().header("Authorization", key).accept("text/csv").get("/api/v1/officials").statusCode();
+            assertTrue(status != 429, "request " + i + " is within the limit");
+        }
+        fromNewAddress().header("Authorization", key).get("/api/v1/export").then().statusCode(429)
+                .contentType("application/problem+json");
+        fromNewAddress().header("Authorization", key).accept("text/csv").get("/api/v1/topics").then().statusCode(429);
+        fromNewAddress().header("Authorization", key).get("/api/v1/officials").then().statusCode(200);
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimit {
 
     static final int ORDER = Integer.MIN_VALUE;
-    private static final String IMPORT = "/api/v1/import";
+    static final String IMPORT = "/api/v1/import";
 
     void install(@Observes Router router, RoutingProblems problems,
             @ConfigProperty(name = "demarche.http.max-body-size") MemorySize bodyLimit,

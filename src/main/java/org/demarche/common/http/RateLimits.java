@@ -5,10 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +14,8 @@ import org.demarche.common.ProblemType;
 import org.jboss.logging.Logger;
 
 /**
- * Token buckets (Bucket4j) per API key and per client address, one for writes and one for searches;
+ * Token buckets (Bucket4j) per API key and per client address, one for writes and one for searches and
+ * other costly reads ({@link CostlyRequests});
  * a request must find a token in every bucket that applies, or gets a 429 problem with Retry-After.
  * On PostgreSQL the buckets are shared by every instance (see {@link SharedRateLimitBuckets}); should
  * they be unreachable, requests are let through rather than refused.
@@ -79,23 +77,27 @@ public class RateLimits {
         }
     }
 
+    /** "write", "search" for a costly read (see {@link CostlyRequests}), or null for a request no bucket limits. */
     private static String kindOf(RoutingContext context) {
-        if (WRITES.contains(context.request().method())) {
+        HttpMethod method = context.request().method();
+        if (WRITES.contains(method)) {
             return "write";
         }
-        if (context.request().method() == HttpMethod.GET && context.request().path().startsWith("/api/v1/statements")) {
+        String path = context.request().path();
+        if ((method == HttpMethod.GET || method == HttpMethod.HEAD) && (CostlyRequests.costlyRead(path)
+                || CostlyRequests.stream(path, context.request().getHeader("Accept")))) {
             return "search";
         }
         return null;
     }
 
-    /** The buckets that apply: the client address's, and the API key's if one is sent (keyed by a hash, never the secret). */
+    /** The buckets that apply: the client address's, and the API key's if one is sent (see {@link Client}). */
     private static List<String> bucketKeys(RoutingContext context, String kind) {
-        String address = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
-        String authorization = context.request().getHeader("Authorization");
-        return authorization == null
-                ? List.of(kind + "|address|" + address)
-                : List.of(kind + "|address|" + address, kind + "|key|" + sha256(authorization));
+        Client client = Client.of(context);
+        List<String> keys = new ArrayList<>();
+        keys.add(kind + "|address|" + client.address());
+        client.keyHash().ifPresent(key -> keys.add(kind + "|key|" + key));
+        return keys;
     }
 
     /** Takes a token from each bucket in turn; answers 0, or how long until the first empty one has a token. */
@@ -116,16 +118,8 @@ public class RateLimits {
         }
         long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
         context.response().putHeader("Retry-After", Long.toString(seconds));
-        problems.end(context, ProblemType.TOO_MANY_REQUESTS, "At most " + perMinute + " " + kind
-                + (kind.equals("write") ? "s" : "es") + " a minute are allowed per key and per address; retry in "
-                + seconds + " s");
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        problems.end(context, ProblemType.TOO_MANY_REQUESTS, "At most " + perMinute + (kind.equals("write")
+                ? " writes" : " searches, exports and other costly reads") + " a minute are allowed per key and per"
+                + " address; retry in " + seconds + " s");
     }
 }

@@ -3,6 +3,7 @@ package org.demarche.common.openapi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.demarche.common.Problem;
+import org.demarche.common.http.CostlyRequests;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -30,12 +31,14 @@ public class ProblemResponses implements OASFilter {
                 return;
             }
             boolean single = path.endsWith("}");
-            boolean search = path.startsWith("/api/v1/statements") || path.endsWith("/statements");
-            item.getOperations().forEach((method, operation) -> document(method, single, search, operation));
+            boolean costly = CostlyRequests.costlyRead(path);
+            boolean importing = path.equals("/api/v1/import");
+            item.getOperations().forEach((method, operation) -> document(method, single, costly, importing, operation));
         });
     }
 
-    private static void document(PathItem.HttpMethod method, boolean single, boolean search, Operation operation) {
+    private static void document(PathItem.HttpMethod method, boolean single, boolean costly, boolean importing,
+            Operation operation) {
         Map<String, String> errors = new LinkedHashMap<>();
         switch (method) {
             case GET -> {
@@ -86,8 +89,16 @@ public class ProblemResponses implements OASFilter {
             errors.put("401", "No API key, or an unknown or revoked one (with a WWW-Authenticate challenge)");
             errors.put("403", "The API key's role may not make this call");
         }
-        if (method != PathItem.HttpMethod.GET || search && !single) {
-            errors.put("429", "Over the rate limit for this key or address; Retry-After says when to retry");
+        if (operation.getRequestBody() != null && !importing) {
+            errors.put("408", "The body did not fully arrive within 10 s (DEMARCHE_IN_FLIGHT_BODY_TIMEOUT); the connection is closed");
+        }
+        boolean stream = importing || produces(operation, "text/csv") || produces(operation, "application/x-ndjson");
+        errors.put("429", method != PathItem.HttpMethod.GET || costly || stream
+                ? "Over the rate limit, or too many requests under way at once, for this key or address; Retry-After says when to retry"
+                : "Too many requests under way at once for this key or address; Retry-After says when to retry");
+        if (stream) {
+            errors.put("503", "The server is answering as many exports, imports and CSV/NDJSON lists as it takes at once;"
+                    + " Retry-After says when to retry");
         }
         errors.put("500", "The server failed to answer; nothing internal is disclosed");
         APIResponses responses = operation.getResponses();
@@ -98,6 +109,11 @@ public class ProblemResponses implements OASFilter {
                 responses.addAPIResponse(code, code.equals("304") ? notModified(description) : problem(description));
             }
         });
+    }
+
+    private static boolean produces(Operation operation, String mediaType) {
+        APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
+        return ok != null && ok.getContent() != null && ok.getContent().getMediaType(mediaType) != null;
     }
 
     private static boolean takesNdjson(Operation operation) {

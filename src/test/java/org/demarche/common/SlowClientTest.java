@@ -1,0 +1,199 @@
+package org.demarche.common;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.demarche.TestKeys;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients that send their bodies slowly, hold many requests open or drop their connections: they get
+ * 408 and 429/503 problems, hold no worker thread, and leave one DEBUG line in the log, not an ERROR.
+ */
+@QuarkusTest
+@TestProfile(SlowClientTest.LowCaps.class)
+class SlowClientTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** Caps small enough to reach in a test. */
+    public static class LowCaps implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("demarche.in-flight.body-timeout", "2s",
+                    "demarche.in-flight.per-key", "3",
+                    "demarche.in-flight.per-address", "6",
+                    "demarche.in-flight.streams-per-client", "1",
+                    "demarche.in-flight.streams", "2",
+                    "quarkus.log.category.\"org.demarche.common.http.ClosedConnections\".level", "DEBUG");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL server;
+
+    /** A request whose headers and first body bytes are sent, the rest never. */
+    private Socket partialBody(String path, String contentType, String key, long length) throws IOException {
+        Socket socket = new Socket(server.getHost(), server.getPort());
+        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private Socket slowTopic(String key) throws IOException {
+        return partialBody("/api/v1/topics", "application/json", key, 100);
+    }
+
+    private Socket slowImport(String key) throws IOException {
+        return partialBody("/api/v1/import?dryRun=true", "application/x-ndjson", key, 1_000_000);
+    }
+
+    private static String answer(Socket socket) throws IOException {
+        socket.setSoTimeout((int) PATIENCE.toMillis());
+        InputStream in = socket.getInputStream();
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String newKey() {
+        return given().contentType(ContentType.JSON).body(Map.of("name", "slow " + UUID.randomUUID(), "role", "editor"))
+                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+    }
+
+    private static int createTopic(String key) {
+        return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+                .body(Map.of("slug", "slow-" + UUID.randomUUID(), "name", "Slow")).post("/api/v1/topics").statusCode();
+    }
+
+    @Test
+    void aSlowBodyIsA408ProblemAndHoldsNoWorker() throws Exception {
+        String slowKey = newKey();
+        try (Socket slow = slowTopic(slowKey)) {
+            long started = System.nanoTime();
+            // Meanwhile others read and write as usual.
+            given().get("/api/v1/topics").then().statusCode(200);
+            assertEquals(201, createTopic(TestKeys.ADMIN));
+            String answer = answer(slow);
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("Connection: close"), answer);
+            assertTrue(System.nanoTime() - started >= Duration.ofMillis(1500).toNanos(), "answered at the timeout, not before");
+        }
+    }
+
+    @Test
+    void requestsInFlightArCappedPerKey() throws Exception {
+        String slowKey = newKey();
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                open.add(slowTopic(slowKey));
+            }
+            // The three slow ones are admitted asynchronously; wait until the fourth is refused.
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            int status;
+            do {
+                status = createTopic(slowKey);
+            } while (status != 429 && System.nanoTime() < deadline);
+            assertEquals(429, status);
+            given().header("Authorization", "Bearer " + slowKey).contentType(ContentType.JSON)
+                    .body(Map.of("slug", "refused", "name", "Refused")).post("/api/v1/topics").then().statusCode(429)
+                    .contentType("application/problem+json").header("Retry-After", "1");
+            assertEquals(201, createTopic(TestKeys.ADMIN), "another key is not affected");
+        } finally {
+            for (Socket socket : open) {
+                socket.close();
+            }
+        }
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        int status;
+        do {
+            status = createTopic(slowKey);
+        } while (status == 429 && System.nanoTime() < deadline);
+        assertEquals(201, status, "closed connections give their places back");
+    }
+
+    @Test
+    void streamsAreCappedPerKeyAndInAll() throws Exception {
+        String first = newKey();
+        String second = newKey();
+        try (Socket firstImport = slowImport(first); Socket secondImport = slowImport(second)) {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            int status;
+            do {
+                status = given().header("Authorization", "Bearer " + first).get("/api/v1/export").statusCode();
+            } while (status == 200 && System.nanoTime() < deadline);
+            assertEquals(429, status, "one stream per key");
+            deadline = System.nanoTime() + PATIENCE.toNanos();
+            do {
+                status = given().header("Authorization", "Bearer " + TestKeys.ADMIN).accept("text/csv").get("/api/v1/officials").statusCode();
+            } while (status == 200 && System.nanoTime() < deadline);
+            assertEquals(503, status, "two streams in all");
+            given().header("Authorization", "Bearer " + TestKeys.ADMIN).accept("text/csv").get("/api/v1/officials").then()
+                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "1");
+            given().get("/api/v1/officials").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aDroppedConnectionIsOneDebugLineWithoutATrace() throws Exception {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            slowTopic(TestKeys.ADMIN).close();
+            slowImport(TestKeys.ADMIN).close();
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (closedLines(records).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            List<LogRecord> closed = closedLines(records);
+            assertEquals(2, closed.size(), "one line for each dropped connection");
+            closed.forEach(record -> assertEquals(null, record.getThrown()));
+            assertTrue(records.stream().noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue()),
+                    "nothing at WARN or ERROR");
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
+    private static List<LogRecord> closedLines(List<LogRecord> records) {
+        return records.stream().filter(record -> "org.demarche.common.http.ClosedConnections".equals(record.getLoggerName()))
+                .toList();
+    }
+}
