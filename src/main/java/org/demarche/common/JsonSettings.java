@@ -1,6 +1,7 @@
 package org.demarche.common;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -18,8 +21,10 @@ import java.time.Instant;
 
 /**
  * JSON reading stricter than Jackson's default, so that what is accepted is stored and returned
- * unchanged: content after the body's end is malformed; strings a database cannot store are refused;
- * instants are ISO 8601 text only, as the conventions say (no epoch numbers of any size).
+ * unchanged: content after the body's end is malformed; a key given twice in one object is malformed
+ * (rather than the last one winning); strings a database cannot store are refused, and every other string
+ * is read in Unicode normalization form C, in bodies bound to requests and in trees (merge patches, import
+ * lines) alike; instants are ISO 8601 text only, as the conventions say (no epoch numbers of any size).
  * (Case-insensitive enums and refusing unknown fields are set in application.properties.)
  */
 @Singleton
@@ -34,13 +39,18 @@ public class JsonSettings implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.setNodeFactory(new NfcNodes());
         mapper.registerModule(new SimpleModule("demarche-strict-text")
                 .addDeserializer(String.class, new StorableString())
                 .addKeyDeserializer(String.class, new StorableKey())
                 .addDeserializer(Instant.class, new IsoInstant()));
     }
 
-    /** Strings as Jackson reads them, refused if they hold NUL or unpaired surrogates. */
+    /** The message of the parse failure Jackson raises for a key given twice, which it has no type of its own for. */
+    public static final String DUPLICATE_KEY = "Duplicate field '";
+
+    /** Strings as Jackson reads them, refused if they hold NUL or unpaired surrogates, otherwise in NFC. */
     static final class StorableString extends StdScalarDeserializer<String> {
         StorableString() {
             super(String.class);
@@ -52,7 +62,7 @@ public class JsonSettings implements ObjectMapperCustomizer {
             if (value != null && !UnicodeText.isStorable(value)) {
                 throw InvalidFormatException.from(parser, UnicodeText.PROBLEM, value, String.class);
             }
-            return value;
+            return UnicodeText.nfc(value);
         }
     }
 
@@ -63,7 +73,15 @@ public class JsonSettings implements ObjectMapperCustomizer {
             if (!UnicodeText.isStorable(key)) {
                 throw InvalidFormatException.from(context.getParser(), UnicodeText.PROBLEM, key, String.class);
             }
-            return key;
+            return UnicodeText.nfc(key);
+        }
+    }
+
+    /** Text nodes of trees in NFC, whether read from JSON or put by code (a CSV cell becomes a text node). */
+    static final class NfcNodes extends JsonNodeFactory {
+        @Override
+        public TextNode textNode(String text) {
+            return super.textNode(UnicodeText.nfc(text));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.demarche.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -75,6 +76,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
+        JsonParser parser = e.getProcessor();
+        if (parser != null && e.getOriginalMessage().startsWith(JsonSettings.DUPLICATE_KEY)) {
+            return respond(ProblemType.BAD_REQUEST, "Request body gives the key '" + parser.getParsingContext().getCurrentName()
+                    + "' twice in one object, at " + parser.getParsingContext().pathAsPointer() + "; each key may appear once",
+                    uri, null, null);
+        }
         return respond(ProblemType.BAD_REQUEST, "Request body is not well-formed JSON: "
                 + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
                 + ", column " + e.getLocation().getColumnNr(), uri, null, null);
@@ -87,6 +94,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unbindableJson(JsonMappingException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonParseException parse) {
+            // Jackson wraps a parse failure met inside a nested value with the path to it.
+            return malformedJson(parse, uri);
+        }
         FieldError error = fieldError(e);
         if (error.field().isEmpty()) {
             return respond(ProblemType.BAD_REQUEST, "Request body must be a JSON object", uri, null, null);

@@ -69,7 +69,10 @@ public final class QueryParams {
         };
     }
 
-    /** The trimmed value; null when absent. Text a database cannot store (NUL, lone surrogates) is a 400. */
+    /**
+     * The trimmed value in NFC, as stored text is; null when absent. Text a database cannot store (NUL, lone
+     * surrogates) is a 400.
+     */
     public static String text(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -77,7 +80,7 @@ public final class QueryParams {
         if (!UnicodeText.isStorable(text)) {
             throw ProblemException.badRequest("A query parameter " + UnicodeText.PROBLEM);
         }
-        return text.trim();
+        return UnicodeText.nfc(text.trim());
     }
 
     /**

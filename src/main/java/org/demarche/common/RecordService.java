@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -140,29 +141,47 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     protected void afterCreate(E entity) {
     }
 
-    @Transactional
-    public R replace(UUID id, Q request, String ifMatch) {
-        E entity = find(id);
-        ETags.checkIfMatch(ifMatch, entity.version);
-        update(entity, request);
-        Panache.getEntityManager().flush();
-        return represent(entity);
+    /**
+     * The stored record, or 404, locked until the transaction ends: writes to one record take turns, so the
+     * If-Match of each is checked against the version the one before it left, and of several writes sent
+     * with the same If-Match exactly one applies and every other is a 412, on either database.
+     */
+    private E findForWrite(UUID id) {
+        E entity = Panache.getEntityManager().find(entityType(), id, LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null) {
+            throw ProblemException.notFound(resourceName(), id);
+        }
+        return entity;
     }
 
+    /** Replaces the record; a request that would change nothing writes nothing (no new version or revision). */
+    @Transactional
+    public R replace(UUID id, Q request, String ifMatch) {
+        E entity = findForWrite(id);
+        ETags.checkIfMatch(ifMatch, entity.version);
+        return write(entity, request);
+    }
+
+    /** Merge-patches the record; a patch that would change nothing writes nothing (no new version or revision). */
     @Transactional
     public R patch(UUID id, JsonNode patch, String ifMatch) {
-        E entity = find(id);
+        E entity = findForWrite(id);
         ETags.checkIfMatch(ifMatch, entity.version);
         ObjectNode current = json.valueToTree(toRequest(entity));
-        Q request = readPatched(MergePatch.apply(current, patch));
-        update(entity, request);
-        Panache.getEntityManager().flush();
+        return write(entity, readPatched(MergePatch.apply(current, patch)));
+    }
+
+    private R write(E entity, Q request) {
+        if (!matches(entity, request)) {
+            update(entity, request);
+            Panache.getEntityManager().flush();
+        }
         return represent(entity);
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        E entity = find(id);
+        E entity = findForWrite(id);
         ETags.checkIfMatch(ifMatch, entity.version);
         List<Problem.Reference> references = referencesTo(entity);
         if (!references.isEmpty()) {

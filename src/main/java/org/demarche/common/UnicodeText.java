@@ -1,8 +1,12 @@
 package org.demarche.common;
 
+import java.text.Normalizer;
+
 /**
  * Text Demarche can store and return unchanged on both databases: PostgreSQL refuses the NUL character,
  * and an unpaired surrogate cannot be encoded as UTF-8, so either would be lost or fail on the way in.
+ * Text is kept in Unicode normalization form C, so that one word typed with composed or decomposed
+ * accents is one value: one natural key, one search term.
  */
 public final class UnicodeText {
 
@@ -27,5 +31,11 @@ public final class UnicodeText {
             }
         }
         return true;
+    }
+
+    /** The text in Unicode normalization form C (composed accents); null stays null. */
+    public static String nfc(String text) {
+        return text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 }

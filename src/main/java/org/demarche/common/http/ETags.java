@@ -21,7 +21,7 @@ public final class ETags {
 
     /**
      * Answers 412 unless the {@code If-Match} header is absent, {@code *}, or lists the current version.
-     * Weak tags are compared by value, as a client may have received them through a proxy.
+     * Tags compare strongly, as RFC 9110 (section 13.1.1) has it for If-Match: a weak tag never matches.
      */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
@@ -30,9 +30,6 @@ public final class ETags {
         String current = Long.toString(currentVersion);
         for (String tag : ifMatch.split(",")) {
             String value = tag.trim();
-            if (value.startsWith("W/")) {
-                value = value.substring(2);
-            }
             if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                 value = value.substring(1, value.length() - 1);
             }
@@ -41,6 +38,7 @@ public final class ETags {
             }
         }
         throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                "If-Match does not match the current ETag \"" + current + "\"; read the record again before changing it");
+                "If-Match does not match the current ETag \"" + current + "\" (a weak W/ tag never matches);"
+                + " read the record again before changing it");
     }
 }

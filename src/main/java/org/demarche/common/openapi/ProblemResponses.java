@@ -57,8 +57,8 @@ public class ProblemResponses implements OASFilter {
                     errors.put("413", "The body is larger than DEMARCHE_MAX_IMPORT_SIZE");
                     errors.put("415", "The Content-Type is not application/x-ndjson");
                 } else {
-                    errors.put("400", "The body is not well-formed JSON");
-                    errors.put("409", "A unique value is already taken by another record");
+                    errors.put("400", "The body is not well-formed JSON, or gives a key twice in one object");
+                    errors.put("409", "A unique value is already taken by another record (named in detail)");
                     errors.put("411", "The body was sent in chunks, without Content-Length");
                     errors.put("413", "The body is larger than DEMARCHE_MAX_BODY_SIZE (1 MiB by default)");
                     errors.put("415", "The Content-Type is not application/json");
@@ -66,11 +66,13 @@ public class ProblemResponses implements OASFilter {
                 }
             }
             case PUT, PATCH -> {
-                errors.put("400", "The body is not well-formed JSON (or, for PATCH, not a JSON object)");
+                errors.put("400", "The body is not well-formed JSON, gives a key twice in one object, or (for PATCH)"
+                        + " is not a JSON object");
                 errors.put("404", "No record has this id");
-                errors.put("409", "A unique value is taken, or another request changed the record at the same time");
+                errors.put("409", "A unique value is taken by another record (named in detail)");
                 errors.put("411", "The body was sent in chunks, without Content-Length");
-                errors.put("412", "If-Match does not match the current ETag");
+                errors.put("412", "If-Match does not match the current ETag (compared strongly: a weak W/ tag never"
+                        + " matches); of writes racing with one If-Match, all but one get this");
                 errors.put("413", "The body is larger than DEMARCHE_MAX_BODY_SIZE (1 MiB by default)");
                 errors.put("415", method == PathItem.HttpMethod.PATCH
                         ? "The Content-Type is not application/merge-patch+json"
@@ -80,7 +82,8 @@ public class ProblemResponses implements OASFilter {
             case DELETE -> {
                 errors.put("404", "No record has this id");
                 errors.put("409", "Other records still refer to this one; they are named in references");
-                errors.put("412", "If-Match does not match the current ETag");
+                errors.put("412", "If-Match does not match the current ETag (compared strongly: a weak W/ tag never"
+                        + " matches)");
             }
             default -> {
             }
