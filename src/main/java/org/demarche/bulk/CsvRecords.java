@@ -83,11 +83,12 @@ final class CsvRecords implements ImportRecords {
                 ended = true;
                 return null;
             }
-            if (cells.stream().mapToInt(String::length).sum() > NdjsonRecords.MAX_LINE) {
+            int chars = cells.stream().mapToInt(String::length).sum();
+            if (chars > NdjsonRecords.MAX_LINE) {
                 // Each cell may be within bounds and the row not: a batch must not hold 500 such rows.
                 return ImportRecord.unreadable(rowLine, "", "is longer than " + NdjsonRecords.MAX_LINE + " characters");
             }
-            return record(cells);
+            return record(cells, chars);
         } catch (StreamConstraintsException e) {
             ended = true;
             return ImportRecord.unreadable(rowLine, "", "has a cell longer than " + NdjsonRecords.MAX_LINE
@@ -155,7 +156,7 @@ final class CsvRecords implements ImportRecords {
         return cells;
     }
 
-    private ImportRecord record(List<String> cells) {
+    private ImportRecord record(List<String> cells, int chars) {
         if (rowCells != header.size()) {
             return ImportRecord.unreadable(rowLine, "", "has " + rowCells + " cells; the header has " + header.size()
                     + " columns");
@@ -186,6 +187,6 @@ final class CsvRecords implements ImportRecords {
                 parent.set(column.substring(dot + 1), value);
             }
         }
-        return new ImportRecord(rowLine, fields, null);
+        return new ImportRecord(rowLine, fields, null, chars);
     }
 }

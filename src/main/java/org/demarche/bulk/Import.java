@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import java.io.BufferedReader;
@@ -56,31 +55,40 @@ import org.jboss.logging.Logger;
  * (slugs) for topicIds, {@code sources} (urls) for sourceIds, {@code topic} (a slug) for topicId and
  * {@code parent} (a slug) for parentId.
  *
- * <p>Lines are read as they arrive and written in batches of {@value #BATCH}, each batch in one
- * transaction: it commits whole or not at all, so a stopped or killed import leaves no half-written
- * record, and the report says up to which line everything is committed. A batch finds the records its
- * lines name in a few queries ({@link NaturalKeys}) and sends its writes to the database together when it
- * commits, each record through its service's rules, with its history and search index entry like any
- * write; the search index follows an import's commits in larger steps ({@link StatementSearch#inBulk}),
- * and has followed all of them when the import answers. A line that is not valid is rejected and
- * reported, with every problem, and the rest of its batch goes on. Should the database refuse a batch all
- * the same, its lines are retried one per transaction, so each stands or falls alone. A dry run does all
- * of this in one transaction that it rolls back.
+ * <p>Lines are read as they arrive and written in batches of {@value #BATCH} (fewer when their lines are
+ * long: a batch holds at most {@value #BATCH_CHARS} characters), each batch in one transaction: it commits
+ * whole or not at all, so a stopped or killed import leaves no half-written record, and the report says up
+ * to which line everything is committed. A batch finds the records its lines name in a few queries
+ * ({@link NaturalKeys}) and sends its writes to the database together when it commits, each record through
+ * its service's rules, with its history and search index entry like any write; the search index follows an
+ * import's commits in larger steps ({@link StatementSearch#inBulk}), and has followed all of them when the
+ * import answers. A line that is not valid is rejected and reported, with every problem, and the rest of its
+ * batch goes on; the report counts every problem and keeps the first ones, while the caller may stream them
+ * all, so memory stays flat however many there are. Should the database refuse a batch all the same, its
+ * lines are retried one per transaction, so each stands or falls alone. A dry run does all of this in one
+ * transaction that it rolls back. Imports write one transaction at a time ({@link ImportLock}), so two
+ * imports of one file store each record once.
  */
 @ApplicationScoped
 public class Import {
 
     static final int BATCH = 500;
+    /** A batch ends sooner when its lines hold this many characters, so long lines cannot fill the memory. */
+    static final long BATCH_CHARS = 4L << 20;
+    /** The problems a JSON report lists; the NDJSON report streams every one. */
+    static final int REPORTED_ERRORS = 1000;
     private static final Logger LOG = Logger.getLogger(Import.class);
 
     private final ObjectMapper json;
     private final StatementSearch search;
+    private final ImportLock lock;
     private final Map<String, Kind<?, ?>> kinds = new LinkedHashMap<>();
 
-    public Import(ObjectMapper json, StatementSearch search, OfficialService officials, TopicService topics,
+    public Import(ObjectMapper json, StatementSearch search, ImportLock lock, OfficialService officials, TopicService topics,
             SourceService sources, StatementService statements, PositionService positions) {
         this.json = json;
         this.search = search;
+        this.lock = lock;
         add(new Kind<>("official", officials, OfficialRequest.class, true));
         add(new Kind<>("topic", topics, TopicRequest.class, true));
         add(new Kind<>("source", sources, SourceRequest.class, true));
@@ -122,9 +130,12 @@ public class Import {
         }
     }
 
-    /** Imports a body of NDJSON records of any type, or of CSV statements ({@link CsvRecords}). */
-    public ImportReport run(InputStream body, ListFormat format, boolean dryRun) {
-        Tally tally = new Tally(kinds.keySet());
+    /**
+     * Imports a body of NDJSON records of any type, or of CSV statements ({@link CsvRecords}). Every problem
+     * found goes to {@code problems} as its batch is done; the report keeps the first {@code kept} of them.
+     */
+    public ImportReport run(InputStream body, ListFormat format, boolean dryRun, int kept, Consumer<LineError> problems) {
+        Tally tally = new Tally(kinds.keySet(), kept, problems);
         Reader text = withoutByteOrderMark(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8
                 .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))));
         ImportRecords records = switch (format) {
@@ -133,17 +144,15 @@ public class Import {
             case JSON -> throw new IllegalArgumentException("Imports are NDJSON or CSV");
         };
         if (dryRun) {
-            QuarkusTransaction.begin();
-            try {
+            lock.rolledBack(() -> {
                 Panache.getEntityManager().setFlushMode(FlushModeType.COMMIT);
                 readBatches(records, tally, batch -> {
                     write(batch).forEach(tally::record);
                     Panache.getEntityManager().flush();
                     Panache.getEntityManager().clear();
                 });
-            } finally {
-                QuarkusTransaction.rollback();
-            }
+                return tally;
+            });
         } else {
             search.inBulk(() -> {
                 readBatches(records, tally, batch -> commit(batch, tally));
@@ -163,18 +172,22 @@ public class Import {
 
     private void readBatches(ImportRecords records, Tally tally, Consumer<List<ImportRecord>> write) {
         List<ImportRecord> batch = new ArrayList<>(BATCH);
+        long batchChars = 0;
+        LineError notText = null;
         try {
             for (ImportRecord record = records.next(); record != null; record = records.next()) {
                 tally.lines = records.lines();
                 batch.add(record);
-                if (batch.size() == BATCH) {
+                batchChars += record.chars();
+                if (batch.size() == BATCH || batchChars >= BATCH_CHARS) {
                     write.accept(batch);
                     batch = new ArrayList<>(BATCH);
+                    batchChars = 0;
                 }
             }
             tally.lines = records.lines();
         } catch (CharacterCodingException e) {
-            tally.errors.add(new LineError(records.lines() + 1, "", "is not UTF-8 text; the import stopped before this line"));
+            notText = new LineError(records.lines() + 1, "", "is not UTF-8 text; the import stopped before this line");
         } catch (IOException e) {
             // The client went away: batches so far are committed, and there is nobody to report to.
             throw new UncheckedIOException("The import body could not be read", e);
@@ -182,17 +195,20 @@ public class Import {
         if (!batch.isEmpty()) {
             write.accept(batch);
         }
+        if (notText != null) {
+            tally.problem(notText);
+        }
     }
 
     /** Writes a batch in one transaction; if the database refuses it, each line in a transaction of its own. */
     private void commit(List<ImportRecord> batch, Tally tally) {
         try {
-            QuarkusTransaction.requiringNew().call(() -> writeUntilCommit(batch)).forEach(tally::record);
+            lock.committed(() -> writeUntilCommit(batch)).forEach(tally::record);
         } catch (RuntimeException batchFailed) {
             LOG.warnf(batchFailed, "A batch of %d import lines was refused; retrying them one by one", batch.size());
             for (ImportRecord record : batch) {
                 try {
-                    QuarkusTransaction.requiringNew().call(() -> writeUntilCommit(List.of(record))).forEach(tally::record);
+                    lock.committed(() -> writeUntilCommit(List.of(record))).forEach(tally::record);
                 } catch (RuntimeException lineFailed) {
                     LOG.warnf(lineFailed, "Import line %d was refused by the database", record.line());
                     tally.record(rejected(record.line(), null, "", "could not be stored, although it is valid; it may"
@@ -292,18 +308,23 @@ public class Import {
         return new Result(type, null, List.of(new LineError(line, field, message)));
     }
 
-    /** The counts of an import as it goes. */
+    /** The counts of an import as it goes, the first problems, and where every problem goes. */
     private static final class Tally {
         static final int REJECTED = 3;
         final Map<String, long[]> byType = new LinkedHashMap<>();
         final List<LineError> errors = new ArrayList<>();
+        final int kept;
+        final Consumer<LineError> problems;
+        long errorCount;
         long lines;
         long committedThroughLine;
         /** Lines rejected before their type was known. */
         long untyped;
 
-        Tally(Iterable<String> types) {
+        Tally(Iterable<String> types, int kept, Consumer<LineError> problems) {
             types.forEach(type -> byType.put(type, new long[4]));
+            this.kept = kept;
+            this.problems = problems;
         }
 
         void record(Result result) {
@@ -313,7 +334,15 @@ public class Import {
             } else {
                 byType.get(result.type())[slot]++;
             }
-            errors.addAll(result.errors());
+            result.errors().forEach(this::problem);
+        }
+
+        void problem(LineError error) {
+            errorCount++;
+            if (errors.size() < kept) {
+                errors.add(error);
+            }
+            problems.accept(error);
         }
 
         ImportReport report(boolean dryRun) {
@@ -326,7 +355,7 @@ public class Import {
                 }
             });
             return new ImportReport(dryRun, lines, totals[0], totals[1], totals[2], totals[REJECTED] + untyped,
-                    counts, dryRun ? 0 : committedThroughLine, List.copyOf(errors));
+                    counts, dryRun ? 0 : committedThroughLine, errorCount, List.copyOf(errors));
         }
     }
 }

@@ -8,12 +8,13 @@ interface ImportRecords {
 
     /**
      * One record: the line it starts on, and its fields with its {@code type} (as an NDJSON line has them),
-     * or the problem that makes it unreadable (fields null).
+     * or the problem that makes it unreadable (fields null); and how many characters its fields were read
+     * from, which a batch counts to stay small.
      */
-    record ImportRecord(long line, ObjectNode fields, LineError problem) {
+    record ImportRecord(long line, ObjectNode fields, LineError problem, long chars) {
 
         static ImportRecord unreadable(long line, String field, String message) {
-            return new ImportRecord(line, null, new LineError(line, field, message));
+            return new ImportRecord(line, null, new LineError(line, field, message), 0);
         }
     }
 

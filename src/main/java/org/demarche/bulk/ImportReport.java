@@ -12,11 +12,13 @@ public record ImportReport(
         @Schema(description = "Records created") long created,
         @Schema(description = "Records changed to match their line") long updated,
         @Schema(description = "Records that already matched their line, left as they were") long unchanged,
-        @Schema(description = "Lines rejected; each one's problems are in errors") long rejected,
+        @Schema(description = "Lines rejected; errors lists their problems") long rejected,
         @Schema(description = "The same counts per record type") Map<String, Counts> byType,
         @Schema(description = "Every line up to this one is committed or rejected (0 in a dry run); lines are"
                 + " committed in batches of 500") long committedThroughLine,
-        @Schema(description = "Every problem of every rejected line") List<LineError> errors) {
+        @Schema(description = "Problems found in all, a rejected line having one or more", examples = "7") long errorCount,
+        @Schema(description = "The first 1 000 problems, in line order; errorCount says how many there are in all."
+                + " Empty in the NDJSON report, whose earlier lines are every problem") List<LineError> errors) {
 
     /** Counts for one record type. */
     @Schema(name = "ImportCounts")

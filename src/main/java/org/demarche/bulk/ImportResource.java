@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.util.List;
+import org.demarche.common.http.Negotiation;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.demarche.common.stream.ListFormat;
 import org.demarche.key.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,7 +38,7 @@ public class ImportResource {
     /** Imports NDJSON records of every type, or statements as CSV. */
     @POST
     @Consumes({ListFormat.APPLICATION_NDJSON, ListFormat.TEXT_CSV})
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, ListFormat.APPLICATION_NDJSON})
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "importRecords", summary = "Import records", description = "Reads NDJSON, one record a"
@@ -53,7 +56,13 @@ public class ImportResource {
             + " same file twice writes nothing the second time. Lines are committed in batches of 500, each whole or"
             + " not at all, also when the app is stopped or killed mid-import (send the file again to finish it);"
             + " invalid lines are rejected with every problem and the rest go on. The report says what"
-            + " was created, updated, left unchanged and rejected, and up to which line everything is committed.")
+            + " was created, updated, left unchanged and rejected, and up to which line everything is committed; it"
+            + " counts every problem and lists the first 1 000. With Accept: application/x-ndjson, the report is"
+            + " streamed as the import goes: one problem a line (ImportLineError), every one, then the report"
+            + " itself as the last line (its errors empty); a stream without that last line was cut short. Read the"
+            + " answer while sending the body. Imports, dry runs included, write one batch at a time: two imports"
+            + " of one file at once store each record once, and the later one finds the earlier one's records"
+            + " unchanged.")
     @RequestBody(content = {
             @Content(mediaType = ListFormat.APPLICATION_NDJSON, schema = @Schema(type = SchemaType.STRING,
                     example = "{\"type\":\"official\",\"name\":\"Sergei Lavrov\",\"country\":\"RU\",\"wikidataId\":\"Q182003\"}")),
@@ -61,12 +70,23 @@ public class ImportResource {
                     example = "official.wikidataId,text,quoteType,statedOn,topics\r\n"
                             + "Q182003,A ceasefire will not suit us.,direct_quote,2024-11,\"[\"\"ceasefire\"\"]\"\r\n"))})
     @APIResponse(responseCode = "200", description = "What was done, or with dryRun what would be done",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    public ImportReport importRecords(
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)),
+                    @Content(mediaType = ListFormat.APPLICATION_NDJSON, schema = @Schema(type = SchemaType.STRING,
+                            example = "{\"line\":12,\"field\":\"country\",\"message\":\"must be an ISO 3166-1 alpha-2 country"
+                                    + " code\"}\n{\"dryRun\":false,\"lines\":1200,…,\"errorCount\":1,\"errors\":[]}"))})
+    public RestResponse<ImportReport> importRecords(
             @Parameter(description = "Check and count everything, writing nothing") @QueryParam("dryRun") boolean dryRun,
             @Context HttpHeaders headers, InputStream body) {
         ListFormat format = ListFormat.CSV.mediaType.isCompatible(headers.getMediaType()) ? ListFormat.CSV
                 : ListFormat.NDJSON;
-        return imports.run(body, format, dryRun);
+        MediaType answer = Negotiation.choose(headers, List.of(MediaType.APPLICATION_JSON_TYPE, ListFormat.NDJSON.mediaType));
+        Object report = answer.equals(MediaType.APPLICATION_JSON_TYPE)
+                ? imports.run(body, format, dryRun, Import.REPORTED_ERRORS, problem -> { })
+                : new ImportStream(problems -> imports.run(body, format, dryRun, 0, problems));
+        // Declared as the JSON report, which the OpenAPI document describes; the writer is picked by the entity.
+        @SuppressWarnings("unchecked")
+        RestResponse<ImportReport> response = (RestResponse<ImportReport>) (RestResponse<?>) RestResponse.ResponseBuilder
+                .ok(report, answer).build();
+        return response;
     }
 }

@@ -42,7 +42,7 @@ final class NdjsonRecords implements ImportRecords {
         if (!(node instanceof ObjectNode fields)) {
             return ImportRecord.unreadable(line.number(), "", "must be a JSON object");
         }
-        return new ImportRecord(line.number(), fields, null);
+        return new ImportRecord(line.number(), fields, null, line.text().length());
     }
 
     @Override
