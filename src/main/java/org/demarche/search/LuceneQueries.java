@@ -61,7 +61,7 @@ public final class LuceneQueries {
             Term term = new Term(StatementDocuments.TEXT, tokens.get(0).term());
             return clause.prefix() ? new PrefixQuery(term) : new TermQuery(term);
         }
-        if (!neighbours(tokens)) {
+        if (!TextAnalysis.neighbours(tokens)) {
             // A stop word inside the phrase: its gap is matched by position, as PostgreSQL does.
             PhraseQuery.Builder phrase = new PhraseQuery.Builder();
             tokens.forEach(token -> phrase.add(new Term(StatementDocuments.TEXT, token.term()), token.position()));
@@ -77,15 +77,6 @@ public final class LuceneQueries {
             pairs.add(pair(tokens, i), i);
         }
         return pairs.build();
-    }
-
-    private static boolean neighbours(List<TextAnalysis.Token> tokens) {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i + 1).position() != tokens.get(i).position() + 1) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Term pair(List<TextAnalysis.Token> tokens, int first) {

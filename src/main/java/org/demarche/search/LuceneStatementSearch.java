@@ -17,10 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -58,7 +54,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.demarche.common.ProblemException;
 import org.demarche.common.RecordChanged;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Page;
@@ -289,31 +284,20 @@ public class LuceneStatementSearch implements StatementSearch {
             if (ids.size() > limit) {
                 ids = ids.subList(0, limit);
                 FieldDoc last = (FieldDoc) top.docs().scoreDocs[limit - 1];
-                next = new Cursor(order.wireName(), sortValue(order, (Long) last.fields[0]), ids.get(limit - 1)).encode();
+                next = new Cursor(order.wireName(), SortKeys.cursorValue(order, (Long) last.fields[0]), ids.get(limit - 1)).encode();
             }
             return new Page<>(Statement.inOrder(ids), top.total(), next);
         });
     }
 
     /**
-     * Where a cursor says the last page ended, as the index sorts it; cursors read as the database lists
-     * write them. The sort values (ending with the unique id) decide alone; the document number is the
-     * last one there is, so that a document equal to the cursor is never taken to come after it.
+     * Where a cursor says the last page ended, as the index sorts it. The sort values (ending with the
+     * unique id) decide alone; the document number is the last one there is, so that a document equal to
+     * the cursor is never taken to come after it.
      */
     private static FieldDoc after(Cursor cursor, Sorting.Order<Statement> order, int maxDoc) {
-        long value;
-        try {
-            value = order.field().name().equals("statedOn") ? LocalDate.parse(cursor.value()).toEpochDay()
-                    : StatementDocuments.micros(Instant.parse(cursor.value()));
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
-        }
-        return new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {value, new BytesRef(cursor.id().toString())});
-    }
-
-    private static String sortValue(Sorting.Order<Statement> order, long value) {
-        return order.field().name().equals("statedOn") ? LocalDate.ofEpochDay(value).toString()
-                : Instant.EPOCH.plus(value, ChronoUnit.MICROS).toString();
+        return new FieldDoc(maxDoc - 1, Float.NaN,
+                new Object[] {SortKeys.of(cursor, order), new BytesRef(cursor.id().toString())});
     }
 
     @Override
@@ -418,6 +402,13 @@ public class LuceneStatementSearch implements StatementSearch {
     @Override
     public String engine() {
         return "lucene";
+    }
+
+    /** Commits are indexed before their requests answer, so the index always holds the newest revision. */
+    @Override
+    public IndexState state() {
+        long latest = QuarkusTransaction.requiringNew().call(LuceneStatementSearch::currentRevision);
+        return new IndexState(engine(), latest, latest);
     }
 
     /** After a failed rebuild: drops what it wrote, so the last committed index stays the one searched. */
@@ -565,12 +556,6 @@ public class LuceneStatementSearch implements StatementSearch {
     }
 
     private static SortField sortField(Sorting.Order<Statement> order) {
-        String field = switch (order.field().name()) {
-            case "statedOn" -> StatementDocuments.STATED_ON_START;
-            case "createdAt" -> StatementDocuments.CREATED_AT;
-            case "updatedAt" -> StatementDocuments.UPDATED_AT;
-            default -> throw new IllegalArgumentException("No index sort for " + order.field().name());
-        };
-        return new SortField(field, SortField.Type.LONG, order.descending());
+        return new SortField(SortKeys.field(order), SortField.Type.LONG, order.descending());
     }
 }
