@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.demarche.common.ProblemException;
 import org.demarche.statement.Statement;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,14 +56,22 @@ public class IndexFollower {
     /** Whether this instance holds the lease and has checked the index's layout since taking it. */
     private volatile boolean checked;
 
-    public IndexFollower(StatementIndex index, DataSource database) {
+    private final Duration poll;
+
+    public IndexFollower(StatementIndex index, DataSource database,
+            @ConfigProperty(name = "demarche.search.poll") Duration poll) {
         this.index = index;
         this.database = database;
+        this.poll = poll;
     }
 
-    /** Follows the revisions for about a second, if this instance holds the lease or can take it. */
-    @Scheduled(every = "${demarche.search.follow-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void follow() {
+    /**
+     * Every second: if this instance holds the lease or can take it, follows the revisions for that
+     * second, looking for new ones every {@code demarche.search.poll} when it has caught up (the lease is
+     * renewed at each look).
+     */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void follow() throws InterruptedException {
         if (!following.tryLock()) {
             return;
         }
@@ -75,8 +85,11 @@ public class IndexFollower {
                     }
                     checked = true;
                 }
-                if (!step() || System.nanoTime() > until) {
+                if (System.nanoTime() > until) {
                     return;
+                }
+                if (!step()) {
+                    Thread.sleep(poll.toMillis());
                 }
             }
             checked = false;
