@@ -502,7 +502,7 @@ public class LuceneStatementSearch implements StatementSearch {
         return max == null ? 0 : max;
     }
 
-    static Query query(StatementCriteria c) {
+    public static Query query(StatementCriteria c) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(c.query() == null ? new MatchAllDocsQuery() : LuceneQueries.of(c.query()),
                 Occur.MUST);

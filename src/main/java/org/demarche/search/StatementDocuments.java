@@ -49,10 +49,10 @@ public final class StatementDocuments {
     }
 
     /** How the fields are analysed: the text as terms, its pairs as pairs; other fields are not analysed. */
-    static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(TextAnalysis.ANALYZER,
+    public static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(TextAnalysis.ANALYZER,
             Map.of(TEXT_PAIRS, TextAnalysis.PAIRS));
 
-    static Document of(Statement statement) {
+    public static Document of(Statement statement) {
         Document doc = new Document();
         String id = statement.id.toString();
         doc.add(new StringField(ID, id, Field.Store.NO));

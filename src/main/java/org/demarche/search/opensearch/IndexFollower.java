@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import org.jboss.logging.Logger;
  * committed create, update, delete and import is a revision, and revisions become visible in number
  * order (see {@link org.demarche.history.ChangeClock}). One instance at a time follows them: it holds a
  * lease in {@code feed_consumer}, renewed at every step and taken over by another instance once it has
- * not been renewed for {@value #LEASE_SECONDS} seconds (the holder died). After each indexed batch the
+ * not been renewed for {@value FeedLease#LEASE_SECONDS} seconds (the holder died). After each indexed batch the
  * holder stores the revision it reached, so a new holder goes on from there; a batch cut off by a crash
  * is indexed again, which the external versions make harmless. While OpenSearch is down, nothing moves
  * and the position stays; indexing catches up when it is back.
@@ -40,8 +39,6 @@ import org.jboss.logging.Logger;
 public class IndexFollower {
 
     private static final Logger LOG = Logger.getLogger(IndexFollower.class);
-    static final String CONSUMER = "statement-search";
-    static final int LEASE_SECONDS = 5;
     /** Revisions read per step, and statements loaded and written per bulk request. */
     private static final int REVISIONS = 1_000;
     private static final int BATCH = 500;
@@ -50,17 +47,17 @@ public class IndexFollower {
 
     private final StatementIndex index;
     private final DataSource database;
-    /** This instance in the lease table. */
-    private final String owner = UUID.randomUUID().toString();
+    private final FeedLease lease;
     private final ReentrantLock following = new ReentrantLock();
     /** Whether this instance holds the lease and has checked the index's layout since taking it. */
     private volatile boolean checked;
 
     private final Duration poll;
 
-    public IndexFollower(StatementIndex index, DataSource database,
+    public IndexFollower(StatementIndex index, FeedLease lease, DataSource database,
             @ConfigProperty(name = "demarche.search.poll") Duration poll) {
         this.index = index;
+        this.lease = lease;
         this.database = database;
         this.poll = poll;
     }
@@ -77,7 +74,7 @@ public class IndexFollower {
         }
         try {
             long until = System.nanoTime() + 1_000_000_000L;
-            while (lease()) {
+            while (lease.take()) {
                 if (!checked) {
                     if (!index.current()) {
                         LOG.info("Search index missing or in an older layout: rebuilding");
@@ -102,22 +99,11 @@ public class IndexFollower {
         }
     }
 
-    /** Takes or renews the lease; false while another live instance holds it. */
-    private boolean lease() {
-        return QuarkusTransaction.requiringNew().call(() -> em().createNativeQuery("update feed_consumer"
-                + " set owner = :owner, lease_until = current_timestamp + make_interval(secs => :seconds)"
-                + " where name = :name and (owner = :owner or owner is null or lease_until < current_timestamp)")
-                .setParameter("owner", owner).setParameter("seconds", LEASE_SECONDS).setParameter("name", CONSUMER)
-                .executeUpdate() == 1);
-    }
-
     /** Indexes the statements the next revisions touched; false when there were none. */
     private boolean step() {
-        long position = position();
-        Long upTo = QuarkusTransaction.requiringNew().call(() -> (Long) em().createNativeQuery(
-                "select max(id) from (select id from revision where id > :position order by id limit :n) r", Long.class)
-                .setParameter("position", position).setParameter("n", REVISIONS).getSingleResult());
-        if (upTo == null) {
+        long position = lease.position();
+        long upTo = lease.next(position, REVISIONS);
+        if (upTo == position) {
             return false;
         }
         List<UUID> touched = QuarkusTransaction.requiringNew().call(() -> touched(position, upTo));
@@ -126,10 +112,7 @@ public class IndexFollower {
             QuarkusTransaction.requiringNew().run(() -> write(index.alias(), batch));
         }
         // Compare and set: a rebuild that moved the position back meanwhile wins.
-        QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("update feed_consumer set position = :upTo"
-                + " where name = :name and owner = :owner and position = :position")
-                .setParameter("upTo", upTo).setParameter("name", CONSUMER).setParameter("owner", owner)
-                .setParameter("position", position).executeUpdate());
+        lease.advance(position, upTo);
         return true;
     }
 
@@ -159,21 +142,6 @@ public class IndexFollower {
             rows.forEach(row -> deleted.put((UUID) row[0], ((Number) row[1]).longValue()));
         }
         index.write(target, found, deleted);
-    }
-
-    /** The revision the index holds every change of. */
-    long position() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery(
-                "select position from feed_consumer where name = :name").setParameter("name", CONSUMER)
-                .getSingleResult()).longValue());
-    }
-
-    /** The newest revision. */
-    static long latest() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Long max = em().createQuery("select max(r.id) from Revision r", Long.class).getSingleResult();
-            return max == null ? 0 : max;
-        });
     }
 
     /**
@@ -206,7 +174,7 @@ public class IndexFollower {
     }
 
     private long rebuildHoldingLock() {
-        long from = latest();
+        long from = lease.latest();
         String target = index.create();
         long count = 0;
         UUID after = null;
@@ -224,9 +192,7 @@ public class IndexFollower {
             after = batch.get(batch.size() - 1);
         }
         index.swapTo(target);
-        QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery(
-                "update feed_consumer set position = least(position, :from) where name = :name")
-                .setParameter("from", from).setParameter("name", CONSUMER).executeUpdate());
+        lease.rewind(from);
         LOG.infof("Search index rebuilt: %d statements in %s", count, target);
         return count;
     }

@@ -15,12 +15,12 @@ import org.demarche.statement.StatementCriteria;
  * analyzer, and sent as terms; words and prefixes match analysed terms, two-word phrases one pair term,
  * longer phrases a phrase of pairs, and phrases with a stop word inside a phrase on the text with its gap.
  */
-final class OpenSearchQueries {
+public final class OpenSearchQueries {
 
     private OpenSearchQueries() {
     }
 
-    static Map<String, Object> of(StatementCriteria c) {
+    public static Map<String, Object> of(StatementCriteria c) {
         List<Object> filters = new ArrayList<>();
         filter(filters, StatementDocuments.OFFICIAL, c.officialIds());
         filter(filters, StatementDocuments.COUNTRY, c.country());
@@ -45,7 +45,7 @@ final class OpenSearchQueries {
         return Map.of("bool", Map.of("must", List.of(text), "filter", filters));
     }
 
-    static Object text(SearchQuery query) {
+    private static Object text(SearchQuery query) {
         List<Object> must = new ArrayList<>();
         for (List<SearchQuery.Clause> group : query.required()) {
             List<Object> alternatives = new ArrayList<>();

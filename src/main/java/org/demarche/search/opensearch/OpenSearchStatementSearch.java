@@ -37,11 +37,13 @@ public class OpenSearchStatementSearch implements StatementSearch {
     private final SearchCluster cluster;
     private final StatementIndex index;
     private final IndexFollower follower;
+    private final FeedLease lease;
 
-    public OpenSearchStatementSearch(SearchCluster cluster, StatementIndex index, IndexFollower follower) {
+    public OpenSearchStatementSearch(SearchCluster cluster, StatementIndex index, IndexFollower follower, FeedLease lease) {
         this.cluster = cluster;
         this.index = index;
         this.follower = follower;
+        this.lease = lease;
     }
 
     @Override
@@ -146,7 +148,7 @@ public class OpenSearchStatementSearch implements StatementSearch {
 
     @Override
     public IndexState state() {
-        return new IndexState(engine(), follower.position(), IndexFollower.latest());
+        return new IndexState(engine(), lease.position(), lease.latest());
     }
 
     @Override
