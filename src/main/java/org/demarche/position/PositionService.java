@@ -182,6 +182,25 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
         }
     }
 
+    /**
+     * One position per official, topic and start day: a second would leave a zero-length period. The 409 names
+     * the position that holds it. (Creations for an official take turns, see {@link #create}; the unique key
+     * position_official_topic_start_key refuses what a race might still let through.)
+     */
+    @Override
+    protected void checkConflicts(PositionRequest request, Position existing) {
+        PartialDate from = PartialDate.of(request.validFrom());
+        Position.<Position>find("official.id = ?1 and topic.id = ?2 and validFromStart = ?3", request.officialId(),
+                request.topicId(), from.start()).stream()
+                .filter(other -> existing == null || !Objects.equals(other.id, existing.id))
+                .findFirst()
+                .ifPresent(other -> {
+                    throw ProblemException.taken("Position " + other.id + " (/api/v1/positions/" + other.id + ") of this"
+                            + " official on this topic already begins on " + from.start() + " (validFrom " + other.validFrom
+                            + "); change that one instead", "position", other.id);
+                });
+    }
+
     @Override
     protected void apply(PositionRequest request, Position position) {
         position.official = Official.findById(request.officialId());

@@ -20,7 +20,8 @@ import org.demarche.statement.StatementService;
 /**
  * Lists and search on PostgreSQL. Lists are plain queries. The text condition is {@code demarche_match},
  * which the planner inlines into
- * {@code search_vector @@ to_tsquery('demarche', ...)} on the stored, generated {@code search_vector}
+ * {@code search_vector @@ demarche_tsquery(...)} (each clause analysed by its own configuration, see
+ * {@link TsQueries}) on the stored, generated {@code search_vector}
  * column and answers from its GIN index (see the postgresql migrations). Every instance shares that index, so nothing is
  * kept in the application. Relevance is {@code ts_rank_cd}, computed for every match.
  *
