@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(52, operations);
+        assertEquals(53, operations);
     }
 
     @Test
