@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(52 + 1, operations); // + GET /api/v1/admin/duplicates (issue 17)
+        assertEquals(54, operations); // 52 + GET /admin/duplicates + DELETE /admin/backups/{name}
     }
 
     @Test
