@@ -108,7 +108,7 @@ class SlowClientTest {
     }
 
     @Test
-    void requestsInFlightArCappedPerKey() throws Exception {
+    void requestsInFlightAreCappedPerKey() throws Exception {
         String slowKey = newKey();
         List<Socket> open = new ArrayList<>();
         try {
@@ -126,6 +126,11 @@ class SlowClientTest {
                     .body(Map.of("slug", "refused", "name", "Refused")).post("/api/v1/topics").then().statusCode(429)
                     .contentType("application/problem+json").header("Retry-After", "1");
             assertEquals(201, createTopic(TestKeys.ADMIN), "another key is not affected");
+            try (Socket refused = slowTopic(slowKey)) {
+                String answer = answer(refused);
+                assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
+                assertTrue(answer.contains("Connection: close"), "the unread body's connection is closed: " + answer);
+            }
         } finally {
             for (Socket socket : open) {
                 socket.close();
