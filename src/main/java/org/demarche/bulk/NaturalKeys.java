@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.demarche.common.PartialDate;
 import org.demarche.common.TrackedEntity;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialRequest;
@@ -145,8 +146,10 @@ final class NaturalKeys {
     /** The stored record the request names by natural key, or null; a position's batch must be flushed first. */
     TrackedEntity byNaturalKey(Object request) {
         if (request instanceof PositionRequest position) {
-            return Position.<Position>find("official.id = ?1 and topic.id = ?2 and validFrom = ?3", position.officialId(),
-                    position.topicId(), position.validFrom()).firstResult();
+            // By start day, as positions are unique: 2024-11 and 2024-11-01 name one position.
+            return PartialDate.parse(position.validFrom()).<TrackedEntity>map(from -> Position.<Position>find(
+                    "official.id = ?1 and topic.id = ?2 and validFromStart = ?3", position.officialId(), position.topicId(),
+                    from.start()).firstResult()).orElse(null);
         }
         return records.get(keyOf(request));
     }
