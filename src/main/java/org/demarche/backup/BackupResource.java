@@ -1,6 +1,7 @@
 package org.demarche.backup;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,7 +47,8 @@ public class BackupResource {
     @Operation(operationId = "createBackup", summary = "Back up the database",
             description = "Takes a consistent backup of the embedded H2 database while the API keeps serving, as a zip"
                     + " file in DEMARCHE_BACKUP_DIR. To restore it, unzip it into an empty DEMARCHE_DATA_DIR and start"
-                    + " the app there; the search index is rebuilt at start. On PostgreSQL this answers 501: use"
+                    + " the app there; the search index is rebuilt at start. Then only the newest backups are kept,"
+                    + " DEMARCHE_BACKUP_KEEP of them (10 unless set; 0 keeps all). On PostgreSQL this answers 501: use"
                     + " pg_dump.")
     @APIResponse(responseCode = "201", description = "Backup taken; Location is where to download it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Backup.class)))
@@ -79,5 +81,19 @@ public class BackupResource {
     public RestResponse<java.nio.file.Path> download(@PathParam("name") String name) {
         return RestResponse.ResponseBuilder.ok(backups.file(name))
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** Deletes a backup. */
+    @DELETE
+    @Path("{name}")
+    @Operation(operationId = "deleteBackup", summary = "Delete a backup", description = "Deletes the backup file from"
+            + " DEMARCHE_BACKUP_DIR. Only a backup's name (as the list gives it) is taken: any other name is a 400"
+            + " problem, so no other file can be named.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "Not a backup's name", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No backup has this name", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "501", description = ON_POSTGRESQL, content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public void delete(@PathParam("name") String name) {
+        backups.delete(name);
     }
 }

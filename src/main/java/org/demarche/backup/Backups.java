@@ -39,17 +39,20 @@ public class Backups {
     private final AgroalDataSource dataSource;
     private final String databaseKind;
     private final Path directory;
+    private final int keep;
 
     public Backups(AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind,
-            @ConfigProperty(name = "demarche.backup.dir") Path directory) {
+            @ConfigProperty(name = "demarche.backup.dir") Path directory, @ConfigProperty(name = "demarche.backup.keep") int keep) {
         this.dataSource = dataSource;
         this.databaseKind = databaseKind;
         this.directory = directory;
+        this.keep = keep;
     }
 
     /**
      * Takes a backup. It is written under a temporary name and renamed when complete, so a listed backup
-     * is always whole. One at a time: a second caller waits for the first.
+     * is always whole. One at a time: a second caller waits for the first. Then only the newest backups
+     * are kept, as many as {@code demarche.backup.keep} says (0 keeps them all).
      */
     public synchronized Backup create() {
         requireEmbedded();
@@ -60,7 +63,13 @@ public class Backups {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
             }
-            return describe(Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE));
+            Backup taken = describe(Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE));
+            if (keep > 0) {
+                for (Backup old : list().stream().skip(keep).toList()) {
+                    Files.deleteIfExists(directory.resolve(old.name()));
+                }
+            }
+            return taken;
         } catch (SQLException e) {
             throw new IllegalStateException("The database backup failed", e);
         } catch (IOException e) {
@@ -90,9 +99,32 @@ public class Backups {
     public Path file(String name) {
         requireEmbedded();
         if (!NAME.matcher(name).matches() || !Files.isRegularFile(directory.resolve(name))) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No backup is named " + name);
+            throw notFound(name);
         }
         return directory.resolve(name);
+    }
+
+    /**
+     * Deletes a backup. A name outside the backup naming scheme is a bad request, so no other file, in the
+     * backup directory or outside it, can be named.
+     */
+    public synchronized void delete(String name) {
+        requireEmbedded();
+        if (!NAME.matcher(name).matches()) {
+            throw ProblemException.badRequest("'" + name + "' is not a backup's name; backups are named like"
+                    + " demarche-20261125T190400123Z.zip");
+        }
+        try {
+            if (!Files.deleteIfExists(directory.resolve(name))) {
+                throw notFound(name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the backup " + name, e);
+        }
+    }
+
+    private static ProblemException notFound(String name) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No backup is named " + name);
     }
 
     private static void deleteIfLeft(Path partial) {

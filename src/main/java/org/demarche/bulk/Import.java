@@ -65,8 +65,8 @@ import org.jboss.logging.Logger;
  * import answers. A line that is not valid is rejected and reported, with every problem, and the rest of its
  * batch goes on; the report counts every problem and keeps the first ones, while the caller may stream them
  * all, so memory stays flat however many there are. Should the database refuse a batch all the same, its
- * lines are retried one per transaction, so each stands or falls alone. A dry run does all of this in one
- * transaction that it rolls back. Imports write one transaction at a time ({@link ImportLock}), so two
+ * lines are retried one per transaction, so each stands or falls alone. A dry run does all of this for the
+ * first {@value #DRY_RUN_LINES} lines in one transaction that it rolls back. Imports write one transaction at a time ({@link ImportLock}), so two
  * imports of one file store each record once.
  */
 @ApplicationScoped
@@ -75,6 +75,11 @@ public class Import {
     static final int BATCH = 500;
     /** A batch ends sooner when its lines hold this many characters, so long lines cannot fill the memory. */
     static final long BATCH_CHARS = 4L << 20;
+    /**
+     * The lines a dry run checks: it writes them all in one transaction, which holds them until it rolls back,
+     * so a dry run of a large file would grow without bound. The rest is read and counted, not checked.
+     */
+    static final int DRY_RUN_LINES = 20_000;
     /** The problems a JSON report lists; the NDJSON report streams every one. */
     static final int REPORTED_ERRORS = 1000;
     private static final Logger LOG = Logger.getLogger(Import.class);
@@ -144,20 +149,21 @@ public class Import {
             case JSON -> throw new IllegalArgumentException("Imports are NDJSON or CSV");
         };
         if (dryRun) {
-            lock.rolledBack(() -> {
+            ImportRecord unchecked = lock.rolledBack(() -> {
                 Panache.getEntityManager().setFlushMode(FlushModeType.COMMIT);
-                readBatches(records, tally, batch -> {
+                return readBatches(records, tally, DRY_RUN_LINES, batch -> {
                     write(batch).forEach(tally::record);
                     Panache.getEntityManager().flush();
                     Panache.getEntityManager().clear();
                 });
-                return tally;
             });
+            if (unchecked != null) {
+                tally.lines = linesAfter(records);
+                tally.problem(new LineError(unchecked.line(), "", "was not checked, nor any line after it: a dry run"
+                        + " checks the first " + DRY_RUN_LINES + " lines"));
+            }
         } else {
-            search.inBulk(() -> {
-                readBatches(records, tally, batch -> commit(batch, tally));
-                return tally;
-            });
+            search.inBulk(() -> readBatches(records, tally, Long.MAX_VALUE, batch -> commit(batch, tally)));
         }
         return tally.report(dryRun);
     }
@@ -170,13 +176,23 @@ public class Import {
     private record Line(long number, Kind<?, ?> kind, UUID id, ObjectNode fields) {
     }
 
-    private void readBatches(ImportRecords records, Tally tally, Consumer<List<ImportRecord>> write) {
+    /**
+     * Reads the records and writes them batch by batch, up to the record that starts after {@code lastLine},
+     * which is answered (null when the body ended first).
+     */
+    private ImportRecord readBatches(ImportRecords records, Tally tally, long lastLine,
+            Consumer<List<ImportRecord>> write) {
         List<ImportRecord> batch = new ArrayList<>(BATCH);
         long batchChars = 0;
         LineError notText = null;
+        ImportRecord unchecked = null;
         try {
             for (ImportRecord record = records.next(); record != null; record = records.next()) {
                 tally.lines = records.lines();
+                if (record.line() > lastLine) {
+                    unchecked = record;
+                    break;
+                }
                 batch.add(record);
                 batchChars += record.chars();
                 if (batch.size() == BATCH || batchChars >= BATCH_CHARS) {
@@ -189,8 +205,7 @@ public class Import {
         } catch (CharacterCodingException e) {
             notText = new LineError(records.lines() + 1, "", "is not UTF-8 text; the import stopped before this line");
         } catch (IOException e) {
-            // The client went away: batches so far are committed, and there is nobody to report to.
-            throw new UncheckedIOException("The import body could not be read", e);
+            throw bodyUnread(e);
         }
         if (!batch.isEmpty()) {
             write.accept(batch);
@@ -198,6 +213,26 @@ public class Import {
         if (notText != null) {
             tally.problem(notText);
         }
+        return unchecked;
+    }
+
+    /** Reads the rest of the body unchecked, answering how many lines it had in all. */
+    private static long linesAfter(ImportRecords records) {
+        try {
+            while (records.next() != null) {
+                // only counted
+            }
+        } catch (CharacterCodingException e) {
+            // Not text from here on: the lines are counted up to here.
+        } catch (IOException e) {
+            throw bodyUnread(e);
+        }
+        return records.lines();
+    }
+
+    /** The client went away: batches so far are committed, and there is nobody to report to. */
+    private static UncheckedIOException bodyUnread(IOException e) {
+        return new UncheckedIOException("The import body could not be read", e);
     }
 
     /** Writes a batch in one transaction; if the database refuses it, each line in a transaction of its own. */

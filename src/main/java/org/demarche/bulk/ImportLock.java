@@ -19,6 +19,8 @@ class ImportLock {
     /** The advisory lock's key: "import" in ASCII. */
     private static final long KEY = 0x696d706f7274L;
 
+    static final int ROLLED_BACK_SECONDS = 600;
+
     private final boolean shared;
     private final ReentrantLock local = new ReentrantLock(true);
 
@@ -34,10 +36,13 @@ class ImportLock {
         }));
     }
 
-    /** Runs the work in a new transaction that is rolled back, holding the lock. */
+    /**
+     * Runs the work in a new transaction that is rolled back, holding the lock; it may last up to
+     * {@value #ROLLED_BACK_SECONDS} seconds (a dry run of many lines), where others last the default minute.
+     */
     <T> T rolledBack(Supplier<T> work) {
         return locally(() -> {
-            QuarkusTransaction.begin();
+            QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(ROLLED_BACK_SECONDS));
             try {
                 holdShared();
                 return work.get();

@@ -75,7 +75,8 @@ public class ImportResource {
                             example = "{\"line\":12,\"field\":\"country\",\"message\":\"must be an ISO 3166-1 alpha-2 country"
                                     + " code\"}\n{\"dryRun\":false,\"lines\":1200,…,\"errorCount\":1,\"errors\":[]}"))})
     public RestResponse<ImportReport> importRecords(
-            @Parameter(description = "Check and count everything, writing nothing") @QueryParam("dryRun") boolean dryRun,
+            @Parameter(description = "Check the first 20 000 lines and count the rest, writing nothing; a problem at"
+                    + " line 20 001 says where checking stopped") @QueryParam("dryRun") boolean dryRun,
             @Context HttpHeaders headers, InputStream body) {
         ListFormat format = ListFormat.CSV.mediaType.isCompatible(headers.getMediaType()) ? ListFormat.CSV
                 : ListFormat.NDJSON;

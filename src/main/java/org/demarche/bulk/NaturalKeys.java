@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.demarche.common.PartialDate;
 import org.demarche.common.TrackedEntity;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialRequest;
 import org.demarche.position.Position;
 import org.demarche.position.PositionRequest;
+import org.demarche.source.CanonicalUrl;
 import org.demarche.source.Source;
 import org.demarche.source.SourceRequest;
 import org.demarche.statement.Statement;
@@ -27,7 +29,8 @@ import org.demarche.topic.TopicRequest;
 
 /**
  * How one batch of an import finds records by id or natural key: an official's wikidataId, or its name and
- * country; a topic's slug; a source's url; a statement's official, text and date. Every record the batch's
+ * country; a topic's slug; a source's url in canonical form ({@link CanonicalUrl}); a statement's official,
+ * text and date. (Text arrives in NFC, as the JSON reader makes every text node.) Every record the batch's
  * lines may name, as themselves or as references, is loaded at the start in a few queries rather than a few
  * a line, and every record a line writes is noted at once, so later lines of the batch find it (two equal
  * lines make one record) without the database seeing it before the batch commits. Positions are few and
@@ -89,7 +92,7 @@ final class NaturalKeys {
         keys.load("from Official o where o.wikidataId in ?1", wanted.wikidataIds);
         keys.load("from Official o where o.name in ?1", wanted.names);
         keys.load("from Topic t where t.slug in ?1", wanted.slugs);
-        keys.load("from Source s where s.url in ?1", wanted.urls);
+        keys.load("from Source s where s.canonicalUrl in ?1", wanted.urls.stream().map(CanonicalUrl::of).toList());
         keys.load("from Statement s where s.textHash in ?1", wanted.textHashes);
         return keys;
     }
@@ -143,8 +146,10 @@ final class NaturalKeys {
     /** The stored record the request names by natural key, or null; a position's batch must be flushed first. */
     TrackedEntity byNaturalKey(Object request) {
         if (request instanceof PositionRequest position) {
-            return Position.<Position>find("official.id = ?1 and topic.id = ?2 and validFrom = ?3", position.officialId(),
-                    position.topicId(), position.validFrom()).firstResult();
+            // By start day, as positions are unique: 2024-11 and 2024-11-01 name one position.
+            return PartialDate.parse(position.validFrom()).<TrackedEntity>map(from -> Position.<Position>find(
+                    "official.id = ?1 and topic.id = ?2 and validFromStart = ?3", position.officialId(), position.topicId(),
+                    from.start()).firstResult()).orElse(null);
         }
         return records.get(keyOf(request));
     }
@@ -216,7 +221,8 @@ final class NaturalKeys {
         }
         ArrayNode ids = fields.putArray(idField);
         for (int i = 0; i < values.size(); i++) {
-            TrackedEntity found = records.get(Key.of(type, by, values.get(i).asText()));
+            String value = values.get(i).asText();
+            TrackedEntity found = records.get(Key.of(type, by, type == Source.class ? CanonicalUrl.of(value) : value));
             if (found != null) {
                 ids.add(found.id.toString());
             } else {
@@ -232,7 +238,7 @@ final class NaturalKeys {
         } else if (request instanceof TopicRequest topic) {
             return Key.of(Topic.class, "slug", topic.slug());
         } else if (request instanceof SourceRequest source) {
-            return Key.of(Source.class, "url", source.url());
+            return Key.of(Source.class, "url", CanonicalUrl.of(source.url()));
         } else if (request instanceof StatementRequest statement) {
             return Key.of(Statement.class, "text", statement.officialId(), statement.text(), statement.statedOn());
         }
@@ -252,7 +258,9 @@ final class NaturalKeys {
             keys.add(Key.of(Topic.class, "slug", topic.slug));
         } else if (record instanceof Source source) {
             keys.add(Key.of(Source.class, "id", source.id));
-            keys.add(Key.of(Source.class, "url", source.url));
+            if (source.canonicalUrl != null) {
+                keys.add(Key.of(Source.class, "url", source.canonicalUrl));
+            }
         } else if (record instanceof Statement statement) {
             keys.add(Key.of(Statement.class, "id", statement.id));
             keys.add(Key.of(Statement.class, "text", statement.official.id, statement.text, statement.statedOn));

@@ -14,12 +14,13 @@ public record Problem(
         @Schema(description = "Explanation specific to this occurrence", examples = "2 fields are not valid") String detail,
         @Schema(description = "The request path this problem occurred on", examples = "/api/v1/officials") String instance,
         @Schema(description = "Validation problems, one per field, all at once (422 only)") List<FieldError> errors,
-        @Schema(description = "Records that still refer to the one being deleted (409 on DELETE only)") List<Reference> references) {
+        @Schema(description = "409 only: records that still refer to the one being deleted, or the record that already"
+                + " holds a unique value (a source's URL, a position's official, topic and start)") List<Reference> references) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** A group of records of one type that refer to the record a client tried to delete. */
-    @Schema(description = "Records of one type that still refer to the record")
+    /** A group of records of one type that refer to the record a client tried to delete, or hold a unique value. */
+    @Schema(description = "Records of one type that still refer to the record, or that hold the unique value")
     public record Reference(
             @Schema(description = "Resource type of the referring records", examples = "statement") String type,
             @Schema(description = "How many records of this type refer to it", examples = "3") long count,

@@ -32,6 +32,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }
 
+    /** A 409 for a unique value another record holds, naming that record in references. */
+    public static ProblemException taken(String detail, String resource, Object holder) {
+        return new ProblemException(ProblemType.CONFLICT, detail, null,
+                List.of(new Problem.Reference(resource, 1, List.of(holder.toString()))));
+    }
+
     public static ProblemException invalid(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()

@@ -172,8 +172,8 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     }
 
     private R write(E entity, Q request) {
-        if (!matches(entity, request)) {
-            update(entity, request);
+        if (request == null || !matches(entity, request)) {
+            update(entity, request); // refuses a missing body as it refuses an invalid one
             Panache.getEntityManager().flush();
         }
         return represent(entity);

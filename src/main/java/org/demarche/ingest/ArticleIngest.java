@@ -34,6 +34,9 @@ import org.demarche.statement.StatementService;
 @ApplicationScoped
 public class ArticleIngest {
 
+    /** The most candidates one commit stores, chosen or found: a commit is one transaction and one answer. */
+    static final int MAX_COMMITTED = 200;
+
     private final RequestValidator validator;
     private final CandidateChecks checks;
     private final Speakers speakers;
@@ -67,6 +70,10 @@ public class ArticleIngest {
         boolean chosen = article.candidates() != null;
         List<Candidate> candidates = chosen ? article.candidates()
                 : errors.isEmpty() ? candidates(article.text()) : List.of();
+        if (!chosen && candidates.size() > MAX_COMMITTED) {
+            errors.add(new FieldError("text", "holds " + candidates.size() + " candidates; a commit stores at most "
+                    + MAX_COMMITTED + ": send the ones to store in candidates, in several commits"));
+        }
         if (chosen && article.text() != null) {
             for (int i = 0; i < candidates.size(); i++) {
                 CandidateChecks.checkChosen(article.text(), candidates.get(i), "candidates[" + i + "]", errors);

@@ -30,8 +30,9 @@ public record ArticleRequest(
         @Schema(description = "How the statements were made; defaults to other", examples = "interview") Medium medium,
         @Schema(description = "With commit=true, the candidates to store, as an earlier call returned them; their speaker"
                 + " may be changed (an officialId, or a proposed official with its country), their text and parts must"
-                + " stay the article's words. Left out, every candidate that can be stored is")
-        @Size(max = 1000) List<@NotNull @Valid Candidate> candidates) {
+                + " stay the article's words. Left out, every candidate that can be stored is. At most 200: a"
+                + " commit stores at most 200 candidates, chosen or found")
+        @Size(max = ArticleIngest.MAX_COMMITTED) List<@NotNull @Valid Candidate> candidates) {
 
     public ArticleRequest {
         authors = authors == null ? List.of() : authors;

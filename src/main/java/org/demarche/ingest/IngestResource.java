@@ -56,7 +56,8 @@ public class IngestResource {
                     + " chose: their speaker may be changed (an officialId, or a proposed official with its country), their"
                     + " text and parts must stay the article's words. Any problem with them is a 422 naming each, and"
                     + " nothing is written. Without candidates, every candidate that can be stored is, and the others are"
-                    + " listed as skipped with the reason.")
+                    + " listed as skipped with the reason. A commit stores at most 200 candidates: an article with more"
+                    + " is a 422 problem, and its candidates are committed by choosing them, 200 at a time.")
     @APIResponse(responseCode = "200", description = "Without commit: the candidates, nothing written",
             content = @Content(schema = @Schema(implementation = ArticleCandidates.class),
                     examples = @ExampleObject(name = "caliber", value = IngestExamples.CANDIDATES)))

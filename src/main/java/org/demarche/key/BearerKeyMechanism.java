@@ -20,7 +20,7 @@ import org.demarche.common.http.BearerKey;
 @ApplicationScoped
 public class BearerKeyMechanism implements HttpAuthenticationMechanism {
 
-    static final String CHALLENGE = "Bearer realm=\"demarche\"";
+    public static final String CHALLENGE = "Bearer realm=\"demarche\"";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {

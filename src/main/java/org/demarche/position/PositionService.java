@@ -4,12 +4,11 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.demarche.common.PartialDate;
@@ -17,6 +16,7 @@ import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
 import org.demarche.common.QueryParams;
 import org.demarche.common.RecordService;
+import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.ListQuery;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -39,6 +39,9 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
             SortField.instant("createdAt", "createdAt", p -> p.createdAt),
             SortField.instant("updatedAt", "updatedAt", p -> p.updatedAt));
 
+    /** The order of a topic's stances: by official name, then id. */
+    private static final String STANCES = "officialName";
+
     @Inject
     TopicService topics;
 
@@ -50,9 +53,12 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
         return query(filter, QueryParams.uuids("officialId", filter.officialId)).page(page, SORTING).map(this::represent);
     }
 
-    /** Where each official stood on a topic on a day (the end of a partial date); 404 for an unknown topic. */
+    /**
+     * Where each official stood on a topic on a day (the end of a partial date), a page of officials at a time
+     * by name; 404 for an unknown topic.
+     */
     @Transactional
-    public TopicStances stances(String topicIdOrSlug, String asOf, String country) {
+    public TopicStances stances(String topicIdOrSlug, String asOf, String country, String limit, String cursor) {
         Topic topic = topics.find(topicIdOrSlug);
         LocalDate day = asOf == null || asOf.isBlank() ? LocalDate.now(ZoneOffset.UTC) : PartialDate.ofParameter("asOf", asOf).end();
         String countryCode = QueryParams.text(country);
@@ -60,16 +66,33 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
             throw ProblemException.badRequest("Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU,"
                     + " not '" + country + "'");
         }
-        List<Position> held = Position.find("select p from Position p join fetch p.official o where p.topic.id = ?1"
-                + " and p.validFromStart <= ?2 and (p.validToStart is null or p.validToStart > ?2)"
-                + (countryCode == null ? "" : " and o.country = ?3")
-                + " order by o.name, o.id, p.validFromStart desc, p.id",
-                countryCode == null ? new Object[] {topic.id, day} : new Object[] {topic.id, day, countryCode}).list();
-        // Positions of one official should not overlap; if edits made them, the latest start wins.
-        Map<UUID, Position> byOfficial = new LinkedHashMap<>();
-        held.forEach(p -> byOfficial.putIfAbsent(p.official.id, p));
+        int size = PageParams.pageSize(limit);
+        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, STANCES);
+        // One position per official: should edits have made two hold that day, the latest start wins, then the lower id.
+        String held = "p.topic.id = :topic and p.validFromStart <= :day and (p.validToStart is null or p.validToStart > :day)";
+        TypedQuery<Position> query = Panache.getEntityManager().createQuery("select p from Position p join fetch p.official o where "
+                + held + " and not exists (select 1 from Position q where q.official = p.official and "
+                + held.replace("p.", "q.") + " and (q.validFromStart > p.validFromStart or (q.validFromStart ="
+                + " p.validFromStart and q.id < p.id)))"
+                + (countryCode == null ? "" : " and o.country = :country")
+                + (after == null ? "" : " and (o.name > :afterName or (o.name = :afterName and o.id > :afterId))")
+                + " order by o.name, o.id", Position.class)
+                .setParameter("topic", topic.id).setParameter("day", day).setMaxResults(size + 1);
+        if (countryCode != null) {
+            query.setParameter("country", countryCode);
+        }
+        if (after != null) {
+            query.setParameter("afterName", after.value()).setParameter("afterId", after.id());
+        }
+        List<Position> rows = query.getResultList();
+        String nextCursor = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            Official last = rows.get(size - 1).official;
+            nextCursor = new Cursor(STANCES, last.name, last.id).encode();
+        }
         return new TopicStances(TopicSummary.of(topic), day.toString(),
-                byOfficial.values().stream().map(TopicStances.OfficialStance::of).toList());
+                rows.stream().map(TopicStances.OfficialStance::of).toList(), nextCursor);
     }
 
     /** The positions of one official, oldest first unless another sort is asked for; 404 for an unknown official. */
@@ -79,9 +102,9 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
         return query(filter, List.of(officialId)).page(page.withDefaultSort("validFrom"), SORTING).map(this::represent);
     }
 
-    /** Every position of one official matching the filter, oldest first (a timeline). */
-    public List<Position> allOf(UUID officialId, PositionFilter filter) {
-        return query(filter, List.of(officialId)).all("p.validFromStart");
+    /** The positions of one official matching the filter, as a query (alias p) for a timeline to page. */
+    public ListQuery<Position> queryOf(UUID officialId, PositionFilter filter) {
+        return query(filter, List.of(officialId));
     }
 
     private ListQuery<Position> query(PositionFilter filter, List<UUID> officialIds) {
@@ -180,6 +203,25 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
                         + ", when the current position " + held.id + " began");
             }
         }
+    }
+
+    /**
+     * One position per official, topic and start day: a second would leave a zero-length period. The 409 names
+     * the position that holds it. (Creations for an official take turns, see {@link #create}; the unique key
+     * position_official_topic_start_key refuses what a race might still let through.)
+     */
+    @Override
+    protected void checkConflicts(PositionRequest request, Position existing) {
+        PartialDate from = PartialDate.of(request.validFrom());
+        Position.<Position>find("official.id = ?1 and topic.id = ?2 and validFromStart = ?3", request.officialId(),
+                request.topicId(), from.start()).stream()
+                .filter(other -> existing == null || !Objects.equals(other.id, existing.id))
+                .findFirst()
+                .ifPresent(other -> {
+                    throw ProblemException.taken("Position " + other.id + " (/api/v1/positions/" + other.id + ") of this"
+                            + " official on this topic already begins on " + from.start() + " (validFrom " + other.validFrom
+                            + "); change that one instead", "position", other.id);
+                });
     }
 
     @Override

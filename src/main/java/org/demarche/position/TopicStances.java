@@ -11,8 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TopicStances(
         TopicSummary topic,
         @Schema(description = "The day the stances hold on", examples = "2024-12-01") String asOf,
-        @Schema(description = "One entry per official with a position on the topic that day, by official name")
-        List<OfficialStance> items) {
+        @Schema(description = "One entry per official with a position on the topic that day, by official name; one page")
+        List<OfficialStance> items,
+        @Schema(description = "Opaque cursor for the next page; null on the last page", nullable = true) String nextCursor) {
 
     @Schema(name = "OfficialStance")
     public record OfficialStance(

@@ -3,9 +3,12 @@ package org.demarche.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -29,26 +32,17 @@ public final class Highlights {
         List<String> prefixes = new ArrayList<>();
         for (List<SearchQuery.Clause> group : query.required()) {
             for (SearchQuery.Clause clause : group) {
-                for (TextAnalysis.Token token : TextAnalysis.tokens(String.join(" ", clause.words()))) {
-                    (clause.prefix() ? prefixes : terms).add(token.term());
+                if (clause.prefix()) {
+                    prefixes.addAll(TextAnalysis.words(clause.words().get(0)));
+                } else {
+                    TextAnalysis.tokens(String.join(" ", clause.words())).forEach(token -> terms.add(token.term()));
                 }
             }
         }
         List<int[]> marks = new ArrayList<>();
-        try (TokenStream stream = TextAnalysis.ANALYZER.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                String value = term.toString();
-                if (terms.contains(value) || prefixes.stream().anyMatch(value::startsWith)) {
-                    marks.add(new int[] {offset.startOffset(), offset.endOffset()});
-                }
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        mark(TextAnalysis.ANALYZER, text, terms::contains, marks);
+        mark(TextAnalysis.WORDS, text, word -> prefixes.stream().anyMatch(word::startsWith), marks);
+        marks.sort(Comparator.comparingInt(mark -> mark[0]));
         int start = 0;
         int end = text.length();
         if (text.length() > WINDOW) {
@@ -69,6 +63,23 @@ public final class Highlights {
         }
         escape(text.substring(at, end), out);
         return end < text.length() ? out.append("…").toString() : out.toString();
+    }
+
+    /** Adds the offsets of the text's words, as the analyzer makes them, that match. */
+    private static void mark(Analyzer analyzer, String text, Predicate<String> matches, List<int[]> marks) {
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (matches.test(term.toString())) {
+                    marks.add(new int[] {offset.startOffset(), offset.endOffset()});
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int wordStart(String text, int from) {

@@ -11,8 +11,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * A {@link SearchQuery} as a Lucene query on a statement's text: words and prefixes on the analysed
- * terms, phrases on the pairs of neighbouring terms ({@link TextAnalysis#PAIRS}), where a two-word
+ * A {@link SearchQuery} as a Lucene query on a statement's text: words on the analysed terms, prefixes
+ * on the words as written ({@link TextAnalysis#WORDS}, so a stop word such as {@code the*} is a prefix
+ * too), phrases on the pairs of neighbouring terms ({@link TextAnalysis#PAIRS}), where a two-word
  * phrase is a single term and its matches are counted without reading word positions.
  */
 public final class LuceneQueries {
@@ -51,15 +52,17 @@ public final class LuceneQueries {
         return all.build();
     }
 
-    /** The clause as analysed terms; null when analysis leaves nothing (stop words only). */
+    /** The clause as analysed terms; null when analysis leaves nothing (stop words only, never a prefix). */
     private static Query clause(SearchQuery.Clause clause) {
+        if (clause.prefix()) {
+            return prefix(clause.words().get(0));
+        }
         List<TextAnalysis.Token> tokens = TextAnalysis.tokens(String.join(" ", clause.words()));
         if (tokens.isEmpty()) {
             return null;
         }
         if (tokens.size() == 1) {
-            Term term = new Term(StatementDocuments.TEXT, tokens.get(0).term());
-            return clause.prefix() ? new PrefixQuery(term) : new TermQuery(term);
+            return new TermQuery(new Term(StatementDocuments.TEXT, tokens.get(0).term()));
         }
         if (!TextAnalysis.neighbours(tokens)) {
             // A stop word inside the phrase: its gap is matched by position, as PostgreSQL does.
@@ -77,6 +80,25 @@ public final class LuceneQueries {
             pairs.add(pair(tokens, i), i);
         }
         return pairs.build();
+    }
+
+    /**
+     * Words that start with the prefix. The tokenizer may cut a run of letters in several words (as it does
+     * ideographs); then the last is the prefix, and the ones before it must be there too.
+     */
+    private static Query prefix(String word) {
+        List<String> words = TextAnalysis.words(word);
+        if (words.isEmpty()) {
+            return new MatchNoDocsQuery("no word in prefix " + word);
+        }
+        Query last = new PrefixQuery(new Term(StatementDocuments.TEXT_WORDS, words.get(words.size() - 1)));
+        if (words.size() == 1) {
+            return last;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(last, Occur.MUST);
+        words.subList(0, words.size() - 1)
+                .forEach(w -> all.add(new TermQuery(new Term(StatementDocuments.TEXT_WORDS, w)), Occur.MUST));
+        return all.build();
     }
 
     private static Term pair(List<TextAnalysis.Token> tokens, int first) {

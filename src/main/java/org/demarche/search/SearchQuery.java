@@ -3,6 +3,7 @@ package org.demarche.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.demarche.common.ProblemException;
+import org.demarche.common.UnicodeText;
 
 /**
  * A parsed {@code q}: groups that must all match (a group is one clause, or several joined by OR) and
@@ -29,7 +30,8 @@ public record SearchQuery(List<List<Clause>> required, List<Clause> excluded) {
         if (q.length() > MAX_LENGTH) {
             throw invalid("it is " + q.length() + " characters long; the most is " + MAX_LENGTH);
         }
-        return new Parser(q).parse();
+        // In NFC, as stored text is, so that a decomposed accent is the same letter as a composed one.
+        return new Parser(UnicodeText.nfc(q)).parse();
     }
 
     private static ProblemException invalid(String reason) {

@@ -24,6 +24,8 @@ public final class StatementDocuments {
 
     public static final String ID = "id";
     public static final String TEXT = "text";
+    /** The text's words as written, for prefixes ({@link TextAnalysis#WORDS}). */
+    public static final String TEXT_WORDS = "textWords";
     /** The text as pairs of neighbouring terms, for phrases ({@link TextAnalysis#PAIRS}). */
     public static final String TEXT_PAIRS = "textPairs";
     public static final String OFFICIAL = "official";
@@ -43,14 +45,14 @@ public final class StatementDocuments {
     /** Country, quote type, medium and the year of statedOnStart for facets ({@link FacetCode}). */
     public static final String FACET_CODE = "facetCode";
     /** How documents are laid out; an index written with another layout is rebuilt at start. */
-    public static final String LAYOUT = "5/" + FacetCode.VERSION;
+    public static final String LAYOUT = "6/" + FacetCode.VERSION;
 
     private StatementDocuments() {
     }
 
-    /** How the fields are analysed: the text as terms, its pairs as pairs; other fields are not analysed. */
+    /** How the fields are analysed: the text as terms, words and pairs; other fields are not analysed. */
     public static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(TextAnalysis.ANALYZER,
-            Map.of(TEXT_PAIRS, TextAnalysis.PAIRS));
+            Map.of(TEXT_PAIRS, TextAnalysis.PAIRS, TEXT_WORDS, TextAnalysis.WORDS));
 
     public static Document of(Statement statement) {
         Document doc = new Document();
@@ -59,6 +61,7 @@ public final class StatementDocuments {
         doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
         doc.add(new TextField(TEXT, statement.text, Field.Store.NO));
         doc.add(new TextField(TEXT_PAIRS, statement.text, Field.Store.NO));
+        doc.add(new TextField(TEXT_WORDS, statement.text, Field.Store.NO));
         String official = statement.official.id.toString();
         doc.add(new StringField(OFFICIAL, official, Field.Store.NO));
         doc.add(new SortedDocValuesField(OFFICIAL, new BytesRef(official)));

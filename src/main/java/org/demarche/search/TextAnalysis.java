@@ -22,7 +22,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 /**
  * How statement text becomes searchable terms, the same way PostgreSQL's {@code demarche} text
  * search configuration does it: words, lower case, accents folded, English stop words dropped, and
- * the Snowball English stemmer, so {@code ceasefires} and {@code Ceasefire} are one term.
+ * the Snowball English stemmer, so {@code ceasefires} and {@code Ceasefire} are one term. Prefixes are
+ * matched against {@link #WORDS} instead, every word as written, as {@code demarche_words} does.
  */
 public final class TextAnalysis {
 
@@ -35,6 +36,18 @@ public final class TextAnalysis {
      * filler ({@code "right _"}), so two words a stop word kept apart never make a pair.
      */
     public static final Analyzer PAIRS = analyzer(true);
+
+    /**
+     * Every word as written, in lower case with accents folded, none dropped or stemmed: a prefix is a prefix
+     * of any word, so {@code the*} finds "the" and "theatre", and {@code negotiat*} finds "negotiations".
+     */
+    public static final Analyzer WORDS = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        }
+    };
 
     private static Analyzer analyzer(boolean pairs) {
         return new Analyzer() {
@@ -80,8 +93,17 @@ public final class TextAnalysis {
     }
 
     public static List<Token> tokens(String text) {
+        return tokens(ANALYZER, text);
+    }
+
+    /** The words of a text as {@link #WORDS} indexes them. */
+    public static List<String> words(String text) {
+        return tokens(WORDS, text).stream().map(Token::term).toList();
+    }
+
+    private static List<Token> tokens(Analyzer analyzer, String text) {
         List<Token> tokens = new ArrayList<>();
-        try (TokenStream stream = ANALYZER.tokenStream("text", text)) {
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();

@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,17 @@ import org.demarche.common.TrackedEntity;
 @Table(name = "source")
 public class Source extends TrackedEntity {
 
+    /** The URL as given. */
     @Column(nullable = false)
     public String url;
+
+    /**
+     * The source's identity, unique: its URL in canonical form ({@link CanonicalUrl}). Null only for a source
+     * that migration V8 found to duplicate an older one, which GET /api/v1/admin/duplicates reports.
+     */
+    @NotAudited
+    @Column(name = "canonical_url")
+    public String canonicalUrl;
 
     @Column(nullable = false)
     public String outlet;
@@ -49,7 +59,8 @@ public class Source extends TrackedEntity {
     @Column(name = "retrieved_at")
     public Instant retrievedAt;
 
+    /** The source with this URL in any spelling of it. */
     public static Optional<Source> byUrl(String url) {
-        return find("url", url).firstResultOptional();
+        return find("canonicalUrl", CanonicalUrl.of(url)).firstResultOptional();
     }
 }

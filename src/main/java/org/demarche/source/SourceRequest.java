@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonIgnoreProperties({"id", "version", "createdAt", "updatedAt"})
 @Schema(name = "SourceInput", description = "A source as written by a client")
 public record SourceRequest(
-        @Schema(description = "Unique; http or https", examples = "https://caliber.az/en/post/fm-lavrov-emphasizes-russia-s-national-interests-in-potential-ukraine-negotiations")
+        @Schema(description = "Unique once in canonical form (RFC 3986 normalization: case of scheme and host, default port,"
+                + " fragment, empty query and percent-encoded letters do not count); kept as given; http or https", examples = "https://caliber.az/en/post/fm-lavrov-emphasizes-russia-s-national-interests-in-potential-ukraine-negotiations")
         @NotNull @Size(max = 2000) @URL(regexp = "^(?i)https?:.*", message = "must be an http or https URL") String url,
         @Schema(examples = "Caliber.Az") @NotBlank @Size(max = 200) String outlet,
         @Schema(examples = "FM Lavrov emphasizes Russia's national interests in potential Ukraine negotiations")

@@ -64,7 +64,7 @@ public class SourceResource {
     public RestResponse<Page<SourceResponse>> list(@BeanParam PageParams page,
             @Parameter(description = "Part of the outlet name, any case", example = "caliber") @QueryParam("outlet") String outlet,
             @Parameter(description = "BCP 47 language tag, any case", example = "en") @QueryParam("language") String language,
-            @Parameter(description = "The exact URL") @QueryParam("url") String url) {
+            @Parameter(description = "The URL, in any equivalent spelling (host case, default port, fragment...)") @QueryParam("url") String url) {
         SourceService.Filter filter = new SourceService.Filter(outlet, language, url);
         return Responses.list(page, p -> sources.list(filter, p), SourceResponse.class, uri, headers);
     }
@@ -85,7 +85,8 @@ public class SourceResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createSource", summary = "Create a source", description = "Every invalid field is reported at once in a 422."
-            + " A url already recorded is a 409.")
+            + " A url already recorded, in any equivalent spelling (case of scheme and host, default port, fragment,"
+            + " empty query, percent-encoded letters), is a 409 naming the source.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new source",
             content = @Content(examples = @ExampleObject(name = "caliber", value = SourceExamples.RESPONSE)))
     public RestResponse<SourceResponse> create(

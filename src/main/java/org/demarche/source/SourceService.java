@@ -34,9 +34,13 @@ public class SourceService extends RecordService<Source, SourceRequest, SourceRe
                 .where("lower(s.outlet) like :outlet escape '\\'", "outlet", QueryParams.likePattern(filter.outlet()))
                 .where("lower(s.language) = :language", "language",
                         QueryParams.lowerCase(filter.language()))
-                .where("s.url = :url", "url", QueryParams.text(filter.url()))
+                .where("s.canonicalUrl = :url", "url", canonical(QueryParams.text(filter.url())))
                 .page(page, SORTING)
                 .map(this::represent);
+    }
+
+    private static String canonical(String url) {
+        return url == null ? null : CanonicalUrl.of(url);
     }
 
     @Override
@@ -64,13 +68,15 @@ public class SourceService extends RecordService<Source, SourceRequest, SourceRe
         Source.byUrl(request.url())
                 .filter(other -> existing == null || !Objects.equals(other.id, existing.id))
                 .ifPresent(other -> {
-                    throw ProblemException.conflict("Source " + other.id + " already has this url");
+                    throw ProblemException.taken("Source " + other.id + " already has this url, spelled " + other.url
+                            + " (the same in canonical form: " + other.canonicalUrl + ")", "source", other.id);
                 });
     }
 
     @Override
     protected void apply(SourceRequest request, Source source) {
         source.url = request.url();
+        source.canonicalUrl = CanonicalUrl.of(request.url());
         source.outlet = request.outlet();
         source.title = request.title();
         source.authors.clear();

@@ -11,7 +11,7 @@ public class StatementFilter {
 
     @QueryParam("q")
     @Parameter(description = "Full-text search in the statement text (at most 500 characters). Words are ANDed;"
-            + " \"legally binding\" is a phrase; -truce excludes; cease* is a prefix; OR between words or phrases"
+            + " \"legally binding\" is a phrase; -truce excludes; cease* is a prefix of any word as written (the* too); OR between words or phrases"
             + " accepts either. English stemming (ceasefires finds ceasefire), any case, accents ignored. With q,"
             + " results are ranked by relevance unless sort is given, each carries a highlight, and paging reaches"
             + " the first 10 000 matches.", example = "ceasefire -truce")

@@ -117,10 +117,9 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         return list(criteria, criteria.query() == null ? page.withDefaultSort("statedOn") : page);
     }
 
-    /** Every statement of one official matching the filters, oldest first (a timeline). */
-    public List<Statement> allOf(UUID officialId, StatementFilter filter) {
-        return criteria(filter, List.of(officialId), new PageParams()).filter(ListQuery.of(Statement.class, "s"))
-                .all("s.statedOnStart");
+    /** The statements of one official matching the filters, as a query (alias s) for a timeline to page. */
+    public ListQuery<Statement> queryOf(UUID officialId, StatementFilter filter) {
+        return criteria(filter, List.of(officialId), new PageParams()).filter(ListQuery.of(Statement.class, "s"));
     }
 
     private Page<StatementResponse> list(StatementCriteria criteria, PageParams page) {

@@ -4,10 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.demarche.common.ProblemException;
+import org.demarche.common.TrackedEntity;
+import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.ListQuery;
+import org.demarche.common.paging.PageParams;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialService;
 import org.demarche.official.OfficialSummary;
@@ -20,9 +26,14 @@ import org.demarche.statement.StatementService;
 import org.demarche.topic.TopicService;
 import org.demarche.topic.TopicSummary;
 
-/** Merges an official's statements and positions into one history, in date order. */
+/**
+ * Merges an official's statements and positions into one history, in date order, a page at a time: a page
+ * reads at most one page of each after where the last page ended, so its cost does not grow with the history.
+ */
 @ApplicationScoped
 public class TimelineService {
+
+    private static final String SORT = "timeline";
 
     @Inject
     OfficialService officials;
@@ -36,11 +47,40 @@ public class TimelineService {
     @Inject
     PositionService positions;
 
-    private record Dated(LocalDate start, int kindOrder, UUID id, TimelineEntry entry) {
+    /**
+     * Where an event sorts: by date, statements before positions on the same date, then by id as the database
+     * orders ids (as unsigned bytes, which their text follows; Java's UUID order compares signed numbers).
+     */
+    private record Place(LocalDate start, int kindOrder, UUID id) {
+
+        static final Comparator<Place> ORDER = Comparator.comparing(Place::start).thenComparing(Place::kindOrder)
+                .thenComparing(place -> place.id().toString());
+
+        Cursor cursor() {
+            return new Cursor(SORT, start + " " + kindOrder, id);
+        }
+
+        static Place after(String cursor) {
+            Cursor decoded = Cursor.decode(cursor, SORT);
+            String[] parts = decoded.value().split(" ");
+            try {
+                if (parts.length == 2 && (parts[1].equals("0") || parts[1].equals("1"))) {
+                    return new Place(LocalDate.parse(parts[0]), Integer.parseInt(parts[1]), decoded.id());
+                }
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
+            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+        }
+    }
+
+    private record Dated(Place place, TimelineEntry entry) {
     }
 
     @Transactional
-    public Timeline of(UUID officialId, String topic) {
+    public Timeline of(UUID officialId, String topic, String limit, String cursor) {
+        int size = PageParams.pageSize(limit);
+        Place after = cursor == null || cursor.isBlank() ? null : Place.after(cursor);
         Official official = officials.find(officialId);
         StatementFilter statementFilter = new StatementFilter();
         statementFilter.topic = topic;
@@ -48,16 +88,34 @@ public class TimelineService {
         positionFilter.topic = topic;
 
         List<Dated> events = new ArrayList<>();
-        for (Statement s : statements.allOf(officialId, statementFilter)) {
-            events.add(new Dated(s.statedOnStart, 0, s.id, TimelineEntry.of(statements.represent(s))));
+        for (Statement s : following(statements.queryOf(officialId, statementFilter), "s.statedOnStart", 0, after)
+                .first(size + 1, "s.statedOnStart")) {
+            events.add(new Dated(new Place(s.statedOnStart, 0, s.id), TimelineEntry.of(statements.represent(s))));
         }
-        for (Position p : positions.allOf(officialId, positionFilter)) {
-            events.add(new Dated(p.validFromStart, 1, p.id, TimelineEntry.of(positions.represent(p))));
+        for (Position p : following(positions.queryOf(officialId, positionFilter), "p.validFromStart", 1, after)
+                .first(size + 1, "p.validFromStart")) {
+            events.add(new Dated(new Place(p.validFromStart, 1, p.id), TimelineEntry.of(positions.represent(p))));
         }
-        // Statements before the positions they back on the same date; ids keep equal dates stable.
-        events.sort(Comparator.comparing(Dated::start).thenComparing(Dated::kindOrder).thenComparing(Dated::id));
+        events.sort(Comparator.comparing(Dated::place, Place.ORDER));
+        String nextCursor = events.size() > size ? events.get(size - 1).place().cursor().encode() : null;
         TopicSummary topicSummary = topic == null || topic.isBlank() ? null
                 : TopicSummary.of(topics.resolve("topic", topic));
-        return new Timeline(OfficialSummary.of(official), topicSummary, events.stream().map(Dated::entry).toList());
+        return new Timeline(OfficialSummary.of(official), topicSummary,
+                events.stream().limit(size).map(Dated::entry).toList(), nextCursor);
+    }
+
+    /** Limits a query of one kind of event to those that sort after {@code after}. */
+    private static <E extends TrackedEntity> ListQuery<E> following(ListQuery<E> query, String start, int kindOrder,
+            Place after) {
+        if (after == null) {
+            return query;
+        }
+        String alias = start.substring(0, start.indexOf('.'));
+        if (kindOrder < after.kindOrder()) {
+            return query.where(start + " > :afterStart", "afterStart", after.start());
+        }
+        query.where(start + " >= :afterStart", "afterStart", after.start());
+        return kindOrder > after.kindOrder() ? query
+                : query.where("(" + start + " > :afterStart or " + alias + ".id > :afterId)", "afterId", after.id());
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -48,6 +49,31 @@ class BackupResourceTest {
     }
 
     @Test
+    void aBackupIsDeletedByItsNameAndNoOtherFileCanBeNamed() throws IOException {
+        Assumptions.assumeFalse(postgres(), "runs in the H2 suite");
+        Path directory = Path.of(ConfigProvider.getConfig().getValue("demarche.backup.dir", String.class));
+        Files.createDirectories(directory);
+        String doomed = "demarche-20261124T000000000Z.zip";
+        Files.write(directory.resolve(doomed), CONTENT);
+        Path notes = Files.writeString(directory.resolve("notes.txt"), "not a backup");
+
+        given().delete("/api/v1/admin/backups/" + doomed).then().statusCode(204);
+        given().get("/api/v1/admin/backups/" + doomed).then().statusCode(404);
+        given().delete("/api/v1/admin/backups/" + doomed).then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString(doomed));
+        for (String name : List.of("notes.txt", "demarche-20261125T000000001Z.zip.part", "demarche-x.zip",
+                "demarche-20261125T000000000Z.zip%00", "..%2F..%2Fpom.xml", "..%2Fbackups-test%2Fnotes.txt")) {
+            given().urlEncodingEnabled(false).delete("/api/v1/admin/backups/" + name).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().urlEncodingEnabled(false).delete("/api/v1/admin/backups/..%2F..%2Fpom.xml").then().statusCode(400);
+        assertTrue(Files.exists(notes));
+        assertTrue(Files.exists(Path.of("pom.xml")));
+        given().header("Authorization", "Bearer dmk_unknown").delete("/api/v1/admin/backups/" + BACKUP).then()
+                .statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void onPostgresqlBackupsArePgDumpsNotAnApiCall() {
         Assumptions.assumeTrue(postgres(), "runs in the PostgreSQL suite");
         for (String path : List.of("/api/v1/admin/backups", "/api/v1/admin/backups/" + BACKUP)) {
@@ -55,6 +81,8 @@ class BackupResourceTest {
                     .body("detail", containsString("pg_dump"));
         }
         given().post("/api/v1/admin/backups").then().statusCode(501).contentType("application/problem+json")
+                .body("detail", containsString("pg_dump"));
+        given().delete("/api/v1/admin/backups/" + BACKUP).then().statusCode(501).contentType("application/problem+json")
                 .body("detail", containsString("pg_dump"));
     }
 

@@ -68,6 +68,23 @@ class ImportReportTest {
     }
 
     @Test
+    void aDryRunChecksTheFirst20000LinesAndCountsTheRest() throws Exception {
+        String body = given().contentType(ListFormat.APPLICATION_NDJSON).accept(ListFormat.APPLICATION_NDJSON)
+                .body("not json\n".repeat(Import.DRY_RUN_LINES + 3).getBytes(StandardCharsets.UTF_8))
+                .queryParam("dryRun", true)
+                .post("/api/v1/import").then().statusCode(200).extract().asString();
+        List<String> lines = body.lines().toList();
+        assertEquals(Import.DRY_RUN_LINES + 2, lines.size());
+        JsonNode note = JSON.readTree(lines.get(Import.DRY_RUN_LINES));
+        assertEquals(Import.DRY_RUN_LINES + 1, note.get("line").asInt());
+        assertTrue(note.get("message").asText().startsWith("was not checked"), note.toString());
+        JsonNode report = JSON.readTree(lines.get(Import.DRY_RUN_LINES + 1));
+        assertEquals(Import.DRY_RUN_LINES + 3, report.get("lines").asInt());
+        assertEquals(Import.DRY_RUN_LINES, report.get("rejected").asInt());
+        assertEquals(Import.DRY_RUN_LINES + 1, report.get("errorCount").asInt());
+    }
+
+    @Test
     void aCsvHeaderTheImportCannotReadIsAProblemBeforeTheNdjsonReportStarts() {
         given().contentType(ListFormat.TEXT_CSV).accept(ListFormat.APPLICATION_NDJSON)
                 .body("text,planet\r\nWords,Mars\r\n".getBytes(StandardCharsets.UTF_8))

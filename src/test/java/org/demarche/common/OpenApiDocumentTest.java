@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(53, operations);
+        assertEquals(55, operations); // 52 + GET /admin/duplicates + DELETE /admin/backups/{name} + GET /admin/search-index
     }
 
     @Test

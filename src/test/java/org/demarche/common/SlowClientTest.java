@@ -46,6 +46,9 @@ class SlowClientTest {
                     "demarche.in-flight.per-address", "6",
                     "demarche.in-flight.streams-per-client", "1",
                     "demarche.in-flight.streams", "2",
+                    // Requests may then come from addresses of their own (X-Forwarded-For).
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
                     "quarkus.log.category.\"org.demarche.common.http.ClosedConnections\".level", "DEBUG");
         }
     }
@@ -53,21 +56,23 @@ class SlowClientTest {
     @TestHTTPResource("/")
     URL server;
 
-    /** A request whose headers and first body bytes are sent, the rest never. */
-    private Socket partialBody(String path, String contentType, String key, long length) throws IOException {
+    /** A request from this address whose headers and the start of whose body are sent, the rest never. */
+    private Socket partialBody(String path, String contentType, String key, String address, long length, String start)
+            throws IOException {
         Socket socket = new Socket(server.getHost(), server.getPort());
         socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
-                + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                + "\r\nX-Forwarded-For: " + address + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length
+                + "\r\n\r\n" + start).getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();
         return socket;
     }
 
     private Socket slowTopic(String key) throws IOException {
-        return partialBody("/api/v1/topics", "application/json", key, 100);
+        return partialBody("/api/v1/topics", "application/json", key, "127.0.0.1", 100, "{");
     }
 
-    private Socket slowImport(String key) throws IOException {
-        return partialBody("/api/v1/import?dryRun=true", "application/x-ndjson", key, 1_000_000);
+    private Socket slowImport(String key, String address) throws IOException {
+        return partialBody("/api/v1/import?dryRun=true", "application/x-ndjson", key, address, 1_000_000, "{");
     }
 
     private static String answer(Socket socket) throws IOException {
@@ -103,7 +108,7 @@ class SlowClientTest {
     }
 
     @Test
-    void requestsInFlightArCappedPerKey() throws Exception {
+    void requestsInFlightAreCappedPerKey() throws Exception {
         String slowKey = newKey();
         List<Socket> open = new ArrayList<>();
         try {
@@ -121,6 +126,11 @@ class SlowClientTest {
                     .body(Map.of("slug", "refused", "name", "Refused")).post("/api/v1/topics").then().statusCode(429)
                     .contentType("application/problem+json").header("Retry-After", "1");
             assertEquals(201, createTopic(TestKeys.ADMIN), "another key is not affected");
+            try (Socket refused = slowTopic(slowKey)) {
+                String answer = answer(refused);
+                assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
+                assertTrue(answer.contains("Connection: close"), "the unread body's connection is closed: " + answer);
+            }
         } finally {
             for (Socket socket : open) {
                 socket.close();
@@ -138,21 +148,27 @@ class SlowClientTest {
     void streamsAreCappedPerKeyAndInAll() throws Exception {
         String first = newKey();
         String second = newKey();
-        try (Socket firstImport = slowImport(first); Socket secondImport = slowImport(second)) {
+        try (Socket firstImport = slowImport(first, "203.0.113.1")) {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             int status;
             do {
-                status = given().header("Authorization", "Bearer " + first).get("/api/v1/export").statusCode();
+                status = given().header("Authorization", "Bearer " + first).header("X-Forwarded-For", "203.0.113.2")
+                        .get("/api/v1/export").statusCode();
             } while (status == 200 && System.nanoTime() < deadline);
             assertEquals(429, status, "one stream per key");
-            deadline = System.nanoTime() + PATIENCE.toNanos();
-            do {
-                status = given().header("Authorization", "Bearer " + TestKeys.ADMIN).accept("text/csv").get("/api/v1/officials").statusCode();
-            } while (status == 200 && System.nanoTime() < deadline);
-            assertEquals(503, status, "two streams in all");
-            given().header("Authorization", "Bearer " + TestKeys.ADMIN).accept("text/csv").get("/api/v1/officials").then()
-                    .statusCode(503).contentType("application/problem+json").header("Retry-After", "1");
-            given().get("/api/v1/officials").then().statusCode(200);
+            given().header("Authorization", "Bearer " + TestKeys.ADMIN).header("X-Forwarded-For", "203.0.113.1")
+                    .accept("text/csv").get("/api/v1/officials").then().statusCode(429);
+            try (Socket secondImport = slowImport(second, "203.0.113.3")) {
+                deadline = System.nanoTime() + PATIENCE.toNanos();
+                do {
+                    status = given().header("X-Forwarded-For", "203.0.113.4").accept("text/csv").get("/api/v1/officials")
+                            .statusCode();
+                } while (status == 200 && System.nanoTime() < deadline);
+                assertEquals(503, status, "two streams in all");
+                given().header("X-Forwarded-For", "203.0.113.4").get("/api/v1/export").then().statusCode(503)
+                        .contentType("application/problem+json").header("Retry-After", "1");
+                given().header("X-Forwarded-For", "203.0.113.4").get("/api/v1/officials").then().statusCode(200);
+            }
         }
     }
 
@@ -177,7 +193,20 @@ class SlowClientTest {
         root.addHandler(capture);
         try {
             slowTopic(TestKeys.ADMIN).close();
-            slowImport(TestKeys.ADMIN).close();
+            // An import dropped while it is being read: close once its first batch is committed.
+            long before = given().get("/api/v1/topics").then().extract().jsonPath().getLong("total");
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < 600; i++) {
+                lines.append("{\"type\":\"topic\",\"slug\":\"dropped-").append(i).append("\",\"name\":\"Dropped\"}\n");
+            }
+            try (Socket importing = partialBody("/api/v1/import", "application/x-ndjson", TestKeys.ADMIN, "127.0.0.1",
+                    1_000_000, lines.toString())) {
+                long waitUntil = System.nanoTime() + PATIENCE.toNanos();
+                while (given().get("/api/v1/topics").then().extract().jsonPath().getLong("total") < before + 500
+                        && System.nanoTime() < waitUntil) {
+                    Thread.sleep(50);
+                }
+            }
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (closedLines(records).size() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(50);

@@ -226,6 +226,30 @@ class IngestResourceTest {
     }
 
     @Test
+    void aCommitStoresAtMost200CandidatesAndSaysHowToStoreMore() {
+        String surname = surname();
+        StringBuilder text = new StringBuilder("Norwegian Foreign Minister Kari " + surname + " spoke in Oslo.\n");
+        for (int i = 0; i < 201; i++) {
+            text.append('"').append("We will hold talks number ").append(i).append(" soon,\" ").append(surname)
+                    .append(" said.\n");
+        }
+        String url = "https://oslo-courier.example/" + Fixtures.unique();
+        Map<String, Object> article = article(text.toString(), url);
+        List<Map<String, Object>> found = ingest(article, false, 200).getList("candidates");
+        assertEquals(201, found.size());
+        given().contentType(ContentType.JSON).body(article).queryParam("commit", true).post("/api/v1/ingest/articles")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("text")));
+        article.put("candidates", found);
+        given().contentType(ContentType.JSON).body(article).queryParam("commit", true).post("/api/v1/ingest/articles")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("candidates")));
+        assertEquals(0, sourcesAt(url));
+        article.put("candidates", found.subList(0, 200));
+        assertEquals(200, ingest(article, true, 201).getList("statements").size());
+    }
+
+    @Test
     void commitMustBeTrueOrFalse() {
         given().contentType(ContentType.JSON).body(article(norwegian(surname()), "https://oslo-courier.example/x"))
                 .queryParam("commit", "yes").post("/api/v1/ingest/articles").then().statusCode(400)

@@ -84,6 +84,15 @@ class WriteAccessTest {
         for (String[] write : WRITES) {
             refused("Bearer dmk_not-a-key", write, 401);
             refused("Basic dXNlcjpwYXNz", write, 401);
+            refused("Bearer " + TestKeys.ADMIN + " " + TestKeys.ADMIN, write, 401);
+        }
+    }
+
+    @Test
+    void theSchemeIsCaseInsensitiveAndAnyWhitespaceSeparatesTheKey() {
+        for (String authorization : List.of("bearer " + TestKeys.ADMIN, "BEARER  " + TestKeys.ADMIN,
+                "Bearer\t" + TestKeys.ADMIN, "Bearer " + TestKeys.ADMIN + "  ")) {
+            given().header("Authorization", authorization).get("/api/v1/keys?limit=1").then().statusCode(200);
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,24 @@ class BackupIT {
                 "DEMARCHE_SAMPLE_DATA", "true")).awaitReady()) {
             assertEquals(before, read(app));
             app.anonymous().get("/api/v1/topics/" + afterBackup).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void onlyTheNewestBackupsAreKeptAndOneCanBeDeleted() throws IOException {
+        Path data = WORK.resolve("kept");
+        Directories.deleteTree(data);
+        try (AppInstance app = AppInstance.launch("backup-kept", Map.of("DEMARCHE_DATA_DIR", data.toString(),
+                "DEMARCHE_BACKUP_KEEP", "2")).awaitReady()) {
+            List<String> taken = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                taken.add(app.admin().post("/api/v1/admin/backups").then().statusCode(201).extract().path("name"));
+            }
+            assertEquals(List.of(taken.get(2), taken.get(1)),
+                    app.admin().get("/api/v1/admin/backups").then().statusCode(200).extract().path("items.name"));
+            app.admin().delete("/api/v1/admin/backups/" + taken.get(1)).then().statusCode(204);
+            assertEquals(List.of(taken.get(2)),
+                    app.admin().get("/api/v1/admin/backups").then().statusCode(200).extract().path("items.name"));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.demarche.position;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,27 @@ class PositionResourceTest {
                 .body("items.id", equalTo(List.of(first, second)));
         given().queryParam("officialId", official).queryParam("current", "true").get("/api/v1/positions")
                 .then().body("items.id", equalTo(List.of(second)));
+    }
+
+    @Test
+    void aSecondPositionFromTheSameDayIsAConflictNamingTheFirst() {
+        String official = Fixtures.official("Twice " + Fixtures.unique(), "RU");
+        String topic = Fixtures.topic("twice-" + Fixtures.unique(), null);
+        String first = Fixtures.create("positions", position(official, topic, "opposes", "2024-11"));
+        // The same day in another spelling, current or ended: each would leave a zero-length period.
+        for (Map<String, ?> again : List.<Map<String, ?>>of(position(official, topic, "supports", "2024-11"),
+                position(official, topic, "opposes", "2024-11-01"),
+                Map.of("officialId", official, "topicId", topic, "stance", "supports", "validFrom", "2024-11", "validTo", "2025"))) {
+            given().contentType(ContentType.JSON).body(again).post("/api/v1/positions").then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("references[0].type", equalTo("position")).body("references[0].ids", equalTo(List.of(first)))
+                    .body("detail", containsString("/api/v1/positions/" + first));
+        }
+        String other = Fixtures.create("positions", Map.of("officialId", official, "topicId", topic, "stance", "supports",
+                "validFrom", "2020", "validTo", "2021"));
+        given().contentType("application/merge-patch+json").body(Map.of("validFrom", "2024-11-01", "validTo", "2025"))
+                .patch("/api/v1/positions/" + other).then().statusCode(409).body("references[0].ids", equalTo(List.of(first)));
+        given().get("/api/v1/officials/" + official + "/positions").then().body("total", equalTo(2));
     }
 
     @Test

@@ -4,9 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
@@ -73,6 +77,34 @@ class TopicStancesTest {
                 .body("items.official.id", contains(boris));
         given().get("/api/v1/topics/" + slug + "/stances").then().statusCode(200)
                 .body("items.stance", contains("opposes", "conditional"));
+    }
+
+    @Test
+    void stancesAreReadAPageOfOfficialsAtATime() {
+        String paged = "stance-paged-" + Fixtures.unique();
+        String topic = Fixtures.topic(paged, null);
+        for (int i = 0; i < 5; i++) {
+            String official = Fixtures.official("Paged Stance " + Fixtures.unique(), "DE");
+            Fixtures.create("positions", Map.of("officialId", official, "topicId", topic, "stance", "supports",
+                    "validFrom", "2024-01"));
+            Fixtures.create("positions", Map.of("officialId", official, "topicId", topic, "stance", "opposes",
+                    "validFrom", "2024-0" + (2 + i)));
+        }
+        String path = "/api/v1/topics/" + paged + "/stances";
+        List<String> whole = given().queryParam("limit", 200).get(path).then().statusCode(200)
+                .body("nextCursor", nullValue()).extract().path("items.official.id");
+        assertEquals(5, whole.size());
+        List<String> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page = given().queryParam("limit", 2).queryParam("cursor", cursor == null ? "" : cursor).get(path)
+                    .then().statusCode(200).body("items.stance", everyItem(equalTo("opposes"))).extract().jsonPath();
+            pages.addAll(page.getList("items.official.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(whole, pages);
+        given().queryParam("cursor", "nonsense").get(path).then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("limit", 0).get(path).then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

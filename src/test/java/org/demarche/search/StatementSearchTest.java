@@ -20,6 +20,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,33 @@ class StatementSearchTest {
         assertThat(found("cease*"), containsInAnyOrder("ceasefire", "ceasefires"));
         assertThat(found("truce OR promises"), containsInAnyOrder("truce", "binding"));
         assertThat(found("agreements -\"legally binding\""), contains("binding-apart"));
+    }
+
+    @Test
+    void aPrefixIsAPrefixOfEveryWordStopWordsIncluded() {
+        say("theatre", "Theatre of war is not a place for talks.", Map.of());
+        say("inform", "We will inform our partners.", Map.of());
+        assertThat(found("the*"), containsInAnyOrder("ceasefires", "theatre", "accent"));
+        assertThat(found("in*"), contains("inform"));
+        assertThat(found("thea*"), contains("theatre"));
+        // Inside an AND a stop-word prefix is required like any other clause, never dropped.
+        assertThat(found("ceasefire the*"), contains("ceasefires"));
+        assertThat(found("the* OR truce"), containsInAnyOrder("ceasefires", "theatre", "accent", "truce"));
+        assertThat(found("truce in*"), empty());
+        // Words as written, not stems, accents folded.
+        assertThat(found("ceasef*"), containsInAnyOrder("ceasefire", "ceasefires"));
+        assertThat(found("ÉLYS*"), contains("accent"));
+        search("the*").get("/api/v1/statements").then().statusCode(200)
+                .body("items.find { it.id == '" + ids.get("theatre") + "' }.highlight",
+                        equalTo("<mark>Theatre</mark> of war is not a place for talks."));
+    }
+
+    @Test
+    void textWithDecomposedAccentsIsFoundByEitherForm() {
+        say("decomposed", Normalizer.normalize("Zoé met Dendias in Athènes.", Normalizer.Form.NFD), Map.of());
+        assertThat(found("Athènes"), contains("decomposed"));
+        assertThat(found(Normalizer.normalize("Athènes", Normalizer.Form.NFD)), contains("decomposed"));
+        assertThat(found("athenes zoe"), contains("decomposed"));
     }
 
     @Test

@@ -2,11 +2,17 @@ package org.demarche.timeline;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.demarche.Fixtures;
+import org.demarche.common.paging.Cursor;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,6 +41,43 @@ class TimelineResourceTest {
                 .body("items[1].position.id", equalTo(position))
                 .body("items[2].statement.id", equalTo(late));
         given().get("/api/v1/officials/" + official + "/timeline").then().body("items.size()", equalTo(4));
+    }
+
+    @Test
+    void aTimelineIsReadAPageAtATimeAndThePagesMakeTheWhole() {
+        String official = Fixtures.official("Paged timeline " + Fixtures.unique(), "FR");
+        for (String date : List.of("2024-11", "2024-11-01", "2024-11-20", "2024-11", "2025")) {
+            Fixtures.statement(official, date, List.of(), List.of());
+            Fixtures.create("positions", Map.of("officialId", official, "topicId",
+                    Fixtures.topic("tl-page-" + Fixtures.unique(), null), "stance", "supports", "validFrom", date));
+        }
+        String path = "/api/v1/officials/" + official + "/timeline";
+        List<String> whole = ids(given().queryParam("limit", 200).get(path).then().statusCode(200)
+                .body("nextCursor", nullValue()).extract().jsonPath());
+        assertEquals(10, whole.size());
+        given().get(path).then().body("items.size()", equalTo(10)).body("nextCursor", nullValue());
+        for (int limit : List.of(1, 3, 4)) {
+            List<String> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                JsonPath page = given().queryParam("limit", limit).queryParam("cursor", cursor == null ? "" : cursor)
+                        .get(path).then().statusCode(200).extract().jsonPath();
+                paged.addAll(ids(page));
+                cursor = page.getString("nextCursor");
+            } while (cursor != null);
+            assertEquals(whole, paged, "pages of " + limit);
+        }
+        for (String cursor : List.of("nonsense", new Cursor("statedOn", "2024-11-01", UUID.randomUUID()).encode(),
+                new Cursor("timeline", "2024-11-01 2", UUID.randomUUID()).encode())) {
+            given().queryParam("cursor", cursor).get(path).then().statusCode(400).contentType("application/problem+json");
+        }
+        given().queryParam("limit", 201).get(path).then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static List<String> ids(JsonPath page) {
+        List<Map<String, Map<String, String>>> items = page.getList("items");
+        return items.stream().map(item -> (item.get("statement") != null ? item.get("statement") : item.get("position"))
+                .get("id")).toList();
     }
 
     @Test

@@ -28,13 +28,11 @@ public class BodySizeLimit {
             long maxBytes = (importing ? importLimit : bodyLimit).asLongValue();
             String length = context.request().getHeader("Content-Length");
             if (length != null && isOver(length, maxBytes)) {
-                context.response().putHeader("Connection", "close");
                 problems.end(context, ProblemType.PAYLOAD_TOO_LARGE,
                         "Request bodies may be at most " + maxBytes + " bytes; this one has " + length);
                 return;
             }
             if (length == null && !importing && context.request().headers().contains("Transfer-Encoding")) {
-                context.response().putHeader("Connection", "close");
                 problems.end(context, ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length header (at"
                         + " most " + maxBytes + " bytes); only imports may be sent in chunks");
                 return;

@@ -32,10 +32,8 @@ public class BufferedBodies {
             }
             long timer = context.vertx().setTimer(millis, fired -> {
                 if (!request.isEnded() && !context.response().headWritten()) {
-                    context.response().putHeader("Connection", "close");
                     problems.end(context, ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within "
                             + config.bodyTimeout().toSeconds() + " s; send the whole body at once");
-                    request.connection().close();
                 }
             });
             context.addEndHandler(ended -> context.vertx().cancelTimer(timer));

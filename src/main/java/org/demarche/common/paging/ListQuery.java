@@ -91,11 +91,14 @@ public final class ListQuery<E extends TrackedEntity> {
         return new Page<>(List.copyOf(rows), params.streamed() ? Page.UNCOUNTED : count(em), nextCursor);
     }
 
-    /** Every matching record in the default order, for callers that need them all (a timeline). */
-    public List<E> all(String orderBy) {
+    /**
+     * The first {@code limit} matching records ordered by {@code orderBy} and then id, for callers that page
+     * their own way (a timeline merges two lists, with its own conditions for where a page starts).
+     */
+    public List<E> first(int limit, String orderBy) {
         String jpql = "select " + alias + " from " + type.getSimpleName() + " " + alias + where(conditions)
                 + " order by " + orderBy + ", " + alias + ".id";
-        TypedQuery<E> query = Panache.getEntityManager().createQuery(jpql, type);
+        TypedQuery<E> query = Panache.getEntityManager().createQuery(jpql, type).setMaxResults(limit);
         parameters.forEach(query::setParameter);
         return query.getResultList();
     }

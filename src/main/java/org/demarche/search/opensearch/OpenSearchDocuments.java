@@ -26,6 +26,7 @@ final class OpenSearchDocuments {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(StatementDocuments.ID, statement.id.toString());
         doc.put(StatementDocuments.TEXT, statement.text);
+        doc.put(StatementDocuments.TEXT_WORDS, statement.text);
         doc.put(StatementDocuments.TEXT_PAIRS, statement.text);
         doc.put(StatementDocuments.OFFICIAL, statement.official.id.toString());
         doc.put(StatementDocuments.COUNTRY, statement.official.country);

@@ -12,7 +12,8 @@ import org.demarche.statement.StatementCriteria;
 /**
  * Statement criteria as an OpenSearch query, clause for clause the Lucene query of the embedded engine
  * ({@link org.demarche.search.LuceneQueries}): the text of {@code q} is analysed here, by the same
- * analyzer, and sent as terms; words and prefixes match analysed terms, two-word phrases one pair term,
+ * analyzers, and sent as terms; words match analysed terms, prefixes words as written (stop words
+ * too), two-word phrases one pair term,
  * longer phrases a phrase of pairs, and phrases with a stop word inside a phrase on the text with its gap.
  */
 public final class OpenSearchQueries {
@@ -73,17 +74,18 @@ public final class OpenSearchQueries {
         return Map.of("bool", Map.of("must", must, "must_not", mustNot));
     }
 
-    /** The clause as analysed terms; null when analysis leaves nothing (stop words only). */
+    /** The clause as analysed terms; null when analysis leaves nothing (stop words only, never a prefix). */
     private static Object clause(SearchQuery.Clause clause) {
+        if (clause.prefix()) {
+            return prefix(clause.words().get(0));
+        }
         String words = String.join(" ", clause.words());
         List<TextAnalysis.Token> tokens = TextAnalysis.tokens(words);
         if (tokens.isEmpty()) {
             return null;
         }
         if (tokens.size() == 1) {
-            String term = tokens.get(0).term();
-            return clause.prefix() ? Map.of("prefix", Map.of(StatementDocuments.TEXT, Map.of("value", term)))
-                    : Map.of("term", Map.of(StatementDocuments.TEXT, term));
+            return Map.of("term", Map.of(StatementDocuments.TEXT, tokens.get(0).term()));
         }
         if (!TextAnalysis.neighbours(tokens)) {
             // A stop word inside the phrase: the index analyses the words again and keeps the gap.
@@ -96,6 +98,21 @@ public final class OpenSearchQueries {
         // The pairs field's search analyzer pairs neighbouring terms given already analysed.
         String terms = String.join(" ", tokens.stream().map(TextAnalysis.Token::term).toList());
         return Map.of("match_phrase", Map.of(StatementDocuments.TEXT_PAIRS, Map.of("query", terms)));
+    }
+
+    /**
+     * Words as written that start with the prefix, stop words included. Where the tokenizer cuts the prefix
+     * in several words (as it does ideographs), the last is the prefix and the ones before must be there too.
+     */
+    private static Object prefix(String word) {
+        List<String> words = TextAnalysis.words(word);
+        if (words.isEmpty()) {
+            return Map.of("match_none", Map.of());
+        }
+        List<Object> all = new ArrayList<>();
+        all.add(Map.of("prefix", Map.of(StatementDocuments.TEXT_WORDS, Map.of("value", words.get(words.size() - 1)))));
+        words.subList(0, words.size() - 1).forEach(w -> all.add(Map.of("term", Map.of(StatementDocuments.TEXT_WORDS, w))));
+        return all.size() == 1 ? all.get(0) : Map.of("bool", Map.of("must", all));
     }
 
     private static Object range(String field, String bound, long value) {
