@@ -50,8 +50,11 @@ public class SearchIndexResource {
         StatementSearch.IndexState state = search.state();
         return new State(state.engine(), state.indexedThrough(), state.latestChange(), state.caughtUp(),
                 state.caughtUp() ? "caught up to change " + state.latestChange()
-                        : (state.latestChange() - state.indexedThrough()) + " changes behind, at change "
-                        + state.indexedThrough());
+                        : behind(state.latestChange() - state.indexedThrough()) + ", at change " + state.indexedThrough());
+    }
+
+    private static String behind(long changes) {
+        return changes + (changes == 1 ? " change behind" : " changes behind");
     }
 
     /** Rebuilds the statement search index from the database. */

@@ -76,6 +76,7 @@ public class IndexFollower {
             long until = System.nanoTime() + 1_000_000_000L;
             while (lease.take()) {
                 if (!checked) {
+                    LOG.info("This instance follows the change feed into the search index");
                     if (!index.current()) {
                         LOG.info("Search index missing or in an older layout: rebuilding");
                         rebuild();

@@ -13,8 +13,9 @@ import org.opensearch.transport.Netty4Plugin;
 /**
  * One OpenSearch node in this JVM, with the plugins Demarche needs (HTTP and transport over Netty, and
  * the common analysis filters: stemming, ASCII folding, shingles). Arguments: the home directory, the
- * HTTP port, the transport port, the cluster name, and the transport addresses of the other nodes
- * (comma-separated; none for a single node).
+ * HTTP port, the transport port, the cluster name, and for a cluster of several nodes the transport
+ * addresses to join (comma-separated) and the names of the first cluster-manager nodes; the system
+ * property {@code searchnode.roles} gives the node's roles (all by default).
  */
 public final class SearchNode extends Node {
 
@@ -36,6 +37,10 @@ public final class SearchNode extends Node {
                 .put("transport.port", args[2])
                 // Tests fill disks on shared machines: never turn an index read-only for that.
                 .put("cluster.routing.allocation.disk.threshold_enabled", false);
+        String roles = System.getProperty("searchnode.roles", "");
+        if (!roles.isEmpty()) {
+            settings.putList("node.roles", List.of(roles.split(",")));
+        }
         if (seeds.isEmpty()) {
             settings.put("discovery.type", "single-node");
         } else {
