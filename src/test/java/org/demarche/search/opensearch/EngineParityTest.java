@@ -28,7 +28,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.demarche.common.paging.Sorting;
 import org.demarche.official.Official;
-import org.demarche.search.LuceneStatementSearch;
+import org.demarche.search.LuceneQueries;
 import org.demarche.search.SearchQuery;
 import org.demarche.search.SortKeys;
 import org.demarche.search.StatementDocuments;
@@ -199,7 +199,7 @@ class EngineParityTest {
             int matched = 0;
             for (int i = 0; i < QUERIES; i++) {
                 StatementCriteria criteria = shape.getValue().apply(random);
-                Query query = LuceneStatementSearch.query(criteria);
+                Query query = LuceneQueries.matching(criteria);
                 long total = lucene.count(query);
                 String where = shape.getKey() + " " + describe(criteria);
                 for (Sorting.Order<Statement> order : List.of(byDate, byCreation)) {
