@@ -36,6 +36,11 @@ public class FeedLease {
                 owner, LEASE_SECONDS, CONSUMER, owner) == 1;
     }
 
+    /** Gives the lease up, so that another instance takes over at once rather than when it expires. */
+    void release() {
+        update("update feed_consumer set owner = null, lease_until = null where name = ? and owner = ?", CONSUMER, owner);
+    }
+
     /** The revision the index holds every change of. */
     long position() {
         return number("select position from feed_consumer where name = ?", CONSUMER);

@@ -3,8 +3,10 @@ package org.demarche.search.opensearch;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -51,6 +54,8 @@ public class IndexFollower {
     private final ReentrantLock following = new ReentrantLock();
     /** Whether this instance holds the lease and has checked the index's layout since taking it. */
     private volatile boolean checked;
+    /** Set at shutdown: nothing more is followed. */
+    private volatile boolean stopped;
 
     private final Duration poll;
 
@@ -69,19 +74,19 @@ public class IndexFollower {
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void follow() throws InterruptedException {
-        if (!following.tryLock()) {
+        if (stopped || !following.tryLock()) {
             return;
         }
         try {
             long until = System.nanoTime() + 1_000_000_000L;
-            while (lease.take()) {
+            while (!stopped && lease.take()) {
                 if (!checked) {
-                    LOG.info("This instance follows the change feed into the search index");
                     if (!index.current()) {
                         LOG.info("Search index missing or in an older layout: rebuilding");
                         rebuild();
                     }
                     checked = true;
+                    LOG.info("This instance follows the change feed into the search index");
                 }
                 if (System.nanoTime() > until) {
                     return;
@@ -94,7 +99,27 @@ public class IndexFollower {
         } catch (SearchUnavailableException e) {
             LOG.debugf("Search index not followed: %s", e.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("Search index not followed", e);
+            if (!stopped) {
+                LOG.error("Search index not followed", e);
+            }
+        } finally {
+            following.unlock();
+        }
+    }
+
+    /**
+     * On shutdown: waits a moment for the step under way, then gives the lease up to the other instances;
+     * otherwise (a long rebuild) the lease expires by itself.
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopped = true;
+        if (!following.tryLock(5, TimeUnit.SECONDS)) {
+            return;
+        }
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            LOG.debugf("Search indexer lease not released (it expires by itself): %s", e.getMessage());
         } finally {
             following.unlock();
         }
