@@ -66,6 +66,15 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void listsSearchesAndFacetsDocumentTheirAnswerWhileSearchIsDown() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("paths.'/api/v1/statements'.get.responses.'503'.description", startsWith("Search is unavailable"))
+                .body("paths.'/api/v1/statements/facets'.get.responses.'503'.description", startsWith("Search is unavailable"))
+                .body("paths.'/api/v1/officials/{officialId}/statements'.get.responses.'503'.description",
+                        startsWith("Search is unavailable"));
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
