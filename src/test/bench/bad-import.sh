@@ -11,6 +11,7 @@
 # Settings: BAD_IMPORT_MB (48), BAD_IMPORT_HEAP (256m). Work files stay in target/bad-import-bench.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/bench/app.sh
 
 MB=${BAD_IMPORT_MB:-48}
 HEAP=${BAD_IMPORT_HEAP:-256m}
@@ -28,25 +29,7 @@ LINES=$((MB * 1024 * 1024 / (${#LINE} + 1)))
 yes "$LINE" | head -n "$LINES" > "$WORK/bad.ndjson" || true
 echo "Wrote $LINES lines, $(du -h "$WORK/bad.ndjson" | cut -f1), two problems each"
 
-APP_PID=
-cleanup() {
-    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-}
-trap cleanup EXIT
-
-DEMARCHE_PORT=0 DEMARCHE_SAMPLE_DATA=false DEMARCHE_RATE_LIMIT_ENABLED=false DEMARCHE_DATA_DIR="$WORK/h2-data" \
-    DEMARCHE_ADMIN_KEY=$ADMIN_KEY java -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc.log" -jar "$WORK/app/quarkus-run.jar" \
-    > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-PORT=
-until [ -n "$PORT" ] && curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-        echo "The app stopped; see $WORK/app.log" >&2
-        exit 1
-    fi
-    sleep 0.5
-    PORT=$(grep -o 'Listening on: http://[^ ]*' "$WORK/app.log" | head -n 1 | sed 's/.*://') || true
-done
+start_app "$HEAP" -Xlog:gc:file="$WORK/gc.log"
 echo "App ready on port $PORT with -Xmx$HEAP"
 
 import() {

@@ -4,14 +4,16 @@
 # still answered and how fast (p50/max for reads, writes from another key and /q/health/ready), the
 # import's answer size and the app's resident memory, as Markdown (also kept in target/hostile/results.md)
 # for docs/benchmarks.md. Two runs: "capped" with the default limits, "uncapped" with the in-flight caps
-# raised so that all the slow bodies are held at once. Fails when a probe missed 1 s or got an answer
-# other than 200/201.
+# raised so that all the slow bodies are held at once. Fails when a probe took longer than
+# HOSTILE_MAX_MS or got an answer other than 200/201 (a starved server times them out at 10 s), or
+# the app logged an ERROR.
 #
 #   src/test/bench/hostile.sh                                          # the full runs, ~4 min
-#   HOSTILE_SECONDS=15 HOSTILE_IMPORT_MB=4 src/test/bench/hostile.sh   # CI's smoke run
+#   HOSTILE_SECONDS=15 HOSTILE_IMPORT_MB=4 HOSTILE_MAX_MS=5000 src/test/bench/hostile.sh   # CI's smoke run
 #
-# Settings: HOSTILE_RUNS ("capped uncapped"), HOSTILE_SECONDS (60), HOSTILE_SLOW (500 connections), HOSTILE_FLOOD (8 clients),
-# HOSTILE_IMPORT_MB (48), HOSTILE_PORT (8095). Needs python3 (standard library only).
+# Settings: HOSTILE_RUNS ("capped uncapped"), HOSTILE_SECONDS (60), HOSTILE_SLOW (500 connections),
+# HOSTILE_FLOOD (8 clients), HOSTILE_IMPORT_MB (48), HOSTILE_MAX_MS (1000; CI's shared machines get
+# 5000), HOSTILE_PORT (8095). Needs python3 (standard library only).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -21,6 +23,7 @@ SLOW=${HOSTILE_SLOW:-500}
 FLOOD=${HOSTILE_FLOOD:-8}
 IMPORT_MB=${HOSTILE_IMPORT_MB:-48}
 PORT=${HOSTILE_PORT:-8095}
+MAX_MS=${HOSTILE_MAX_MS:-1000}
 ADMIN_KEY=hostile-admin-key-0123456789abcdef0123456789
 WORK=$PWD/target/hostile
 rm -rf "$WORK" && mkdir -p "$WORK"
@@ -94,15 +97,17 @@ if "import" in result:
 print(f"- resident memory: {rss_before} MiB before, {rss_max} MiB at most")
 print(f"- ERROR lines in the app's log: {errors}")
 PY
-    # Every probe answered, within 1 s, and never with a server error or a refusal meant for others.
-    python3 - "$WORK/$name.json" <<'PY' || FAILED=1
+    # Every probe answered, within HOSTILE_MAX_MS, and never with an error or a refusal meant for
+    # others; and no client made the app log an ERROR.
+    python3 - "$WORK/$name.json" "$MAX_MS" <<'PY' || FAILED=1
 import json, sys
-probes = json.load(open(sys.argv[1]))["probes"]
+probes, max_ms = json.load(open(sys.argv[1]))["probes"], float(sys.argv[2])
 expected = {"read": {"200"}, "write (other key)": {"201"}, "health": {"200"}}
-bad = [name for name, p in probes.items() if p["over_1s"] or set(p["statuses"]) - expected[name]]
+bad = [name for name, p in probes.items() if p["max_ms"] > max_ms or set(p["statuses"]) - expected[name]]
 if bad:
     sys.exit("missed: " + ", ".join(bad))
 PY
+    [ "$errors" = 0 ] || FAILED=1
 }
 
 new_key() {

@@ -16,6 +16,7 @@
 # Fails unless every line was created.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/bench/app.sh
 
 STATEMENTS=${IMPORT_STATEMENTS:-1000000}
 HEAP=${IMPORT_HEAP:-256m}
@@ -34,24 +35,7 @@ echo "Writing $STATEMENTS statements and the records they refer to"
 RECORDS=$(java -cp "$CP" org.demarche.bench.ImportFile "$WORK/import.ndjson" "$STATEMENTS")
 echo "  $RECORDS lines, $(du -h "$WORK/import.ndjson" | cut -f1)"
 
-APP_PID=
-cleanup() {
-    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-}
-trap cleanup EXIT
-
-DEMARCHE_PORT=0 DEMARCHE_SAMPLE_DATA=false DEMARCHE_RATE_LIMIT_ENABLED=false DEMARCHE_DATA_DIR="$WORK/h2-data" \
-    DEMARCHE_ADMIN_KEY=$ADMIN_KEY java -Xmx"$HEAP" ${IMPORT_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-PORT=
-until [ -n "$PORT" ] && curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-        echo "The app stopped; see $WORK/app.log" >&2
-        exit 1
-    fi
-    sleep 0.5
-    PORT=$(grep -o 'Listening on: http://[^ ]*' "$WORK/app.log" | head -n 1 | sed 's/.*://') || true
-done
+start_app "$HEAP" ${IMPORT_JAVA_OPTS:-}
 echo "App ready on port $PORT with -Xmx$HEAP; importing"
 
 cpu_ticks() {

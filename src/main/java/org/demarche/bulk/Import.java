@@ -66,8 +66,8 @@ import org.jboss.logging.Logger;
  * batch goes on; the report counts every problem and keeps the first ones, while the caller may stream them
  * all, so memory stays flat however many there are. Should the database refuse a batch all the same, its
  * lines are retried one per transaction, so each stands or falls alone. A dry run does all of this for the
- * first {@value #DRY_RUN_LINES} lines in one transaction that it rolls back. Imports write one transaction at a time ({@link ImportLock}), so two
- * imports of one file store each record once.
+ * first {@value #DRY_RUN_LINES} lines in one transaction that it rolls back. Imports write one transaction
+ * at a time ({@link ImportLock}), so two imports of one file store each record once.
  */
 @ApplicationScoped
 public class Import {
@@ -89,8 +89,8 @@ public class Import {
     private final ImportLock lock;
     private final Map<String, Kind<?, ?>> kinds = new LinkedHashMap<>();
 
-    public Import(ObjectMapper json, StatementSearch search, ImportLock lock, OfficialService officials, TopicService topics,
-            SourceService sources, StatementService statements, PositionService positions) {
+    public Import(ObjectMapper json, StatementSearch search, ImportLock lock, OfficialService officials,
+            TopicService topics, SourceService sources, StatementService statements, PositionService positions) {
         this.json = json;
         this.search = search;
         this.lock = lock;

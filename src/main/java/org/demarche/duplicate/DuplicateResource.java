@@ -39,14 +39,12 @@ public class DuplicateResource {
     public Duplicates list() {
         var db = Panache.getEntityManager();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = db.createNativeQuery("select resource, record_id, duplicate_of, reason, found_by"
+        // Ids as text: H2 returns a UUID column of a native query as bytes, PostgreSQL as a UUID.
+        List<Object[]> rows = db.createNativeQuery("select resource, cast(record_id as varchar(36)),"
+                + " cast(duplicate_of as varchar(36)), reason, found_by"
                 + " from duplicate_record order by resource, duplicate_of, record_id").setMaxResults(MOST).getResultList();
         long total = ((Number) db.createNativeQuery("select count(*) from duplicate_record").getSingleResult()).longValue();
-        return new Duplicates(rows.stream().map(row -> new Duplicate((String) row[0], uuid(row[1]), uuid(row[2]),
-                (String) row[3], (String) row[4])).toList(), total);
-    }
-
-    private static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
+        return new Duplicates(rows.stream().map(row -> new Duplicate((String) row[0], UUID.fromString((String) row[1]),
+                UUID.fromString((String) row[2]), (String) row[3], (String) row[4])).toList(), total);
     }
 }

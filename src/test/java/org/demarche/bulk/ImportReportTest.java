@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.demarche.Fixtures;
 import org.demarche.common.stream.ListFormat;
@@ -65,6 +66,21 @@ class ImportReportTest {
         assertEquals(1500, report.get("errorCount").asInt());
         assertEquals(0, report.get("errors").size());
         given().get("/api/v1/topics/first-" + u).then().statusCode(404);
+    }
+
+    @Test
+    void aProblemQuotingALongValueIsCut() {
+        String slug = "x".repeat(40_000);
+        JsonPath report = given().contentType(ListFormat.APPLICATION_NDJSON)
+                .body(("{\"type\":\"topic\",\"slug\":\"child-" + Fixtures.unique() + "\",\"name\":\"Child\",\"parent\":\""
+                        + slug + "\",\"" + slug + "\":1}\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/import").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, report.getInt("rejected"));
+        for (Map<String, String> error : report.<Map<String, String>>getList("errors")) {
+            assertTrue(error.get("message").length() <= LineError.MAX_TEXT, error.get("message"));
+            assertTrue(error.get("field").length() <= LineError.MAX_TEXT, error.get("field"));
+        }
+        assertTrue(report.getString("errors[0].message").endsWith("…"), report.getString("errors[0].message"));
     }
 
     @Test

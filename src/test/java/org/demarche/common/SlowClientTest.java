@@ -46,6 +46,7 @@ class SlowClientTest {
                     "demarche.in-flight.per-address", "6",
                     "demarche.in-flight.streams-per-client", "1",
                     "demarche.in-flight.streams", "2",
+                    "quarkus.http.idle-timeout", "10s",
                     // Requests may then come from addresses of their own (X-Forwarded-For).
                     "quarkus.http.proxy.proxy-address-forwarding", "true",
                     "quarkus.http.proxy.allow-x-forwarded", "true",
@@ -173,7 +174,7 @@ class SlowClientTest {
     }
 
     @Test
-    void aDroppedConnectionIsOneDebugLineWithoutATrace() throws Exception {
+    void aDroppedOrStalledConnectionIsOneDebugLineWithoutATrace() throws Exception {
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -195,30 +196,39 @@ class SlowClientTest {
             slowTopic(TestKeys.ADMIN).close();
             // An import dropped while it is being read: close once its first batch is committed.
             long before = given().get("/api/v1/topics").then().extract().jsonPath().getLong("total");
-            StringBuilder lines = new StringBuilder();
-            for (int i = 0; i < 600; i++) {
-                lines.append("{\"type\":\"topic\",\"slug\":\"dropped-").append(i).append("\",\"name\":\"Dropped\"}\n");
-            }
-            try (Socket importing = partialBody("/api/v1/import", "application/x-ndjson", TestKeys.ADMIN, "127.0.0.1",
-                    1_000_000, lines.toString())) {
+            try (Socket importing = importOf600Topics("dropped")) {
                 long waitUntil = System.nanoTime() + PATIENCE.toNanos();
                 while (given().get("/api/v1/topics").then().extract().jsonPath().getLong("total") < before + 500
                         && System.nanoTime() < waitUntil) {
                     Thread.sleep(50);
                 }
             }
+            // An import that stops sending: the idle timeout closes its connection.
+            try (Socket stalled = importOf600Topics("stalled")) {
+                assertEquals("", answer(stalled), "closed without an answer");
+            }
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (closedLines(records).size() < 2 && System.nanoTime() < deadline) {
+            while (closedLines(records).size() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             List<LogRecord> closed = closedLines(records);
-            assertEquals(2, closed.size(), "one line for each dropped connection");
+            assertEquals(3, closed.size(), "one line for each dropped or stalled connection");
             closed.forEach(record -> assertEquals(null, record.getThrown()));
             assertTrue(records.stream().noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue()),
                     "nothing at WARN or ERROR");
         } finally {
             root.removeHandler(capture);
         }
+    }
+
+    /** An import whose 600 topic lines are sent, and then nothing more of its 1 MB body. */
+    private Socket importOf600Topics(String slugPrefix) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            lines.append("{\"type\":\"topic\",\"slug\":\"").append(slugPrefix).append('-').append(i)
+                    .append("\",\"name\":\"Dropped\"}\n");
+        }
+        return partialBody("/api/v1/import", "application/x-ndjson", TestKeys.ADMIN, "127.0.0.1", 1_000_000, lines.toString());
     }
 
     private static List<LogRecord> closedLines(List<LogRecord> records) {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * holds no thread. Such bodies are at most {@code demarche.http.max-body-size} ({@link BodySizeLimit});
  * one that has not fully arrived within {@link InFlightConfig#bodyTimeout} is answered 408 and its
  * connection closed. An import streams into a worker as it arrives; a stalled one is ended by
- * {@code quarkus.http.read-timeout}, and imports are few at once ({@link InFlightLimits}).
+ * {@code quarkus.http.idle-timeout}, and imports are few at once ({@link InFlightLimits}).
  */
 @ApplicationScoped
 public class BufferedBodies {

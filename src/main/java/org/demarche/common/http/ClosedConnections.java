@@ -7,9 +7,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * A client that closes its connection before its request is answered (mid-body, or while an import
- * streams in) is logged as one DEBUG line without a stack trace: nothing can be answered, nothing is
- * wrong with the server, and a client must not be able to fill the log with errors.
+ * A connection closed before its request is answered (the client left mid-body or while an import
+ * streamed in, or sent nothing for {@code quarkus.http.idle-timeout}) is logged as one DEBUG line
+ * without a stack trace: nothing can be answered, nothing is wrong with the server, and a client must
+ * not be able to fill the log with errors.
  */
 @ApplicationScoped
 public class ClosedConnections {
@@ -28,7 +29,8 @@ public class ClosedConnections {
     public static boolean logIfClosed(Throwable failure, String request) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpClosedException) {
-                LOG.debugf("The client closed its connection before %s was answered", request);
+                LOG.debugf("The connection closed before %s was answered (the client left, or sent nothing for"
+                        + " the idle timeout)", request);
                 return true;
             }
         }
