@@ -49,7 +49,7 @@ public class LuceneStatementSearch implements StatementSearch {
     public Page<Statement> list(StatementCriteria criteria, PageParams page) {
         int limit = page.pageSize();
         Sorting.Order<Statement> order = StatementService.SORTING.resolve(page.sort);
-        Cursor cursor = page.cursor == null || page.cursor.isBlank() ? null : Cursor.decode(page.cursor, order.wireName());
+        Cursor cursor = SortKeys.cursor(page, order);
         Query query = LuceneQueries.matching(criteria);
         return index.withSearcher(searcher -> {
             int maxDoc = searcher.getIndexReader().maxDoc();

@@ -50,7 +50,7 @@ public class OpenSearchStatementSearch implements StatementSearch {
     public Page<Statement> list(StatementCriteria criteria, PageParams page) {
         int limit = page.pageSize();
         Sorting.Order<Statement> order = StatementService.SORTING.resolve(page.sort);
-        Cursor cursor = page.cursor == null || page.cursor.isBlank() ? null : Cursor.decode(page.cursor, order.wireName());
+        Cursor cursor = SortKeys.cursor(page, order);
         Map<String, Object> body = request(criteria, order, limit + 1);
         if (cursor != null) {
             body.put("search_after", List.of(SortKeys.of(cursor, order), cursor.id().toString()));
