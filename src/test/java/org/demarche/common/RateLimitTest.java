@@ -107,4 +107,18 @@ class RateLimitTest {
         fromNewAddress().header("Authorization", key).accept("text/csv").get("/api/v1/topics").then().statusCode(429);
         fromNewAddress().header("Authorization", key).get("/api/v1/officials").then().statusCode(200);
     }
+
+    @Test
+    void anotherSpellingOfACostlyPathCountsAsThatPath() {
+        String key = "Bearer k-" + UUID.randomUUID();
+        List<String> spellings = List.of("/api/v1/%65xport", "/api/v1//export", "/api/v1/./export", "/api/v1/export;x",
+                "//api/v1/statements?q=ceasefire", "/api/v1/%73tatements/facets", "/api/v1/topics/x/../ceasefire/stances",
+                "/api/v1/statements;a=b/facets");
+        for (String path : spellings) {
+            int status = fromNewAddress().urlEncodingEnabled(false).header("Authorization", key).get(path).statusCode();
+            assertTrue(status != 429, path + " is within the limit");
+        }
+        fromNewAddress().urlEncodingEnabled(false).header("Authorization", key).get("/api/v1/%65xport").then()
+                .statusCode(429).contentType("application/problem+json");
+    }
 }

@@ -83,7 +83,7 @@ public class RateLimits {
         if (WRITES.contains(method)) {
             return "write";
         }
-        String path = context.request().path();
+        String path = CostlyRequests.routedPath(context);
         if ((method == HttpMethod.GET || method == HttpMethod.HEAD) && (CostlyRequests.costlyRead(path)
                 || CostlyRequests.stream(path, context.request().getHeader("Accept")))) {
             return "search";
