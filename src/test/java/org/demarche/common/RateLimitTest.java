@@ -121,4 +121,15 @@ class RateLimitTest {
         fromNewAddress().urlEncodingEnabled(false).header("Authorization", key).get("/api/v1/%65xport").then()
                 .statusCode(429).contentType("application/problem+json");
     }
+
+    @Test
+    void aListAskedForAsCsvOrNdjsonInAnyCaseCountsAsAStream() {
+        String key = "Bearer k-" + UUID.randomUUID();
+        for (int i = 0; i < 8; i++) {
+            String accept = i % 2 == 0 ? "Text/CSV" : "application/X-NDJSON";
+            int status = fromNewAddress().header("Authorization", key).accept(accept).get("/api/v1/topics").statusCode();
+            assertTrue(status != 429, "request " + i + " is within the limit");
+        }
+        fromNewAddress().header("Authorization", key).accept("TEXT/CSV").get("/api/v1/topics").then().statusCode(429);
+    }
 }

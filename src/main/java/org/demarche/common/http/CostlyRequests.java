@@ -1,6 +1,7 @@
 package org.demarche.common.http;
 
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -35,9 +36,10 @@ public final class CostlyRequests {
         return COSTLY_READS.matcher(path).matches();
     }
 
-    /** Whether a request streams: an export or import, or a list asked for as CSV or NDJSON. */
+    /** Whether a request streams: an export or import, or a list asked for as CSV or NDJSON (media types are case-insensitive). */
     static boolean stream(String path, String accept) {
         return STREAMED_BODIES.matcher(path).matches()
-                || accept != null && (accept.contains("text/csv") || accept.contains("application/x-ndjson"));
+                || accept != null && (accept.toLowerCase(Locale.ROOT).contains("text/csv")
+                        || accept.toLowerCase(Locale.ROOT).contains("application/x-ndjson"));
     }
 }
