@@ -31,6 +31,11 @@ public final class CostlyRequests {
         return MATRIX_PARAMETERS.matcher(SLASHES.matcher(context.normalizedPath()).replaceAll("/")).replaceAll("");
     }
 
+    /** Every media type the request accepts, however many Accept lines it sends them in. */
+    static String accept(RoutingContext context) {
+        return String.join(", ", context.request().headers().getAll("Accept"));
+    }
+
     /** Whether a GET of this path costs more than a few milliseconds whatever the format asked for. */
     public static boolean costlyRead(String path) {
         return COSTLY_READS.matcher(path).matches();

@@ -85,7 +85,7 @@ public class RateLimits {
         }
         String path = CostlyRequests.routedPath(context);
         if ((method == HttpMethod.GET || method == HttpMethod.HEAD) && (CostlyRequests.costlyRead(path)
-                || CostlyRequests.stream(path, context.request().getHeader("Accept")))) {
+                || CostlyRequests.stream(path, CostlyRequests.accept(context)))) {
             return "search";
         }
         return null;
