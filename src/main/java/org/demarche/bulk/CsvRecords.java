@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.demarche.common.JsonSettings;
 import org.demarche.common.ProblemException;
 import org.demarche.common.stream.CsvColumns;
 import org.demarche.statement.StatementResponse;
@@ -173,7 +174,7 @@ final class CsvRecords implements ImportRecords {
                 try {
                     value = json.readTree(cell);
                 } catch (JsonProcessingException e) {
-                    return ImportRecord.unreadable(rowLine, column, "is not valid JSON");
+                    return ImportRecord.unreadable(rowLine, column, JsonSettings.duplicateKey(e).orElse("is not valid JSON"));
                 }
             } else {
                 value = TextNode.valueOf(CsvColumns.withoutFormulaPrefix(cell));

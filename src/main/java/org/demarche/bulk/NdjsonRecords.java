@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
+import org.demarche.common.JsonSettings;
 
 /** NDJSON: one JSON object a line, as {@link Export} writes them. */
 final class NdjsonRecords implements ImportRecords {
@@ -37,7 +38,7 @@ final class NdjsonRecords implements ImportRecords {
         try {
             node = json.readTree(line.text());
         } catch (JsonProcessingException e) {
-            return ImportRecord.unreadable(line.number(), "", "is not valid JSON");
+            return ImportRecord.unreadable(line.number(), "", JsonSettings.duplicateKey(e).orElse("is not valid JSON"));
         }
         if (!(node instanceof ObjectNode fields)) {
             return ImportRecord.unreadable(line.number(), "", "must be a JSON object");

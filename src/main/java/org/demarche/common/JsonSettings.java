@@ -1,6 +1,7 @@
 package org.demarche.common;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -18,6 +19,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * JSON reading stricter than Jackson's default, so that what is accepted is stored and returned
@@ -48,7 +50,20 @@ public class JsonSettings implements ObjectMapperCustomizer {
     }
 
     /** The message of the parse failure Jackson raises for a key given twice, which it has no type of its own for. */
-    public static final String DUPLICATE_KEY = "Duplicate field '";
+    private static final String DUPLICATE_KEY = "Duplicate field '";
+
+    /**
+     * For a failure to read a key given twice in one object, what is wrong, as in "gives the key 'slug'
+     * twice in one object, at /slug; each key may appear once"; otherwise empty.
+     */
+    public static Optional<String> duplicateKey(JsonProcessingException failure) {
+        if (!(failure.getProcessor() instanceof JsonParser parser) || failure.getOriginalMessage() == null
+                || !failure.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
+            return Optional.empty();
+        }
+        return Optional.of("gives the key '" + parser.getParsingContext().getCurrentName() + "' twice in one object, at "
+                + parser.getParsingContext().pathAsPointer() + "; each key may appear once");
+    }
 
     /** Strings as Jackson reads them, refused if they hold NUL or unpaired surrogates, otherwise in NFC. */
     static final class StorableString extends StdScalarDeserializer<String> {

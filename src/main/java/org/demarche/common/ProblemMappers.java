@@ -1,7 +1,6 @@
 package org.demarche.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.demarche.common.http.ClosedConnections;
 import org.hibernate.StaleStateException;
@@ -76,11 +76,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        JsonParser parser = e.getProcessor();
-        if (parser != null && e.getOriginalMessage().startsWith(JsonSettings.DUPLICATE_KEY)) {
-            return respond(ProblemType.BAD_REQUEST, "Request body gives the key '" + parser.getParsingContext().getCurrentName()
-                    + "' twice in one object, at " + parser.getParsingContext().pathAsPointer() + "; each key may appear once",
-                    uri, null, null);
+        Optional<String> duplicateKey = JsonSettings.duplicateKey(e);
+        if (duplicateKey.isPresent()) {
+            return respond(ProblemType.BAD_REQUEST, "Request body " + duplicateKey.get(), uri, null, null);
         }
         return respond(ProblemType.BAD_REQUEST, "Request body is not well-formed JSON: "
                 + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()

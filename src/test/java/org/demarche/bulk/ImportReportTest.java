@@ -69,6 +69,22 @@ class ImportReportTest {
     }
 
     @Test
+    void aLineGivingAKeyTwiceIsRejectedNamingTheKeyAndWhereItIs() {
+        String u = Fixtures.unique();
+        String file = "{\"type\":\"topic\",\"slug\":\"twice-" + u + "\",\"name\":\"A\",\"name\":\"B\"}\n"
+                + "{\"type\":\"official\",\"name\":\"Twice " + u + "\",\"country\":\"FR\","
+                + "\"offices\":[{\"title\":\"a\",\"title\":\"b\",\"startDate\":\"2020\"}]}\n";
+        JsonPath report = given().contentType(ListFormat.APPLICATION_NDJSON).body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/import")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(2, report.getInt("rejected"));
+        assertEquals("gives the key 'name' twice in one object, at /name; each key may appear once",
+                report.getString("errors[0].message"));
+        assertTrue(report.getString("errors[1].message").contains("'title' twice in one object, at /offices/0/title"),
+                report.prettify());
+        given().get("/api/v1/topics/twice-" + u).then().statusCode(404);
+    }
+
+    @Test
     void aProblemQuotingALongValueIsCut() {
         String slug = "x".repeat(40_000);
         JsonPath report = given().contentType(ListFormat.APPLICATION_NDJSON)

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.config.HeaderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -106,5 +108,34 @@ class RateLimitTest {
                 .contentType("application/problem+json");
         fromNewAddress().header("Authorization", key).accept("text/csv").get("/api/v1/topics").then().statusCode(429);
         fromNewAddress().header("Authorization", key).get("/api/v1/officials").then().statusCode(200);
+    }
+
+    @Test
+    void anotherSpellingOfACostlyPathCountsAsThatPath() {
+        String key = "Bearer k-" + UUID.randomUUID();
+        List<String> spellings = List.of("/api/v1/%65xport", "/api/v1//export", "/api/v1/./export", "/api/v1/export;x",
+                "//api/v1/statements?q=ceasefire", "/api/v1/%73tatements/facets", "/api/v1/topics/x/../ceasefire/stances",
+                "/api/v1/statements;a=b/facets");
+        for (String path : spellings) {
+            int status = fromNewAddress().urlEncodingEnabled(false).header("Authorization", key).get(path).statusCode();
+            assertTrue(status != 429, path + " is within the limit");
+        }
+        fromNewAddress().urlEncodingEnabled(false).header("Authorization", key).get("/api/v1/%65xport").then()
+                .statusCode(429).contentType("application/problem+json");
+    }
+
+    @Test
+    void aListAskedForAsCsvOrNdjsonInAnyCaseOrAcceptLineCountsAsAStream() {
+        String key = "Bearer k-" + UUID.randomUUID();
+        for (int i = 0; i < 8; i++) {
+            String accept = i % 2 == 0 ? "Text/CSV" : "application/X-NDJSON";
+            int status = fromNewAddress().header("Authorization", key).accept(accept).get("/api/v1/topics").statusCode();
+            assertTrue(status != 429, "request " + i + " is within the limit");
+        }
+        fromNewAddress().header("Authorization", key).accept("TEXT/CSV").get("/api/v1/topics").then().statusCode(429);
+        // Two Accept lines, which Quarkus REST reads as one list.
+        fromNewAddress().config(RestAssured.config().headerConfig(HeaderConfig.headerConfig().mergeHeadersWithName("Accept")))
+                .header("Authorization", key).header("Accept", "application/json;q=0.1").header("Accept", "text/csv")
+                .get("/api/v1/topics").then().statusCode(429);
     }
 }

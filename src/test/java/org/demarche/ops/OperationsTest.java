@@ -38,6 +38,9 @@ class OperationsTest {
     void onlyAnAdminKeyReadsMetrics() {
         given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
+        for (String below : new String[] {"/q/metrics/", "/q/metrics/prometheus", "/q/metrics/anything"}) {
+            given().get(below).then().statusCode(401).contentType("application/problem+json");
+        }
         given().header("Authorization", "Bearer dmk_not-a-key").get("/q/metrics").then().statusCode(401)
                 .contentType("application/problem+json");
         String editor = given().header("Authorization", "Bearer " + TestKeys.ADMIN).contentType(ContentType.JSON)

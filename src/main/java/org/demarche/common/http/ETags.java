@@ -21,24 +21,21 @@ public final class ETags {
 
     /**
      * Answers 412 unless the {@code If-Match} header is absent, {@code *}, or lists the current version.
-     * Tags compare strongly, as RFC 9110 (section 13.1.1) has it for If-Match: a weak tag never matches.
+     * Tags compare strongly, as RFC 9110 (section 13.1.1) has it for If-Match: a weak tag never matches,
+     * nor does a malformed one (an unquoted {@code 3} is not the tag {@code "3"}).
      */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return;
         }
-        String current = Long.toString(currentVersion);
+        String quoted = "\"" + currentVersion + "\"";
         for (String tag : ifMatch.split(",")) {
-            String value = tag.trim();
-            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                value = value.substring(1, value.length() - 1);
-            }
-            if (value.equals(current)) {
+            if (tag.trim().equals(quoted)) {
                 return;
             }
         }
         throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                "If-Match does not match the current ETag \"" + current + "\" (a weak W/ tag never matches);"
+                "If-Match does not match the current ETag " + quoted + " (a weak W/ tag never matches);"
                 + " read the record again before changing it");
     }
 }

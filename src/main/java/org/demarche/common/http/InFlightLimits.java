@@ -43,7 +43,7 @@ public class InFlightLimits {
                     + " requests per key, and " + config.perAddress() + " per address, may be under way at once");
             return;
         }
-        if (CostlyRequests.stream(context.request().path(), context.request().getHeader("Accept"))) {
+        if (CostlyRequests.stream(CostlyRequests.routedPath(context), CostlyRequests.accept(context))) {
             for (String counter : counters) {
                 if (!take("stream|" + counter, config.streamsPerClient(), taken)) {
                     refuse(context, taken, problems, ProblemType.TOO_MANY_REQUESTS, "At most "

@@ -83,9 +83,9 @@ public class RateLimits {
         if (WRITES.contains(method)) {
             return "write";
         }
-        String path = context.request().path();
+        String path = CostlyRequests.routedPath(context);
         if ((method == HttpMethod.GET || method == HttpMethod.HEAD) && (CostlyRequests.costlyRead(path)
-                || CostlyRequests.stream(path, context.request().getHeader("Accept")))) {
+                || CostlyRequests.stream(path, CostlyRequests.accept(context)))) {
             return "search";
         }
         return null;
