@@ -46,6 +46,11 @@ public class FeedLease {
         return number("select position from feed_consumer where name = ?", CONSUMER);
     }
 
+    /** This database's key, which the index records: an index with another one was written from another database. */
+    String databaseKey() {
+        return text("select cast(database_key as varchar) from feed_consumer where name = ?", CONSUMER);
+    }
+
     /** The newest revision (0 when there is none). */
     long latest() {
         return number("select coalesce(max(id), 0) from revision");
@@ -75,6 +80,16 @@ public class FeedLease {
             return result.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the search indexer's position", e);
+        }
+    }
+
+    private String text(String sql, Object... parameters) {
+        try (Connection connection = database.getConnection(); PreparedStatement query = prepare(connection, sql, parameters);
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the search indexer's database key", e);
         }
     }
 

@@ -81,8 +81,8 @@ public class IndexFollower {
             long until = System.nanoTime() + 1_000_000_000L;
             while (!stopped && lease.take()) {
                 if (!checked) {
-                    if (!index.current()) {
-                        LOG.info("Search index missing or in an older layout: rebuilding");
+                    if (!index.current(lease.databaseKey())) {
+                        LOG.info("Search index missing, in an older layout or from another database: rebuilding");
                         rebuild();
                     }
                     checked = true;
@@ -201,7 +201,7 @@ public class IndexFollower {
 
     private long rebuildHoldingLock() {
         long from = lease.latest();
-        String target = index.create();
+        String target = index.create(lease.databaseKey());
         long count = 0;
         UUID after = null;
         while (true) {

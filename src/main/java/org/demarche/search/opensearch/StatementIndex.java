@@ -22,8 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The statement index in OpenSearch and its life cycle. Searches and the indexer use an alias; a
  * rebuild fills a new index and then moves the alias to it in one step, so searches keep answering
- * meanwhile. The index's {@code _meta.layout} is a digest of its settings, mappings and document shape:
- * an index with another layout is rebuilt at start. Documents are written with the statement's version
+ * meanwhile. The index's {@code _meta.layout} is a digest of its settings, mappings and document shape,
+ * and {@code _meta.database} the key of the database it was written from: an index with another layout,
+ * or from another database, is rebuilt at start. Documents are written with the statement's version
  * as an external version ({@code external_gte}), so an older state never replaces a newer one.
  */
 @ApplicationScoped
@@ -60,22 +61,23 @@ public class StatementIndex {
         return cluster.name("statements");
     }
 
-    /** Whether the alias names an index written in this layout. */
-    boolean current() {
+    /** Whether the alias names an index written in this layout from the database with this key. */
+    boolean current(String databaseKey) {
         JsonNode mappings = cluster.call("GET", "/" + alias() + "/_mapping", null);
         if (mappings == null || mappings.size() != 1) {
             return false;
         }
-        return layout.equals(mappings.elements().next().path("mappings").path("_meta").path("layout").asText());
+        JsonNode meta = mappings.elements().next().path("mappings").path("_meta");
+        return layout.equals(meta.path("layout").asText()) && databaseKey.equals(meta.path("database").asText());
     }
 
-    /** Creates an empty index in this layout, not yet under the alias. */
-    String create() {
+    /** Creates an empty index in this layout for the database with this key, not yet under the alias. */
+    String create(String databaseKey) {
         try {
             ObjectNode body = (ObjectNode) cluster.json().readTree(definition);
             ObjectNode index = (ObjectNode) body.path("settings").path("index");
             index.put("number_of_shards", shards).put("number_of_replicas", replicas).put("refresh_interval", "1s");
-            ((ObjectNode) body.path("mappings")).putObject("_meta").put("layout", layout);
+            ((ObjectNode) body.path("mappings")).putObject("_meta").put("layout", layout).put("database", databaseKey);
             String name = alias() + "-" + System.currentTimeMillis();
             cluster.call("PUT", "/" + name, body);
             return name;

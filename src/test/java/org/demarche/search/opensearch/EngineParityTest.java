@@ -100,7 +100,7 @@ class EngineParityTest {
                 Optional.ofNullable(System.getenv("DEMARCHE_SEARCH_PASSWORD")),
                 "demarche-parity-" + UUID.randomUUID());
         index = new StatementIndex(cluster, 1, 0);
-        created = index.create();
+        created = index.create(UUID.randomUUID().toString());
         for (int start = 0; start < statements.size(); start += 500) {
             index.write(created, statements.subList(start, Math.min(statements.size(), start + 500)), Map.of());
         }

@@ -92,7 +92,7 @@ class TwoNodeSearchTest {
     @Test
     void searchesKeepAnsweringWhenANodeStops() throws Exception {
         StatementIndex index = new StatementIndex(cluster, 2, 1);
-        String created = index.create();
+        String created = index.create(UUID.randomUUID().toString());
         index.write(created, statements(), Map.of());
         index.swapTo(created);
         JsonNode health = cluster.call("GET", "/_cluster/health/" + created, null,
