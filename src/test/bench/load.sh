@@ -13,7 +13,8 @@
 #
 # Settings: LOAD_RUNS ("h2 postgres fault"), LOAD_SECONDS (300), LOAD_FAULT_SECONDS (120),
 # LOAD_STATEMENTS (100000), LOAD_CONCURRENCY (16). Uses ports 8091-8094 and the database demarche_load
-# on the local PostgreSQL (set up by .ci/postgres); installs nginx from Debian's packages if missing.
+# on the local PostgreSQL (set up by .ci/postgres) searching with OpenSearch at DEMARCHE_SEARCH_URL (default
+# 127.0.0.1:9200, started by .ci/opensearch); installs nginx from Debian's packages if missing.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
@@ -58,7 +59,7 @@ start_app() {
     local name=$1 db=$2 port=$3 started=$SECONDS
     DEMARCHE_PORT=$port DEMARCHE_SAMPLE_DATA=false DEMARCHE_RATE_LIMIT_ENABLED=false \
         DEMARCHE_DATA_DIR="$WORK/h2-data" DEMARCHE_ADMIN_KEY=$ADMIN_KEY \
-        DEMARCHE_DB_URL=$PG_URL DEMARCHE_DB_USER=postgres \
+        DEMARCHE_DB_URL=$PG_URL DEMARCHE_DB_USER=postgres DEMARCHE_SEARCH_INDEX_PREFIX=demarche-load \
         java -Xmx1g -jar "$WORK/app-$db/quarkus-run.jar" >> "$WORK/$name.log" 2>&1 &
     PIDS[$name]=$!
     until curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null; do
@@ -164,6 +165,9 @@ if [[ " $RUNS " == *" postgres "* || " $RUNS " == *" fault "* ]]; then
     load_corpus "$PG_URL" postgres
     psql -h 127.0.0.1 -U postgres -d demarche_load -qc "vacuum analyze"
     start_app pg-a postgres $PG_PORT_A
+    # The corpus goes straight into the tables, past the change feed OpenSearch follows: index it all.
+    curl -sf -X POST -H "Authorization: Bearer $ADMIN_KEY" \
+        "http://127.0.0.1:$PG_PORT_A/api/v1/admin/search-index/rebuild" > /dev/null
     start_app pg-b postgres $PG_PORT_B
     start_balancer
 fi

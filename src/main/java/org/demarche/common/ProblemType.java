@@ -20,6 +20,7 @@ public enum ProblemType {
     TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
     NOT_IMPLEMENTED(Status.NOT_IMPLEMENTED, "not-implemented", "Not available on this server"),
     BUSY(Status.SERVICE_UNAVAILABLE, "busy", "The server is busy"),
+    SEARCH_UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "search-unavailable", "Search is unavailable for a moment"),
     INTERNAL(Status.INTERNAL_SERVER_ERROR, "internal", "Internal server error");
 
     private static final String BASE = "https://demarche.org/problems/";

@@ -20,41 +20,41 @@ import org.demarche.statement.Statement;
 import org.demarche.topic.Topic;
 
 /** How a statement is stored in the Lucene index: its text for search, and every filter and sort value. */
-final class StatementDocuments {
+public final class StatementDocuments {
 
-    static final String ID = "id";
-    static final String TEXT = "text";
+    public static final String ID = "id";
+    public static final String TEXT = "text";
     /** The text's words as written, for prefixes ({@link TextAnalysis#WORDS}). */
-    static final String TEXT_WORDS = "textWords";
+    public static final String TEXT_WORDS = "textWords";
     /** The text as pairs of neighbouring terms, for phrases ({@link TextAnalysis#PAIRS}). */
-    static final String TEXT_PAIRS = "textPairs";
-    static final String OFFICIAL = "official";
-    static final String COUNTRY = "country";
-    static final String TOPIC = "topic";
-    static final String QUOTE_TYPE = "quoteType";
-    static final String MEDIUM = "medium";
-    static final String LANGUAGE = "language";
-    static final String VERIFICATION = "verification";
-    static final String SOURCE = "source";
-    static final String OUTLET = "outlet";
-    static final String MENTION = "mention";
-    static final String STATED_ON_START = "statedOnStart";
-    static final String STATED_ON_END = "statedOnEnd";
-    static final String CREATED_AT = "createdAt";
-    static final String UPDATED_AT = "updatedAt";
+    public static final String TEXT_PAIRS = "textPairs";
+    public static final String OFFICIAL = "official";
+    public static final String COUNTRY = "country";
+    public static final String TOPIC = "topic";
+    public static final String QUOTE_TYPE = "quoteType";
+    public static final String MEDIUM = "medium";
+    public static final String LANGUAGE = "language";
+    public static final String VERIFICATION = "verification";
+    public static final String SOURCE = "source";
+    public static final String OUTLET = "outlet";
+    public static final String MENTION = "mention";
+    public static final String STATED_ON_START = "statedOnStart";
+    public static final String STATED_ON_END = "statedOnEnd";
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
     /** Country, quote type, medium and the year of statedOnStart for facets ({@link FacetCode}). */
-    static final String FACET_CODE = "facetCode";
+    public static final String FACET_CODE = "facetCode";
     /** How documents are laid out; an index written with another layout is rebuilt at start. */
-    static final String LAYOUT = "6/" + FacetCode.VERSION;
+    public static final String LAYOUT = "6/" + FacetCode.VERSION;
 
     private StatementDocuments() {
     }
 
     /** How the fields are analysed: the text as terms, words and pairs; other fields are not analysed. */
-    static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(TextAnalysis.ANALYZER,
+    public static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(TextAnalysis.ANALYZER,
             Map.of(TEXT_PAIRS, TextAnalysis.PAIRS, TEXT_WORDS, TextAnalysis.WORDS));
 
-    static Document of(Statement statement) {
+    public static Document of(Statement statement) {
         Document doc = new Document();
         String id = statement.id.toString();
         doc.add(new StringField(ID, id, Field.Store.NO));
@@ -102,12 +102,12 @@ final class StatementDocuments {
         return doc;
     }
 
-    static String lowerCase(String text) {
+    public static String lowerCase(String text) {
         return text.toLowerCase(Locale.ROOT);
     }
 
     /** Instants to the microsecond, as the database keeps them. */
-    static long micros(Instant instant) {
+    public static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 }

@@ -82,6 +82,16 @@ public final class TextAnalysis {
         return first + PAIR_SEPARATOR + second;
     }
 
+    /** Whether the tokens stand next to each other, no stop word dropped between them. */
+    public static boolean neighbours(List<Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i + 1).position() != tokens.get(i).position() + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static List<Token> tokens(String text) {
         return tokens(ANALYZER, text);
     }

@@ -1,6 +1,5 @@
 package org.demarche.statement;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -33,7 +32,6 @@ import org.demarche.common.TrackedEntity;
 import org.demarche.official.Official;
 import org.demarche.source.Source;
 import org.demarche.topic.Topic;
-import org.hibernate.annotations.Formula;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.hibernate.jpa.HibernateHints;
@@ -59,16 +57,6 @@ public class Statement extends TrackedEntity {
     @Column(name = "body_hash", insertable = false, updatable = false)
     @NotAudited
     String textHash;
-
-    /**
-     * PostgreSQL only: the text search vector PostgreSQL generates from the text, for search conditions
-     * in queries ({@code function('demarche_match', s.searchVector, ...)}). Lazy, so it is not loaded
-     * with the statement; on H2 the column exists but stays empty.
-     */
-    @Formula("search_vector")
-    @Basic(fetch = FetchType.LAZY)
-    @NotAudited
-    String searchVector;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "quote_type", nullable = false)

@@ -8,10 +8,9 @@ import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.Sorting;
 
 /**
- * Statement lists, full-text search and facets with every statement filter. PostgreSQL answers from
- * its own tables and text search index; the embedded H2 set-up from a Lucene index on local disk
- * (H2 alone is slow to filter and count large tables). Both read a
- * {@link org.demarche.search.SearchQuery} the same way.
+ * Statement lists, full-text search and facets with every statement filter. The embedded H2 set-up
+ * answers from a Lucene index on local disk, the PostgreSQL set-up from OpenSearch, which every
+ * instance shares. Both read a {@link org.demarche.search.SearchQuery} the same way.
  */
 public interface StatementSearch {
 
@@ -33,8 +32,11 @@ public interface StatementSearch {
     /** How many statements the engine can find; fails when it cannot answer. */
     long size();
 
-    /** Which engine answers: {@code lucene} or {@code postgresql}. */
+    /** Which engine answers: {@code lucene} or {@code opensearch}. */
     String engine();
+
+    /** How far the index has followed the database's changes. */
+    IndexState state();
 
     /**
      * Runs a bulk write, many transactions on this thread (an import): an engine that follows commits may
@@ -45,5 +47,13 @@ public interface StatementSearch {
     }
 
     record Hits(List<UUID> ids, long total) {
+    }
+
+    /** The index holds every change up to history revision {@code indexedThrough}; {@code latestChange} is the newest. */
+    record IndexState(String engine, long indexedThrough, long latestChange) {
+
+        public boolean caughtUp() {
+            return indexedThrough >= latestChange;
+        }
     }
 }

@@ -53,7 +53,7 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(54, operations); // 52 + GET /admin/duplicates + DELETE /admin/backups/{name}
+        assertEquals(55, operations); // 52 + GET /admin/duplicates + DELETE /admin/backups/{name} + GET /admin/search-index
     }
 
     @Test
@@ -63,6 +63,15 @@ class OpenApiDocumentTest {
                         equalTo("A ceasefire will not suit us."))
                 .body("paths.'/api/v1/officials/{id}'.get.responses.'200'.content.'application/json'.examples.lavrov.value.name",
                         equalTo("Sergei Lavrov"));
+    }
+
+    @Test
+    void listsSearchesAndFacetsDocumentTheirAnswerWhileSearchIsDown() {
+        given().queryParam("format", "json").get("/q/openapi").then()
+                .body("paths.'/api/v1/statements'.get.responses.'503'.description", startsWith("Search is unavailable"))
+                .body("paths.'/api/v1/statements/facets'.get.responses.'503'.description", startsWith("Search is unavailable"))
+                .body("paths.'/api/v1/officials/{officialId}/statements'.get.responses.'503'.description",
+                        startsWith("Search is unavailable"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class WriteAccessTest {
             new String[] {"GET", "/api/v1/keys/" + ZERO}, new String[] {"DELETE", "/api/v1/keys/" + ZERO},
             new String[] {"POST", "/api/v1/admin/backups"}, new String[] {"GET", "/api/v1/admin/backups"},
             new String[] {"GET", "/api/v1/admin/backups/demarche-20261125T000000000Z.zip"},
-            new String[] {"POST", "/api/v1/admin/search-index/rebuild"});
+            new String[] {"POST", "/api/v1/admin/search-index/rebuild"}, new String[] {"GET", "/api/v1/admin/search-index"});
 
     private static String newKey(String role) {
         return given().header("Authorization", "Bearer " + TestKeys.ADMIN).contentType(ContentType.JSON)

@@ -58,7 +58,7 @@ public final class OnePassBench {
                         Random random = new Random(7);
                         long started = System.nanoTime();
                         for (int i = 0; i < searches; i++) {
-                            Query query = LuceneStatementSearch.query(shape.getValue().apply(random));
+                            Query query = LuceneQueries.matching(shape.getValue().apply(random));
                             long total = TopMatches.ranked(searcher, query, 20, way == 0 ? 0 : Long.MAX_VALUE).total();
                             matches += way == 0 ? total : 0;
                         }
@@ -67,7 +67,7 @@ public final class OnePassBench {
                     Random random = new Random(7);
                     for (int i = 0; i < searches; i++) {
                         candidates += TopMatches.candidates(searcher,
-                                LuceneStatementSearch.query(shape.getValue().apply(random)));
+                                LuceneQueries.matching(shape.getValue().apply(random)));
                     }
                     if (round == 2) {
                         System.out.printf("| %s | %d | %d | %.2f | %.2f |%n", shape.getKey(), candidates / searches,

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SearchIndexRecoveryTest {
 
     @Inject
-    Instance<LuceneStatementSearch> lucene;
+    Instance<LuceneIndex> lucene;
 
     @Inject
     DataSource dataSource;

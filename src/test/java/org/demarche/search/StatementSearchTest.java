@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Full-text search with q, on whichever engine the build has (Lucene on H2, text search on
+ * Full-text search with q, on whichever engine the build has (Lucene on H2, OpenSearch on
  * PostgreSQL): the same tests pin the same semantics on both. Each test searches only the statements
  * of an official of its own.
  */

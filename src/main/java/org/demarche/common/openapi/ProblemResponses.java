@@ -2,6 +2,7 @@ package org.demarche.common.openapi;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.demarche.common.Problem;
 import org.demarche.common.http.CostlyRequests;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -33,12 +34,17 @@ public class ProblemResponses implements OASFilter {
             boolean single = path.endsWith("}");
             boolean costly = CostlyRequests.costlyRead(path);
             boolean importing = path.equals("/api/v1/import");
-            item.getOperations().forEach((method, operation) -> document(method, single, costly, importing, operation));
+            // Statement lists, searches and facets: on PostgreSQL, OpenSearch answers them.
+            boolean searched = SEARCHED.matcher(path).matches();
+            item.getOperations().forEach((method, operation) -> document(method, single, costly, importing,
+                    searched && method == PathItem.HttpMethod.GET, operation));
         });
     }
 
+    private static final Pattern SEARCHED = Pattern.compile("/api/v1/(statements(/facets)?|officials/[^/]+/statements)/?");
+
     private static void document(PathItem.HttpMethod method, boolean single, boolean costly, boolean importing,
-            Operation operation) {
+            boolean searched, Operation operation) {
         Map<String, String> errors = new LinkedHashMap<>();
         switch (method) {
             case GET -> {
@@ -99,9 +105,11 @@ public class ProblemResponses implements OASFilter {
         errors.put("429", method != PathItem.HttpMethod.GET || costly || stream
                 ? "Over the rate limit, or too many requests under way at once, for this key or address; Retry-After says when to retry"
                 : "Too many requests under way at once for this key or address; Retry-After says when to retry");
-        if (stream) {
-            errors.put("503", "The server is answering as many exports, imports and CSV/NDJSON lists as it takes at once;"
-                    + " Retry-After says when to retry");
+        if (stream || searched) {
+            errors.put("503", (searched ? "Search is unavailable for a moment (PostgreSQL set-up: OpenSearch does not answer)"
+                    + (stream ? ", or the server" : "") : "The server")
+                    + (stream ? " is answering as many exports, imports and CSV/NDJSON lists as it takes at once" : "")
+                    + "; Retry-After says when to retry");
         }
         errors.put("500", "The server failed to answer; nothing internal is disclosed");
         APIResponses responses = operation.getResponses();
