@@ -25,7 +25,6 @@ import org.demarche.position.PositionRequest;
 import org.demarche.position.PositionService;
 import org.demarche.source.SourceRequest;
 import org.demarche.source.SourceService;
-import org.demarche.statement.StatementFilter;
 import org.demarche.statement.StatementRequest;
 import org.demarche.statement.StatementService;
 import org.demarche.topic.TopicRequest;
@@ -77,7 +76,7 @@ public class Export {
         parentsFirst(topics()).forEach(topic -> line.write("topic", TopicRequest.class, topic));
         all("url", p -> sources.list(new SourceService.Filter(null, null, null), p))
                 .forEach(source -> line.write("source", SourceRequest.class, source));
-        all("-statedOn", p -> statements.list(new StatementFilter(), p))
+        all("-statedOn", statements::listStored)
                 .forEach(statement -> line.write("statement", StatementRequest.class, statement));
         all("validFrom", p -> positions.list(new PositionFilter(), p))
                 .forEach(position -> line.write("position", PositionRequest.class, position));

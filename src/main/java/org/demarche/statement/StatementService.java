@@ -117,6 +117,15 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         return list(criteria, criteria.query() == null ? page.withDefaultSort("statedOn") : page);
     }
 
+    /**
+     * Every stored statement, newest first, a page at a time, read from the database rather than the search
+     * index: what an export must show, even while the index is still catching up with the latest commits.
+     */
+    @Transactional
+    public Page<StatementResponse> listStored(PageParams page) {
+        return ListQuery.of(Statement.class, "s").page(page, SORTING).map(this::represent);
+    }
+
     /** The statements of one official matching the filters, as a query (alias s) for a timeline to page. */
     public ListQuery<Statement> queryOf(UUID officialId, StatementFilter filter) {
         return criteria(filter, List.of(officialId), new PageParams()).filter(ListQuery.of(Statement.class, "s"));
