@@ -3,6 +3,7 @@ package org.demarche.ops;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,6 +109,23 @@ final class AppInstance implements AutoCloseable {
     /** A request to this instance with the admin key. */
     RequestSpecification admin() {
         return anonymous().header("Authorization", "Bearer " + ADMIN_KEY);
+    }
+
+    /**
+     * Waits until every change committed so far is searchable on this instance: at once on the embedded
+     * index, a moment after a commit or a start on OpenSearch, which follows the database. Polls the index
+     * state, not searches (which count against the search limit), failing after a generous minute.
+     */
+    void awaitSearchCaughtUp() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        String state = admin().get("/api/v1/admin/search-index").then().statusCode(200).extract().asString();
+        while (!JsonPath.from(state).getBoolean("caughtUp")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + ": the search index did not catch up within a minute: " + state);
+            }
+            Thread.sleep(50);
+            state = admin().get("/api/v1/admin/search-index").then().statusCode(200).extract().asString();
+        }
     }
 
     /** Creates a record with the admin key and answers its id. */

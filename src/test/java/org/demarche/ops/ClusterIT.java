@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,13 +95,8 @@ class ClusterIT {
 
         b.anonymous().get("/api/v1/statements/" + statement).then().statusCode(200)
                 .header("ETag", created.header("ETag")).body("text", equalTo("Marsupial diplomacy needs patience"));
-        // On OpenSearch the index follows commits a moment later: wait until B's index has caught up (its
-        // state, not searches, which this test's low search budget would run out of), with a generous limit.
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!b.admin().get("/api/v1/admin/search-index").then().statusCode(200).extract().jsonPath()
-                .getBoolean("caughtUp") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        // On OpenSearch the index follows commits a moment later.
+        b.awaitSearchCaughtUp();
         b.anonymous().get("/api/v1/statements?q=marsupial").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(statement));
         List<String> fed = readFeed(b, feedEnd).ids();

@@ -117,7 +117,8 @@ class ImportCrashIT {
                 assertEquals(1, statement.get("sourceIds").size(), statement.toString());
                 assertEquals("UA", statement.get("mentions").get(0).asText(), statement.toString());
             }
-            assertEquals(stored, statementCount(restarted), "the search index caught up at start");
+            restarted.awaitSearchCaughtUp();
+            assertEquals(stored, statementCount(restarted), "the search index caught up with the database");
 
             JsonPath again = restarted.admin().contentType("application/x-ndjson").body(file).post("/api/v1/import")
                     .then().statusCode(200).extract().jsonPath();
