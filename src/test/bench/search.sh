@@ -19,6 +19,8 @@ DBS=${BENCH_DBS:-"h2 postgres"}
 SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
 SECONDS_PER_SCENARIO=${BENCH_SECONDS:-20}
 PORT=${BENCH_PORT:-8090}
+SEARCH_URL=${DEMARCHE_SEARCH_URL:-http://127.0.0.1:9200}
+SEARCH_URL=${SEARCH_URL%%,*}
 WORK=target/bench
 mkdir -p "$WORK"
 RESULTS="$WORK/results.md"
@@ -86,13 +88,23 @@ for db in $DBS; do
             psql -h 127.0.0.1 -U postgres -d demarche_bench -qc "vacuum analyze"
         fi
         loaded=$size
+        if [ "$db" = postgres ]; then
+            # The corpus goes straight into the tables, past the change feed OpenSearch follows: drop the
+            # bench index, so that the app rebuilds it from the database at start, as H2's Lucene index does.
+            curl -sf -X DELETE "${SEARCH_URL%/}/demarche-bench*" > /dev/null
+        fi
         start_app "$db" "$WORK/app-$db-$size.log"
         if [ "$db" = postgres ]; then
-            # The corpus goes straight into the tables, past the change feed OpenSearch follows: index it all.
             started=$SECONDS
-            curl -sf -X POST -H "Authorization: Bearer $ADMIN_KEY" \
-                "http://127.0.0.1:$PORT/api/v1/admin/search-index/rebuild" > /dev/null
-            echo "  OpenSearch index rebuilt in $((SECONDS - started)) s"
+            until [ "$(curl -s "http://127.0.0.1:$PORT/api/v1/statements?limit=1" | python3 -c \
+                    'import json,sys; print(json.load(sys.stdin).get("total", -1))' 2>/dev/null)" = "$size" ]; do
+                if (( SECONDS - started > 3600 )); then
+                    echo "The OpenSearch index did not reach $size statements within an hour; see $WORK/app-$db-$size.log" >&2
+                    exit 1
+                fi
+                sleep 2
+            done
+            echo "  OpenSearch index rebuilt at start, searchable in $((SECONDS - started)) s more"
         fi
         java -cp "$CP" org.demarche.bench.SearchBench "http://127.0.0.1:$PORT" "$size" "$SECONDS_PER_SCENARIO" 8 \
             "$db $size" "" "${BENCH_WARMUP:-}" | tee -a "$RESULTS"
