@@ -1,30 +1,39 @@
 #!/usr/bin/env bash
-# Sustained load and a crash: drives the packaged app with org.demarche.bench.LoadBench (80% reads, 15%
-# searches, 5% writes with an editor key; closed loop) on a Corpus of statements, and samples each
-# instance's resident memory. Three runs:
-#   h2        one instance on embedded H2
-#   postgres  two instances on PostgreSQL behind nginx, configured by docker/nginx.conf
-#   fault     the same pair under load; one instance is killed with SIGKILL a third of the way in and
-#             restarted, then every write the API acknowledged is read back from both instances
-# Prints Markdown (also kept in target/load/results.md) for docs/benchmarks.md.
+# Sustained load and faults: drives the packaged app with org.demarche.bench.LoadBench (80% reads, 15%
+# searches, 5% writes with an editor key; closed loop; a freshness probe alongside) on a Corpus of
+# statements, and samples each instance's resident memory. Four runs:
+#   h2            one instance on embedded H2
+#   postgres      two instances on PostgreSQL + OpenSearch behind nginx, configured by docker/nginx.conf
+#   fault         the same pair under load; one instance is killed with SIGKILL a third of the way in
+#                 and restarted
+#   search-fault  the same pair under load; OpenSearch is killed with SIGKILL a sixth of the way in,
+#                 kept down, and started again
+# After each fault run every write the API acknowledged is read back from both instances, by id and by
+# a search for the word only that version's text holds. Prints Markdown (also kept in
+# target/load/results.md) for docs/benchmarks.md.
 #
-#   src/test/bench/load.sh                                                     # the full runs, ~25 min
-#   LOAD_SECONDS=20 LOAD_FAULT_SECONDS=30 LOAD_STATEMENTS=2000 src/test/bench/load.sh   # CI's smoke run
+#   src/test/bench/load.sh                                                     # the full runs, ~30 min
+#   LOAD_SECONDS=20 LOAD_FAULT_SECONDS=30 LOAD_SEARCH_DOWN_SECONDS=5 LOAD_STATEMENTS=2000 src/test/bench/load.sh
+#                                                                              # CI's smoke run
 #
-# Settings: LOAD_RUNS ("h2 postgres fault"), LOAD_SECONDS (300), LOAD_FAULT_SECONDS (120),
-# LOAD_STATEMENTS (100000), LOAD_CONCURRENCY (16). Uses ports 8091-8094 and the database demarche_load
-# on the local PostgreSQL (set up by .ci/postgres) searching with OpenSearch at DEMARCHE_SEARCH_URL (default
-# 127.0.0.1:9200, started by .ci/opensearch); installs nginx from Debian's packages if missing.
+# Settings: LOAD_RUNS ("h2 postgres fault search-fault"), LOAD_SECONDS (300), LOAD_FAULT_SECONDS (120;
+# the search-fault run lasts this plus the time OpenSearch is down), LOAD_SEARCH_DOWN_SECONDS (60),
+# LOAD_STATEMENTS (100000), LOAD_CONCURRENCY (16). Uses ports 8091-8094 and the database demarche_load on
+# the local PostgreSQL (set up by .ci/postgres), and starts its own OpenSearch node (.ci/opensearch) on
+# port 9260 with its data in target/load/opensearch, which it may kill; installs nginx from Debian's
+# packages if missing.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source src/test/bench/searchable.sh
 
-RUNS=${LOAD_RUNS:-"h2 postgres fault"}
+RUNS=${LOAD_RUNS:-"h2 postgres fault search-fault"}
 RUN_SECONDS=${LOAD_SECONDS:-300}
 FAULT_SECONDS=${LOAD_FAULT_SECONDS:-120}
+SEARCH_DOWN_SECONDS=${LOAD_SEARCH_DOWN_SECONDS:-60}
 SIZE=${LOAD_STATEMENTS:-100000}
 CONCURRENCY=${LOAD_CONCURRENCY:-16}
 ADMIN_KEY=load-admin-key-0123456789abcdef0123456789
-H2_PORT=8091 PG_PORT_A=8092 PG_PORT_B=8093 LB_PORT=8094
+H2_PORT=8091 PG_PORT_A=8092 PG_PORT_B=8093 LB_PORT=8094 SEARCH_PORT=9260
 WORK=$PWD/target/load
 PG_URL=jdbc:postgresql://127.0.0.1:5432/demarche_load
 rm -rf "$WORK" && mkdir -p "$WORK"
@@ -42,7 +51,9 @@ cp -r target/quarkus-app "$WORK/app-postgres"
 ./mvnw -B -ntp -q package -DskipTests
 cp -r target/quarkus-app "$WORK/app-h2"
 
-if [[ " $RUNS " == *" postgres "* || " $RUNS " == *" fault "* ]]; then
+PG_RUNS=false
+[[ " $RUNS " == *" postgres "* || " $RUNS " == *" fault "* || " $RUNS " == *" search-fault "* ]] && PG_RUNS=true
+if $PG_RUNS; then
     bash .ci/postgres
     if ! command -v nginx > /dev/null; then
         echo "Installing nginx from Debian's packages"
@@ -59,7 +70,7 @@ start_app() {
     local name=$1 db=$2 port=$3 started=$SECONDS
     DEMARCHE_PORT=$port DEMARCHE_SAMPLE_DATA=false DEMARCHE_RATE_LIMIT_ENABLED=false \
         DEMARCHE_DATA_DIR="$WORK/h2-data" DEMARCHE_ADMIN_KEY=$ADMIN_KEY \
-        DEMARCHE_DB_URL=$PG_URL DEMARCHE_DB_USER=postgres DEMARCHE_SEARCH_INDEX_PREFIX=demarche-load \
+        DEMARCHE_DB_URL=$PG_URL DEMARCHE_DB_USER=postgres DEMARCHE_SEARCH_URL=http://127.0.0.1:$SEARCH_PORT \
         java -Xmx1g -jar "$WORK/app-$db/quarkus-run.jar" >> "$WORK/$name.log" 2>&1 &
     PIDS[$name]=$!
     until curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null; do
@@ -126,11 +137,26 @@ CONF
     nginx -c "$WORK/nginx/nginx.conf"
 }
 
+# start_search: starts (or restarts, on its data) this script's own OpenSearch node and waits until it is healthy.
+start_search() {
+    OPENSEARCH_HTTP_PORT=$SEARCH_PORT OPENSEARCH_HOME=$WORK/opensearch OPENSEARCH_CLUSTER=demarche-load \
+        bash .ci/opensearch > /dev/null
+}
+
+# stop_search: kills the node (SIGKILL) and waits until its process has exited and freed its ports.
+stop_search() {
+    local pid
+    pid=$(cat "$WORK/opensearch/node.pid" 2>/dev/null) || return 0
+    kill -9 "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+}
+
 stop_balancer() {
     [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
 }
 cleanup() {
     stop_balancer
+    stop_search
     for pid in "${BACKGROUND[@]}" "${PIDS[@]}"; do
         kill -9 "$pid" 2>/dev/null || true
     done
@@ -158,16 +184,18 @@ if [[ " $RUNS " == *" h2 "* ]]; then
     stop_app h2
 fi
 
-if [[ " $RUNS " == *" postgres "* || " $RUNS " == *" fault "* ]]; then
-    echo "== postgres: two instances behind nginx"
+if $PG_RUNS; then
+    echo "== postgres: two instances behind nginx, searching on their own OpenSearch node"
+    start_search
     psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists demarche_load with (force)" -c "create database demarche_load"
     start_app pg-migrate postgres $PG_PORT_A && stop_app pg-migrate
     load_corpus "$PG_URL" postgres
     psql -h 127.0.0.1 -U postgres -d demarche_load -qc "vacuum analyze"
+    # The corpus goes straight into the tables, past the change feed OpenSearch follows: drop the index the
+    # migrating instance made, so that the first instance builds it from the database.
+    curl -sf -X DELETE "http://127.0.0.1:$SEARCH_PORT/demarche*" > /dev/null
     start_app pg-a postgres $PG_PORT_A
-    # The corpus goes straight into the tables, past the change feed OpenSearch follows: index it all.
-    curl -sf -X POST -H "Authorization: Bearer $ADMIN_KEY" \
-        "http://127.0.0.1:$PG_PORT_A/api/v1/admin/search-index/rebuild" > /dev/null
+    await_searchable "http://127.0.0.1:$PG_PORT_A" "$SIZE" "$WORK/pg-a.log"
     start_app pg-b postgres $PG_PORT_B
     start_balancer
 fi
@@ -179,6 +207,19 @@ if [[ " $RUNS " == *" postgres "* ]]; then
     kill $SAMPLER
     memory_report "$WORK/postgres.memory" | tee -a "$RESULTS"
 fi
+
+# read_back <run>: both instances read back every write acknowledged in the run, by id and by search, and
+# there were some (an empty ledger proves nothing).
+read_back() {
+    local run=$1 port found=0
+    for port in $PG_PORT_A $PG_PORT_B; do
+        echo -n "- read back through port $port: " | tee -a "$RESULTS"
+        java -cp "$CP" org.demarche.bench.LoadBench verify "http://127.0.0.1:$port" "$WORK/$run.ledger" | tail -n 1 \
+            | tee -a "$RESULTS" | grep -qE "read back: [1-9][0-9]* of [1-9][0-9]*, found by search: ([0-9]+) of \1, lost: 0$" \
+            && found=$((found + 1))
+    done
+    [ "$found" = 2 ]
+}
 
 if [[ " $RUNS " == *" fault "* ]]; then
     echo "== fault: SIGKILL one of two instances under load, then restart it"
@@ -193,17 +234,29 @@ if [[ " $RUNS " == *" fault "* ]]; then
     start_app pg-a postgres $PG_PORT_A
     # Requests in flight on the killed instance fail (nginx does not resend writes); the run shows how many.
     wait $LOAD || true
-    {
-        echo "- pg-a was killed with SIGKILL at $((FAULT_SECONDS / 3)) s and restarted; requests that failed are counted above"
-        for port in $PG_PORT_A $PG_PORT_B; do
-            echo -n "- read back through port $port: "
-            java -cp "$CP" org.demarche.bench.LoadBench verify "http://127.0.0.1:$port" "$WORK/fault.ledger" | tail -n 1 || true
-        done
-    } | tee -a "$RESULTS"
-    # Both instances read back every acknowledged write, and there were some: an empty ledger proves nothing.
-    [ "$(grep -cE "read back: [1-9][0-9]* of [1-9][0-9]*, lost: 0$" "$RESULTS")" = 2 ] || FAILED=1
+    echo "- pg-a was killed with SIGKILL at $((FAULT_SECONDS / 3)) s and restarted; requests that failed are counted above" \
+        | tee -a "$RESULTS"
+    read_back fault || FAILED=1
 fi
 
+if [[ " $RUNS " == *" search-fault "* ]]; then
+    SEARCH_FAULT_SECONDS=$((FAULT_SECONDS + SEARCH_DOWN_SECONDS))
+    echo "== search-fault: SIGKILL OpenSearch under load, keep it down $SEARCH_DOWN_SECONDS s, start it again"
+    measure search-fault "http://127.0.0.1:$LB_PORT" "$SEARCH_FAULT_SECONDS" > /dev/null &
+    LOAD=$!
+    BACKGROUND+=("$LOAD")
+    sleep $((SEARCH_FAULT_SECONDS / 6))
+    killed=$SECONDS
+    stop_search
+    sleep "$SEARCH_DOWN_SECONDS"
+    start_search
+    back=$((SECONDS - killed))
+    # Lists and searches answer 503 while OpenSearch is down (counted as failed above); reads by id and writes go on.
+    wait $LOAD || true
+    echo "- OpenSearch was killed with SIGKILL at $((SEARCH_FAULT_SECONDS / 6)) s and answered again $back s later;" \
+        "requests that failed are counted above" | tee -a "$RESULTS"
+    read_back search-fault || FAILED=1
+fi
 stop_balancer
 for name in "${!PIDS[@]}"; do
     stop_app "$name"

@@ -42,6 +42,7 @@ if [[ " $DBS " == *" postgres "* ]]; then
     ./mvnw -B -ntp -q package -DskipTests
 fi
 
+source src/test/bench/searchable.sh
 APP_PID=
 ADMIN_KEY=bench-admin-key-0123456789abcdef0123456789
 start_app() {
@@ -95,16 +96,7 @@ for db in $DBS; do
         fi
         start_app "$db" "$WORK/app-$db-$size.log"
         if [ "$db" = postgres ]; then
-            started=$SECONDS
-            until [ "$(curl -s "http://127.0.0.1:$PORT/api/v1/statements?limit=1" | python3 -c \
-                    'import json,sys; print(json.load(sys.stdin).get("total", -1))' 2>/dev/null)" = "$size" ]; do
-                if (( SECONDS - started > 3600 )); then
-                    echo "The OpenSearch index did not reach $size statements within an hour; see $WORK/app-$db-$size.log" >&2
-                    exit 1
-                fi
-                sleep 2
-            done
-            echo "  OpenSearch index rebuilt at start, searchable in $((SECONDS - started)) s more"
+            await_searchable "http://127.0.0.1:$PORT" "$size" "$WORK/app-$db-$size.log"
         fi
         java -cp "$CP" org.demarche.bench.SearchBench "http://127.0.0.1:$PORT" "$size" "$SECONDS_PER_SCENARIO" 8 \
             "$db $size" "" "${BENCH_WARMUP:-}" | tee -a "$RESULTS"

@@ -25,11 +25,14 @@ import java.util.regex.Pattern;
  * A sustained mixed workload against a running Demarche loaded with a {@link Corpus}: 80% reads, 15%
  * searches and 5% writes with an editor key, from closed-loop workers. It prints a Markdown table with
  * one row per minute (requests, throughput, p50/p95/p99, failures, 5xx) and a total row, and writes
- * every acknowledged write (a statement and the version the API answered) to a ledger file.
+ * every acknowledged write (a statement, the version the API answered and the word only that version's
+ * text holds) to a ledger file. Alongside, a {@link FreshnessProbe} measures how long a new statement
+ * takes to become searchable.
  *
  * <p>{@code LoadBench run <base-url> <statements-in-corpus> <seconds> <concurrency> <admin-key> <ledger> [label]}
  * exits 1 if any request failed; {@code LoadBench verify <base-url> <ledger>} reads every acknowledged
- * write back and exits 1 if one is missing or older than acknowledged.
+ * write back, by id and by a search for its word, and exits 1 if one is missing, older than
+ * acknowledged, or not found by search (searches are retried for two minutes, while the index catches up).
  */
 public final class LoadBench {
 
@@ -41,8 +44,17 @@ public final class LoadBench {
     private final String base;
     private final long statements;
     private final String editorKey;
-    /** Acknowledged writes: statement id to the highest version an answer carried. */
-    private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    /** Acknowledged writes: statement id to the highest version an answer carried, and that version's word. */
+    private final Map<String, Written> acknowledged = new ConcurrentHashMap<>();
+    /** Words that only one write's text holds: letters only (the analysis keeps them whole), unique per run. */
+    private final UniqueWords words = new UniqueWords();
+
+    /** An acknowledged version of a statement and the word only its text holds. */
+    record Written(long version, String word) {
+        static Written later(Written a, Written b) {
+            return a.version >= b.version ? a : b;
+        }
+    }
 
     private LoadBench(String base, long statements, String editorKey) {
         this.base = base;
@@ -61,8 +73,14 @@ public final class LoadBench {
         Path ledger = Path.of(args[6]);
         String label = args.length > 7 ? args[7] : "";
         LoadBench bench = new LoadBench(base, statements, createEditorKey(base, args[5]));
+        FreshnessProbe probe = new FreshnessProbe(bench);
+        Thread probing = new Thread(() -> probe.run(seconds), "freshness-probe");
+        probing.setDaemon(true);
+        probing.start();
         List<Minute> minutes = bench.run(seconds, concurrency);
-        Files.write(ledger, bench.acknowledged.entrySet().stream().map(e -> e.getKey() + "\t" + e.getValue()).toList());
+        probing.join();
+        Files.write(ledger, bench.acknowledged.entrySet().stream()
+                .map(e -> e.getKey() + "\t" + e.getValue().version() + "\t" + e.getValue().word()).toList());
         System.out.println("| run | minute | requests | req/s | p50 ms | p95 ms | p99 ms | failed | 5xx |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         Minute total = new Minute();
@@ -74,6 +92,7 @@ public final class LoadBench {
         }
         System.out.println(total.row(label, "all", seconds));
         System.out.println("acknowledged writes: " + bench.acknowledged.size() + " statements, in " + ledger);
+        System.out.println(probe.summary());
         System.exit(total.failed == 0 ? 0 : 1);
     }
 
@@ -183,29 +202,51 @@ public final class LoadBench {
         return "/api/v1/statements/facets?q=" + word + "&country=" + pick(random, Corpus.COUNTRIES);
     }
 
-    private int get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+    private int create(Random random, List<String> mine) {
+        return create(random, "Load test remark", mine).statusCode();
     }
 
-    private int create(Random random, List<String> mine) {
+    /** Creates a statement whose text holds a word no other write uses, and answers what came back. */
+    Answer create(Random random, String text, List<String> mine) {
+        String word = words.next();
         String body = "{\"officialId\":\"" + Corpus.id("official", random.nextInt(Corpus.OFFICIALS)) + "\","
-                + "\"text\":\"Load test remark on " + pick(random, Corpus.WORDS) + " and " + pick(random, Corpus.WORDS)
-                + "\",\"quoteType\":\"paraphrase\",\"statedOn\":\"2026-11-25\","
+                + "\"text\":\"" + text + " " + word + " on " + pick(random, Corpus.WORDS) + " and "
+                + pick(random, Corpus.WORDS) + "\",\"quoteType\":\"paraphrase\",\"statedOn\":\"2026-11-25\","
                 + "\"sourceIds\":[\"" + Corpus.id("source", random.nextInt(Corpus.SOURCES)) + "\"]}";
         return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/statements"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), mine);
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), word, mine);
     }
 
+    /** Rewrites a statement's text with a new word of its own, so that search can tell this version from older ones. */
     private int patch(Random random, List<String> mine) {
         String id = mine.get(random.nextInt(mine.size()));
-        String body = "{\"notes\":\"Revised at " + System.nanoTime() + "\"}";
+        String word = words.next();
+        String body = "{\"text\":\"Load test remark " + word + " revised on " + pick(random, Corpus.WORDS) + "\"}";
         return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/statements/" + id))
                 .header("Content-Type", "application/merge-patch+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), null);
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), word, null).statusCode();
     }
 
-    /** Sends a request; a write's 2xx answer is recorded as acknowledged, and a created id kept in created. */
-    private int send(HttpRequest.Builder request, List<String> created) {
+    /** A request's status (0 when no answer came) and, for an acknowledged write, the statement's id and word. */
+    record Answer(int statusCode, String id, String word) {
+    }
+
+    private int get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null, null).statusCode();
+    }
+
+    /** How many statements a search finds and whether {@code id} is among the first 20 (GET, no key). */
+    boolean finds(String word, String id) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/statements?limit=20&q="
+                + encode(word))).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().contains("\"" + id + "\"");
+    }
+
+    /**
+     * Sends a request; a write's 2xx answer is recorded as acknowledged with the word its text holds, and a
+     * created id kept in {@code created}.
+     */
+    private Answer send(HttpRequest.Builder request, String word, List<String> created) {
         boolean write = editorKey != null && !request.build().method().equals("GET");
         if (write) {
             request.header("Authorization", "Bearer " + editorKey);
@@ -217,18 +258,19 @@ public final class LoadBench {
                 Matcher id = ID.matcher(response.body());
                 Matcher version = VERSION.matcher(response.body());
                 if (id.find() && version.find()) {
-                    acknowledged.merge(id.group(1), Long.parseLong(version.group(1)), Math::max);
+                    acknowledged.merge(id.group(1), new Written(Long.parseLong(version.group(1)), word), Written::later);
                     if (created != null) {
                         created.add(id.group(1));
                     }
+                    return new Answer(response.statusCode(), id.group(1), word);
                 }
             }
-            return response.statusCode();
+            return new Answer(response.statusCode(), null, null);
         } catch (IOException e) {
-            return 0;
+            return new Answer(0, null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return new Answer(0, null, null);
         }
     }
 
@@ -244,10 +286,15 @@ public final class LoadBench {
         return secret.group(1);
     }
 
-    /** Reads every acknowledged write back; answers the exit status: 0 when none is missing or older. */
+    /**
+     * Reads every acknowledged write back by id (at least the acknowledged version) and by a search for the
+     * word only that version holds; answers the exit status: 0 when every write is found both ways.
+     */
     private static int verify(String base, Path ledger) throws Exception {
         LoadBench reader = new LoadBench(base, 0, null);
         long lost = 0;
+        long unsearchable = 0;
+        long searchDeadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         List<String> lines = Files.readAllLines(ledger);
         for (String line : lines) {
             String[] entry = line.split("\t");
@@ -259,10 +306,20 @@ public final class LoadBench {
                 System.out.println("lost: " + line + " -> " + response.statusCode() + " " + response.body());
                 lost++;
             }
+            boolean found = reader.finds(entry[2], entry[0]);
+            while (!found && System.nanoTime() < searchDeadline) {
+                Thread.sleep(200);
+                found = reader.finds(entry[2], entry[0]);
+            }
+            if (!found) {
+                System.out.println("not found by search: " + line);
+                unsearchable++;
+            }
         }
         System.out.println("acknowledged writes read back: " + (lines.size() - lost) + " of " + lines.size()
-                + ", lost: " + lost);
-        return lost == 0 ? 0 : 1;
+                + ", found by search: " + (lines.size() - unsearchable) + " of " + lines.size() + ", lost: "
+                + (lost + unsearchable));
+        return lost + unsearchable == 0 ? 0 : 1;
     }
 
     private static String pick(Random random, List<String> values) {

@@ -97,6 +97,10 @@ public class IndexFollower {
             }
             checked = false;
         } catch (SearchUnavailableException e) {
+            // OpenSearch may come back without the index (a node replaced, a cluster restored): check it again.
+            checked = false;
+            LOG.debugf("Search index not followed: %s", e.getMessage());
+        } catch (ProblemException e) {
             LOG.debugf("Search index not followed: %s", e.getMessage());
         } catch (RuntimeException e) {
             if (!stopped) {

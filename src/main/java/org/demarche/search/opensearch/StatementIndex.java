@@ -86,7 +86,11 @@ public class StatementIndex {
         }
     }
 
-    /** Puts the alias on this index alone and deletes the indices it named before. */
+    /**
+     * Puts the alias on this index alone and deletes the indices it named before. An index holding the
+     * alias's own name (an older version of this app could make one by writing while the alias was
+     * missing) is removed in the same step, or the alias could never be created.
+     */
     void swapTo(String index) {
         List<String> previous = new ArrayList<>();
         JsonNode named = cluster.call("GET", "/_alias/" + alias(), null);
@@ -95,6 +99,10 @@ public class StatementIndex {
         }
         List<Object> actions = new ArrayList<>();
         previous.forEach(old -> actions.add(Map.of("remove", Map.of("index", old, "alias", alias()))));
+        JsonNode squatting = cluster.call("GET", "/" + alias(), null);
+        if (squatting != null && squatting.has(alias())) {
+            actions.add(Map.of("remove_index", Map.of("index", alias())));
+        }
         actions.add(Map.of("add", Map.of("index", index, "alias", alias())));
         cluster.call("POST", "/_aliases", Map.of("actions", actions));
         for (String old : previous) {
@@ -106,7 +114,11 @@ public class StatementIndex {
 
     /**
      * Writes these statements and deletes these ids (each with the last version it had) in one bulk request,
-     * visible to searches when it returns. A version conflict means a newer state is there already.
+     * visible to searches when it returns. A version conflict means a newer state is there already. A
+     * write through the alias requires it to exist ({@code require_alias}): should the cluster have lost
+     * the index, OpenSearch would otherwise create a new one under the alias's name with guessed mappings,
+     * and searches would fail until someone deleted it. The write fails as unavailable instead, and the
+     * follower checks the index again (and rebuilds it) before it goes on.
      */
     void write(String index, List<Statement> statements, Map<UUID, Long> deleted) {
         if (statements.isEmpty() && deleted.isEmpty()) {
@@ -126,10 +138,15 @@ public class StatementIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JsonNode answer = cluster.call("POST", "/_bulk", ndjson.toByteArray(), Map.of("refresh", "true"));
+        JsonNode answer = cluster.call("POST", "/_bulk", ndjson.toByteArray(),
+                Map.of("refresh", "true", "require_alias", Boolean.toString(index.equals(alias()))));
         if (answer.path("errors").asBoolean()) {
             for (Iterator<JsonNode> items = answer.path("items").elements(); items.hasNext();) {
                 JsonNode item = items.next().elements().next();
+                if ("index_not_found_exception".equals(item.path("error").path("type").asText())) {
+                    throw new SearchUnavailableException("the search index is missing: "
+                            + item.path("error").path("reason").asText(), null);
+                }
                 int status = item.path("status").asInt();
                 if (status >= 500 || status == 429) {
                     throw new SearchUnavailableException("OpenSearch could not write: " + item.path("error"), null);
