@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.UUID;
-import org.demarche.common.paging.ListQuery;
+import org.demarche.record.ListQuery;
 import org.demarche.search.SearchQuery;
 
 /**
