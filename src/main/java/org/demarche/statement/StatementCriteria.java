@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.UUID;
 import org.demarche.record.ListQuery;
-import org.demarche.search.SearchQuery;
 
 /**
  * What a statement list asks for, checked and resolved: ids instead of slugs, a topic with every

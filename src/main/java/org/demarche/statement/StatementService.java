@@ -30,8 +30,6 @@ import org.demarche.official.OfficialSummary;
 import org.demarche.record.ListQuery;
 import org.demarche.record.RecordService;
 import org.demarche.record.TrackedEntity;
-import org.demarche.search.Highlights;
-import org.demarche.search.SearchQuery;
 import org.demarche.source.Source;
 import org.demarche.topic.Topic;
 import org.demarche.topic.TopicService;
@@ -132,10 +130,12 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     }
 
     private Page<StatementResponse> list(StatementCriteria criteria, PageParams page) {
-        if (criteria.query() == null) {
-            return search.list(criteria, page).map(this::represent);
-        }
         int limit = page.pageSize();
+        if (criteria.query() == null) {
+            Sorting.Order<Statement> order = SORTING.resolve(page.sort);
+            Cursor after = page.cursor == null || page.cursor.isBlank() ? null : Cursor.decode(page.cursor, order.wireName());
+            return search.list(criteria, order, after, limit).map(this::represent);
+        }
         Sorting.Order<Statement> order = page.sort == null || page.sort.isBlank() ? null : SORTING.resolve(page.sort);
         String cursorSort = "q:" + (order == null ? "relevance" : order.wireName());
         int offset = searchOffset(page.cursor, cursorSort);
