@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 import org.demarche.bulk.ImportRecords.ImportRecord;
 import org.demarche.common.FieldError;
 import org.demarche.common.ProblemException;
-import org.demarche.common.ProblemMappers;
+import org.demarche.common.http.ProblemMappers;
 import org.demarche.common.stream.ListFormat;
 import org.demarche.official.OfficialRequest;
 import org.demarche.official.OfficialService;
