@@ -2,7 +2,7 @@ package org.demarche.common;
 
 import java.util.List;
 
-/** A client-caused failure, answered as a problem details response by {@link ProblemMappers}. */
+/** A client-caused failure, answered as a problem details response by {@code common.http.ProblemMappers}. */
 public class ProblemException extends RuntimeException {
 
     public final ProblemType type;

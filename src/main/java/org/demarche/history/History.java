@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,10 +14,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.demarche.common.ProblemException;
-import org.demarche.common.TrackedEntity;
+import org.demarche.common.http.Representation;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
+import org.demarche.record.RecordService;
+import org.demarche.record.Revision;
+import org.demarche.record.TrackedEntity;
 import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
@@ -45,9 +49,11 @@ public class History {
         this.json = json;
     }
 
-    /** The page of revisions of the record with this id, or 404 when it never existed. */
-    public <E extends TrackedEntity, R> Page<HistoryEntry<R>> of(Class<E> type, String resourceName, UUID id,
-            PageParams params, Function<E, R> represent) {
+    /** The page of revisions of the service's record with this id, or 404 when it never existed. */
+    @Transactional
+    public <E extends TrackedEntity, R extends Representation> Page<HistoryEntry<R>> of(RecordService<E, ?, R> service,
+            UUID id, PageParams params) {
+        Class<E> type = service.entityType();
         int limit = params.pageSize();
         boolean newestFirst = newestFirst(params.sort);
         String sort = newestFirst ? "-revision" : "revision";
@@ -56,7 +62,7 @@ public class History {
         Instant since = params.updatedSince();
         long total = count(revisions(reader, type, id));
         if (total == 0) {
-            throw ProblemException.notFound(resourceName, id);
+            throw ProblemException.notFound(service.resourceName(), id);
         }
         if (since != null) {
             total = count(changedSince(revisions(reader, type, id), since));
@@ -79,7 +85,7 @@ public class History {
         if (newestFirst) {
             Collections.reverse(oldestFirst);
         }
-        List<HistoryEntry<R>> entries = entries(oldestFirst, previous(reader, type, id, oldestFirst), represent);
+        List<HistoryEntry<R>> entries = entries(oldestFirst, previous(reader, type, id, oldestFirst), service::represent);
         if (newestFirst) {
             Collections.reverse(entries);
         }

@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
-import org.demarche.common.TrackedEntity;
+import org.demarche.record.TrackedEntity;
 
 /** An API key. Only the SHA-256 of the secret is stored; the secret itself is shown once, on creation. */
 @Entity

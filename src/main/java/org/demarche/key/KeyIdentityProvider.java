@@ -9,13 +9,11 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.demarche.record.Revision;
 
 /** Turns a bearer secret into the identity of its key, with the key's roles; unknown or revoked keys fail. */
 @ApplicationScoped
 public class KeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
-
-    /** Identity attribute holding the key's id, for audit records. */
-    public static final String KEY_ID = "demarche.keyId";
 
     private final KeyService keys;
 
@@ -34,7 +32,7 @@ public class KeyIdentityProvider implements IdentityProvider<TokenAuthentication
                 .map(holder -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(holder.name()))
                         .addRoles(holder.role().grants())
-                        .addAttribute(KEY_ID, holder.id().toString())
+                        .addAttribute(Revision.KEY_ID, holder.id().toString())
                         .build())
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown or revoked API key")));
     }

@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.demarche.common.ProblemException;
-import org.demarche.common.paging.ListQuery;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
 import org.demarche.common.validation.RequestValidator;
-import org.demarche.history.ChangeClock;
+import org.demarche.record.ChangeClock;
+import org.demarche.record.ListQuery;
 
 /** Creates, lists, revokes and checks API keys. Secrets never reach the log, except a generated first key. */
 @ApplicationScoped

@@ -7,11 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import org.hibernate.envers.Audited;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.demarche.common.TrackedEntity;
+import org.demarche.record.TrackedEntity;
+import org.hibernate.envers.Audited;
 
 /** A person who speaks for a state or body. */
 @Entity

@@ -11,15 +11,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import org.hibernate.envers.Audited;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.demarche.common.PartialDate;
-import org.demarche.common.TrackedEntity;
 import org.demarche.official.Official;
+import org.demarche.record.TrackedEntity;
 import org.demarche.topic.Topic;
+import org.hibernate.envers.Audited;
 
 /**
  * An official's stance on a topic over a period. A new position on the same official and topic closes

@@ -20,14 +20,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.demarche.history.HistoryEntry;
-import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
-import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
-import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
+import org.demarche.common.stream.ListFormat;
+import org.demarche.history.History;
+import org.demarche.history.HistoryEntry;
+import org.demarche.key.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,6 +48,9 @@ public class PositionResource {
 
     @Inject
     PositionService positions;
+
+    @Inject
+    History history;
 
     @Context
     UriInfo uri;
@@ -143,6 +146,6 @@ public class PositionResource {
     @Path("{id}/history")
     @Operation(operationId = "getPositionHistory", summary = "History of a position", description = History.DESCRIPTION)
     public RestResponse<Page<HistoryEntry<PositionResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.list(page, p -> positions.history(id, p), HistoryEntry.type(PositionResponse.class), uri, headers);
+        return Responses.list(page, p -> history.of(positions, id, p), HistoryEntry.type(PositionResponse.class), uri, headers);
     }
 }

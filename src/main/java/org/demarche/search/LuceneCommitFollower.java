@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.demarche.common.RecordChanged;
 import org.demarche.official.Official;
+import org.demarche.record.RecordChanged;
 import org.demarche.source.Source;
 import org.demarche.statement.Statement;
 

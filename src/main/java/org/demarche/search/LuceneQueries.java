@@ -19,7 +19,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.demarche.statement.SearchQuery;
 import org.demarche.statement.StatementCriteria;
+import org.demarche.statement.TextAnalysis;
 
 /**
  * A {@link SearchQuery} as a Lucene query on a statement's text: words on the analysed terms, prefixes

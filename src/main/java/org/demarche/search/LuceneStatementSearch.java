@@ -21,13 +21,11 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Page;
-import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.Sorting;
 import org.demarche.statement.FacetCounts;
 import org.demarche.statement.Statement;
 import org.demarche.statement.StatementCriteria;
 import org.demarche.statement.StatementSearch;
-import org.demarche.statement.StatementService;
 
 /**
  * Search on the embedded H2 set-up: lists, searches and facets read from the Lucene index on local disk
@@ -46,10 +44,7 @@ public class LuceneStatementSearch implements StatementSearch {
     }
 
     @Override
-    public Page<Statement> list(StatementCriteria criteria, PageParams page) {
-        int limit = page.pageSize();
-        Sorting.Order<Statement> order = StatementService.SORTING.resolve(page.sort);
-        Cursor cursor = SortKeys.cursor(page, order);
+    public Page<Statement> list(StatementCriteria criteria, Sorting.Order<Statement> order, Cursor cursor, int limit) {
         Query query = LuceneQueries.matching(criteria);
         return index.withSearcher(searcher -> {
             int maxDoc = searcher.getIndexReader().maxDoc();

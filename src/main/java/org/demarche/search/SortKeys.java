@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.demarche.common.ProblemException;
 import org.demarche.common.paging.Cursor;
-import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.Sorting;
 import org.demarche.statement.Statement;
 
@@ -28,11 +27,6 @@ public final class SortKeys {
             case "updatedAt" -> StatementDocuments.UPDATED_AT;
             default -> throw new IllegalArgumentException("No index sort for " + order.field().name());
         };
-    }
-
-    /** The cursor a list page continues from, in the page's order; null for the first page. */
-    public static Cursor cursor(PageParams page, Sorting.Order<Statement> order) {
-        return page.cursor == null || page.cursor.isBlank() ? null : Cursor.decode(page.cursor, order.wireName());
     }
 
     /** The indexed value a cursor of this order stopped at; 400 when it is not one this API issued. */

@@ -17,6 +17,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 import org.demarche.source.Source;
 import org.demarche.statement.Statement;
+import org.demarche.statement.TextAnalysis;
 import org.demarche.topic.Topic;
 
 /** How a statement is stored in the Lucene index: its text for search, and every filter and sort value. */

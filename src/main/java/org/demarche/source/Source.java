@@ -7,13 +7,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.demarche.common.TrackedEntity;
+import org.demarche.record.TrackedEntity;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 
 /** Where a statement was reported: an article, a transcript, a post. */
 @Entity

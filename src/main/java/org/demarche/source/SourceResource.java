@@ -21,14 +21,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import org.demarche.history.HistoryEntry;
-import org.demarche.history.History;
 import org.demarche.common.http.MergePatch;
-import org.demarche.key.Roles;
 import org.demarche.common.http.Responses;
-import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
+import org.demarche.common.stream.ListFormat;
+import org.demarche.history.History;
+import org.demarche.history.HistoryEntry;
+import org.demarche.key.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -49,6 +49,9 @@ public class SourceResource {
 
     @Inject
     SourceService sources;
+
+    @Inject
+    History history;
 
     @Context
     UriInfo uri;
@@ -147,6 +150,6 @@ public class SourceResource {
     @Path("{id}/history")
     @Operation(operationId = "getSourceHistory", summary = "History of a source", description = History.DESCRIPTION)
     public RestResponse<Page<HistoryEntry<SourceResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.list(page, p -> sources.history(id, p), HistoryEntry.type(SourceResponse.class), uri, headers);
+        return Responses.list(page, p -> history.of(sources, id, p), HistoryEntry.type(SourceResponse.class), uri, headers);
     }
 }

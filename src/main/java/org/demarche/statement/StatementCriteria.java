@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.UUID;
-import org.demarche.common.paging.ListQuery;
-import org.demarche.search.SearchQuery;
+import org.demarche.record.ListQuery;
 
 /**
  * What a statement list asks for, checked and resolved: ids instead of slugs, a topic with every

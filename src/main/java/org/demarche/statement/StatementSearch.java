@@ -4,21 +4,22 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.demarche.common.paging.Page;
-import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Sorting;
 
 /**
  * Statement lists, full-text search and facets with every statement filter. The embedded H2 set-up
  * answers from a Lucene index on local disk, the PostgreSQL set-up from OpenSearch, which every
- * instance shares. Both read a {@link org.demarche.search.SearchQuery} the same way.
+ * instance shares. Both read a {@link SearchQuery} the same way.
  */
 public interface StatementSearch {
 
     /**
-     * A page of the statements matching the filters (the criteria have no query), in the page's sort
-     * with keyset cursors, so every match can be paged through.
+     * A page of at most {@code limit} statements matching the filters (the criteria have no query), in the
+     * order, after the cursor (from the first when it is null), with keyset cursors, so every match can be
+     * paged through.
      */
-    Page<Statement> list(StatementCriteria criteria, PageParams page);
+    Page<Statement> list(StatementCriteria criteria, Sorting.Order<Statement> order, Cursor after, int limit);
 
     /** The ids of the matches from {@code offset}, by relevance ({@code order} null) or by the order; and how many match. */
     Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit);

@@ -4,25 +4,20 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.demarche.topic.TopicSummary;
-import org.demarche.official.OfficialSummary;
-import java.util.LinkedHashMap;
-import java.util.Comparator;
-import java.util.Collection;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
 import org.demarche.common.QueryParams;
-import org.demarche.common.RecordService;
 import org.demarche.common.References;
-import org.demarche.common.TrackedEntity;
 import org.demarche.common.paging.Cursor;
-import org.demarche.common.paging.ListQuery;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
@@ -31,11 +26,14 @@ import org.demarche.common.validation.CountryCode;
 import org.demarche.common.validation.Violations;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialService;
-import org.demarche.search.Highlights;
-import org.demarche.search.SearchQuery;
+import org.demarche.official.OfficialSummary;
+import org.demarche.record.ListQuery;
+import org.demarche.record.RecordService;
+import org.demarche.record.TrackedEntity;
 import org.demarche.source.Source;
 import org.demarche.topic.Topic;
 import org.demarche.topic.TopicService;
+import org.demarche.topic.TopicSummary;
 
 @ApplicationScoped
 public class StatementService extends RecordService<Statement, StatementRequest, StatementResponse> {
@@ -132,10 +130,12 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     }
 
     private Page<StatementResponse> list(StatementCriteria criteria, PageParams page) {
-        if (criteria.query() == null) {
-            return search.list(criteria, page).map(this::represent);
-        }
         int limit = page.pageSize();
+        if (criteria.query() == null) {
+            Sorting.Order<Statement> order = SORTING.resolve(page.sort);
+            Cursor after = page.cursor == null || page.cursor.isBlank() ? null : Cursor.decode(page.cursor, order.wireName());
+            return search.list(criteria, order, after, limit).map(this::represent);
+        }
         Sorting.Order<Statement> order = page.sort == null || page.sort.isBlank() ? null : SORTING.resolve(page.sort);
         String cursorSort = "q:" + (order == null ? "relevance" : order.wireName());
         int offset = searchOffset(page.cursor, cursorSort);

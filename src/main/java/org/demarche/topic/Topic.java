@@ -9,11 +9,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import org.hibernate.envers.Audited;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.demarche.common.TrackedEntity;
+import org.demarche.record.TrackedEntity;
+import org.hibernate.envers.Audited;
 
 /** A subject positions are taken on; topics nest ({@code ceasefire} under {@code ukraine-negotiations}). */
 @Entity

@@ -17,14 +17,14 @@ import java.util.UUID;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
 import org.demarche.common.QueryParams;
-import org.demarche.common.RecordService;
 import org.demarche.common.References;
-import org.demarche.common.paging.ListQuery;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
 import org.demarche.common.validation.Violations;
+import org.demarche.record.ListQuery;
+import org.demarche.record.RecordService;
 
 @ApplicationScoped
 public class TopicService extends RecordService<Topic, TopicRequest, TopicResponse> {

@@ -12,6 +12,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.store.FSDirectory;
 import org.demarche.bench.Corpus;
+import org.demarche.statement.SearchQuery;
 import org.demarche.statement.StatementCriteria;
 
 /**

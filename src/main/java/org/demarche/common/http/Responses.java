@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.function.Function;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -68,11 +69,17 @@ public final class Responses {
      */
     public static <T> RestResponse<Page<T>> list(PageParams params, Function<PageParams, Page<T>> fetch, Type itemType,
             UriInfo uri, HttpHeaders headers) {
-        ListFormat format = ListFormat.requested(headers);
+        ListFormat format = requested(headers);
         if (format == ListFormat.JSON) {
             return page(fetch.apply(params), uri);
         }
         return declared(ResponseBuilder.ok(RecordStream.start(itemType, params, fetch), format.mediaType.withCharset("UTF-8")));
+    }
+
+    /** The list format the request asks for (see {@link Negotiation#choose}). */
+    private static ListFormat requested(HttpHeaders headers) {
+        MediaType chosen = Negotiation.choose(headers, Arrays.stream(ListFormat.values()).map(format -> format.mediaType).toList());
+        return Arrays.stream(ListFormat.values()).filter(format -> format.mediaType.equals(chosen)).findFirst().orElseThrow();
     }
 
     /** 200 with the page, and an RFC 8288 {@code Link: <...>; rel="next"} header unless it is the last. */

@@ -22,7 +22,8 @@ public record SortField<E>(String name, String path, Class<?> type, Function<E, 
         return new SortField<>(name, path, LocalDate.class, value);
     }
 
-    Object decode(String text) {
+    /** A value as a cursor carries it, in the field's type. */
+    public Object decode(String text) {
         if (type == Instant.class) {
             return Instant.parse(text);
         }

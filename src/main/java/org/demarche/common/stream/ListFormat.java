@@ -1,13 +1,10 @@
 package org.demarche.common.stream;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
-import org.demarche.common.http.Negotiation;
 
 /**
  * How a list is answered: a JSON page, or every matching record streamed as CSV or NDJSON, chosen by
- * the Accept header (JSON when the client accepts anything).
+ * the Accept header (JSON when the client accepts anything; see {@code common.http.Responses#list}).
  */
 public enum ListFormat {
 
@@ -24,11 +21,5 @@ public enum ListFormat {
 
     ListFormat(MediaType mediaType) {
         this.mediaType = mediaType;
-    }
-
-    /** The format the request asks for (see {@link Negotiation#choose}). */
-    public static ListFormat requested(HttpHeaders headers) {
-        MediaType chosen = Negotiation.choose(headers, Arrays.stream(values()).map(format -> format.mediaType).toList());
-        return Arrays.stream(values()).filter(format -> format.mediaType.equals(chosen)).findFirst().orElseThrow();
     }
 }

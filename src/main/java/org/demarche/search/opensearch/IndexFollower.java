@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the OpenSearch index following the database, with the history revisions as the outbox: every
  * committed create, update, delete and import is a revision, and revisions become visible in number
- * order (see {@link org.demarche.history.ChangeClock}). One instance at a time follows them: it holds a
+ * order (see {@link org.demarche.record.ChangeClock}). One instance at a time follows them: it holds a
  * lease in {@code feed_consumer}, renewed at every step and taken over by another instance once it has
  * not been renewed for {@value FeedLease#LEASE_SECONDS} seconds (the holder died). After each indexed batch the
  * holder stores the revision it reached, so a new holder goes on from there; a batch cut off by a crash

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.demarche.search.SearchQuery;
 import org.demarche.search.StatementDocuments;
-import org.demarche.search.TextAnalysis;
+import org.demarche.statement.SearchQuery;
 import org.demarche.statement.StatementCriteria;
+import org.demarche.statement.TextAnalysis;
 
 /**
  * Statement criteria as an OpenSearch query, clause for clause the Lucene query of the embedded engine

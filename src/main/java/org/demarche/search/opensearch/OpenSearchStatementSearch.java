@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Page;
-import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.Sorting;
 import org.demarche.search.SortKeys;
 import org.demarche.search.StatementDocuments;
@@ -19,7 +18,6 @@ import org.demarche.statement.FacetCounts;
 import org.demarche.statement.Statement;
 import org.demarche.statement.StatementCriteria;
 import org.demarche.statement.StatementSearch;
-import org.demarche.statement.StatementService;
 
 /**
  * Search on the PostgreSQL set-up: OpenSearch, shared by every instance, answers lists, searches and
@@ -47,10 +45,7 @@ public class OpenSearchStatementSearch implements StatementSearch {
     }
 
     @Override
-    public Page<Statement> list(StatementCriteria criteria, PageParams page) {
-        int limit = page.pageSize();
-        Sorting.Order<Statement> order = StatementService.SORTING.resolve(page.sort);
-        Cursor cursor = SortKeys.cursor(page, order);
+    public Page<Statement> list(StatementCriteria criteria, Sorting.Order<Statement> order, Cursor cursor, int limit) {
         Map<String, Object> body = request(criteria, order, limit + 1);
         if (cursor != null) {
             body.put("search_after", List.of(SortKeys.of(cursor, order), cursor.id().toString()));

@@ -1,4 +1,4 @@
-package org.demarche.search;
+package org.demarche.statement;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.demarche.common;
+package org.demarche.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,15 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.demarche.common.Problem;
+import org.demarche.common.ProblemException;
 import org.demarche.common.http.ETags;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Representation;
-import org.demarche.common.paging.Page;
-import org.demarche.common.paging.PageParams;
 import org.demarche.common.validation.RequestValidator;
 import org.demarche.common.validation.Violations;
-import org.demarche.history.History;
-import org.demarche.history.HistoryEntry;
 
 /**
  * The life cycle every resource shares: read, create, replace, merge-patch and delete one record,
@@ -40,9 +38,6 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    History history;
 
     @Inject
     Event<RecordChanged> changes;
@@ -91,12 +86,6 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     @Transactional
     public R get(UUID id) {
         return represent(find(id));
-    }
-
-    /** The record's revisions, a page at a time; still there after it is deleted. */
-    @Transactional
-    public Page<HistoryEntry<R>> history(UUID id, PageParams page) {
-        return history.of(entityType(), resourceName(), id, page, this::represent);
     }
 
     @Transactional

@@ -1,4 +1,4 @@
-package org.demarche.search;
+package org.demarche.statement;
 
 import java.util.ArrayList;
 import java.util.List;

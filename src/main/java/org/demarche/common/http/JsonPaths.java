@@ -1,4 +1,4 @@
-package org.demarche.common;
+package org.demarche.common.http;
 
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import java.time.Instant;

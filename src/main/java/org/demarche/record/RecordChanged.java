@@ -1,4 +1,4 @@
-package org.demarche.common;
+package org.demarche.record;
 
 import java.util.UUID;
 

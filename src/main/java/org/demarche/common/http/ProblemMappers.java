@@ -1,4 +1,4 @@
-package org.demarche.common;
+package org.demarche.common.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -21,7 +21,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.demarche.common.http.ClosedConnections;
+import org.demarche.common.FieldError;
+import org.demarche.common.JsonSettings;
+import org.demarche.common.Problem;
+import org.demarche.common.ProblemException;
+import org.demarche.common.ProblemType;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;

@@ -1,4 +1,4 @@
-package org.demarche.history;
+package org.demarche.record;
 
 import java.sql.PreparedStatement;
 import org.hibernate.Session;

@@ -1,4 +1,4 @@
-package org.demarche.history;
+package org.demarche.record;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +16,9 @@ import org.hibernate.envers.RevisionTimestamp;
 @Table(name = "revision")
 @RevisionEntity(NewRevision.class)
 public class Revision {
+
+    /** The attribute of a request's security identity holding the id of the API key, which the revision records. */
+    public static final String KEY_ID = "demarche.keyId";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,10 +1,9 @@
-package org.demarche.history;
+package org.demarche.record;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.UUID;
-import org.demarche.key.KeyIdentityProvider;
 import org.hibernate.Session;
 import org.hibernate.envers.RevisionListener;
 
@@ -41,7 +40,7 @@ public class NewRevision implements RevisionListener {
                 return;
             }
             SecurityIdentity identity = handle.get();
-            String keyId = identity.getAttribute(KeyIdentityProvider.KEY_ID);
+            String keyId = identity.getAttribute(Revision.KEY_ID);
             revision.keyId = keyId == null ? null : UUID.fromString(keyId);
             revision.keyName = identity.getPrincipal().getName();
         }

@@ -1,4 +1,4 @@
-package org.demarche.common;
+package org.demarche.record;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

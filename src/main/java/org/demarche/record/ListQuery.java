@@ -1,4 +1,4 @@
-package org.demarche.common.paging;
+package org.demarche.record;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.EntityManager;
@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.demarche.common.ProblemException;
-import org.demarche.common.TrackedEntity;
+import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.SortField;
+import org.demarche.common.paging.Sorting;
 
 /**
  * A filtered list of one entity type, read a page at a time with keyset paging. Filters are JPQL
