@@ -25,6 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.demarche.TestKeys;
+import org.demarche.common.http.RequestIds;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -179,6 +181,10 @@ class SlowClientTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord logged) {
+                    // The request's logging context, read while the record is written on the request's thread.
+                    logged.copyMdc();
+                }
                 records.add(record);
             }
 
@@ -214,6 +220,8 @@ class SlowClientTest {
             List<LogRecord> closed = closedLines(records);
             assertEquals(3, closed.size(), "one line for each dropped or stalled connection");
             closed.forEach(record -> assertEquals(null, record.getThrown()));
+            closed.forEach(record -> assertTrue(((ExtLogRecord) record).getMdc(RequestIds.MDC_KEY) != null,
+                    "the line carries the id of its request"));
             assertTrue(records.stream().noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue()),
                     "nothing at WARN or ERROR");
         } finally {
