@@ -6,15 +6,20 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every answer carries its request's id in X-Request-Id, the client's own when usable, and every problem
- * carries it as requestId; with rate limits off (the test profile), answers carry no rate-limit budget.
+ * carries it as requestId; the OpenAPI document says so. With rate limits off (the test profile), answers
+ * carry no rate-limit budget.
  */
 @QuarkusTest
 class RequestIdTest {
@@ -62,6 +67,35 @@ class RequestIdTest {
         given().header("X-Request-Id", "cors-1").header("Origin", "https://elsewhere.example").contentType("application/json")
                 .body("{}").post("/api/v1/topics").then().statusCode(403).header("X-Request-Id", "cors-1")
                 .body("requestId", equalTo("cors-1"));
+    }
+
+    @Test
+    void theOpenApiDocumentDeclaresTheIdOnEveryResponseAndTheBudgetWhereALimitApplies() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertEquals("string", doc.getString("components.schemas.Problem.properties.requestId.type"));
+        assertEquals("integer", doc.getString("components.headers.RateLimit-Remaining.schema.type"));
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        int responses = 0;
+        for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (var operation : path.getValue().entrySet()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> answers = (Map<String, Map<String, Object>>) operation.getValue().get("responses");
+                for (var answer : answers.entrySet()) {
+                    String where = operation.getKey() + " " + path.getKey() + " " + answer.getKey();
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> headers = (Map<String, Object>) answer.getValue().get("headers");
+                    assertTrue(headers != null && headers.containsKey("X-Request-Id"), where + " has no X-Request-Id");
+                    responses++;
+                }
+            }
+        }
+        assertTrue(responses > 300, "every response of every operation was seen");
+        assertTrue(doc.getMap("paths.'/api/v1/statements'.get.responses.'429'.headers").containsKey("RateLimit-Reset"));
+        assertTrue(doc.getMap("paths.'/api/v1/officials/{id}'.delete.responses.'204'.headers").containsKey("RateLimit-Limit"));
+        assertFalse(doc.getMap("paths.'/api/v1/officials/{id}'.get.responses.'200'.headers").containsKey("RateLimit-Limit"));
     }
 
     @Test

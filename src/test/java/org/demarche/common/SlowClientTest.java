@@ -209,6 +209,12 @@ class SlowClientTest {
                     Thread.sleep(50);
                 }
             }
+            // The server frees the dropped import's stream slot once it sees the close: wait for that, or the
+            // next import races it and may get a 429.
+            long freed = System.nanoTime() + PATIENCE.toNanos();
+            while (given().accept("text/csv").get("/api/v1/topics").statusCode() != 200 && System.nanoTime() < freed) {
+                Thread.sleep(50);
+            }
             // An import that stops sending: the idle timeout closes its connection.
             try (Socket stalled = importOf600Topics("stalled")) {
                 assertEquals("", answer(stalled), "closed without an answer");
