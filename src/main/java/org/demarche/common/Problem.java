@@ -16,8 +16,10 @@ public record Problem(
         @Schema(description = "Validation problems, one per field, all at once (422 only)") List<FieldError> errors,
         @Schema(description = "409 only: records that still refer to the one being deleted, or the record that already"
                 + " holds a unique value (a source's URL, a position's official, topic and start)") List<Reference> references,
-        @Schema(description = "400 for unknown query parameters only: the parameters sent that this endpoint does not take") List<String> unknownParameters,
-        @Schema(description = "400 for unknown query parameters only: every query parameter this endpoint takes, sorted") List<String> acceptedParameters,
+        @Schema(description = "400 for unknown query parameters only: the parameters sent that this endpoint does not"
+                + " take, sorted") List<String> unknownParameters,
+        @Schema(description = "400 for unknown query parameters only: every query parameter this endpoint takes,"
+                + " sorted") List<String> acceptedParameters,
         @Schema(description = "The request's id, as in its X-Request-Id response header: the client's own if it sent a"
                 + " usable one, else made by the server. The server's log lines for the request carry it.",
                 examples = "3f1c9a6e-5b2d-4c8e-9a41-0d7e2b6f8c15") String requestId) {
