@@ -15,9 +15,28 @@ public record Problem(
         @Schema(description = "The request path this problem occurred on", examples = "/api/v1/officials") String instance,
         @Schema(description = "Validation problems, one per field, all at once (422 only)") List<FieldError> errors,
         @Schema(description = "409 only: records that still refer to the one being deleted, or the record that already"
-                + " holds a unique value (a source's URL, a position's official, topic and start)") List<Reference> references) {
+                + " holds a unique value (a source's URL, a position's official, topic and start)") List<Reference> references,
+        @Schema(description = "400 for unknown query parameters only: the parameters sent that this endpoint does not"
+                + " take, sorted") List<String> unknownParameters,
+        @Schema(description = "400 for unknown query parameters only: every query parameter this endpoint takes,"
+                + " sorted") List<String> acceptedParameters,
+        @Schema(description = "The request's id, as in its X-Request-Id response header: the client's own if it sent a"
+                + " usable one, else made by the server. The server's log lines for the request carry it.",
+                examples = "3f1c9a6e-5b2d-4c8e-9a41-0d7e2b6f8c15") String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** A problem without parameter lists, its request id to be added where the request is known. */
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+            List<Reference> references) {
+        this(type, title, status, detail, instance, errors, references, null, null, null);
+    }
+
+    /** The same problem, stamped with the id of the request it answers. */
+    public Problem withRequestId(String id) {
+        return new Problem(type, title, status, detail, instance, errors, references, unknownParameters,
+                acceptedParameters, id);
+    }
 
     /** A group of records of one type that refer to the record a client tried to delete, or hold a unique value. */
     @Schema(description = "Records of one type that still refer to the record, or that hold the unique value")

@@ -8,16 +8,25 @@ public class ProblemException extends RuntimeException {
     public final ProblemType type;
     public final List<FieldError> errors;
     public final List<Problem.Reference> references;
+    public final List<String> unknownParameters;
+    public final List<String> acceptedParameters;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, null, null);
     }
 
     private ProblemException(ProblemType type, String detail, List<FieldError> errors, List<Problem.Reference> references) {
+        this(type, detail, errors, references, null, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<FieldError> errors, List<Problem.Reference> references,
+            List<String> unknownParameters, List<String> acceptedParameters) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = errors;
         this.references = references;
+        this.unknownParameters = unknownParameters;
+        this.acceptedParameters = acceptedParameters;
     }
 
     public static ProblemException notFound(String resource, Object id) {
@@ -26,6 +35,15 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException badRequest(String detail) {
         return new ProblemException(ProblemType.BAD_REQUEST, detail);
+    }
+
+    /** A 400 naming the query parameters an endpoint does not take, and listing those it takes (sorted). */
+    public static ProblemException unknownParameters(List<String> unknown, List<String> accepted) {
+        String quoted = String.join(", ", unknown.stream().map(name -> "'" + name + "'").toList());
+        String detail = (unknown.size() == 1 ? "Unknown query parameter " : "Unknown query parameters ") + quoted
+                + (accepted.isEmpty() ? "; this endpoint takes no query parameters"
+                        : "; this endpoint takes: " + String.join(", ", accepted));
+        return new ProblemException(ProblemType.BAD_REQUEST, detail, null, null, List.copyOf(unknown), List.copyOf(accepted));
     }
 
     public static ProblemException conflict(String detail) {

@@ -69,6 +69,57 @@ class RateLimitTest {
         given().get("/api/v1/topics").then().statusCode(200);
     }
 
+    @Test
+    void everyLimitedAnswerStatesTheBudgetOfTheBucketItDrewFrom() {
+        String key = "Bearer k-" + UUID.randomUUID();
+        Response first = fromNewAddress().header("Authorization", key).get("/api/v1/statements");
+        Response second = fromNewAddress().header("Authorization", key).get("/api/v1/statements");
+        assertEquals("8", first.header("RateLimit-Limit"));
+        assertEquals("7", first.header("RateLimit-Remaining"));
+        assertEquals("6", second.header("RateLimit-Remaining"));
+        // A bucket refills evenly over the minute: 2 of 8 tokens are back within 60 * 2 / 8 s.
+        int reset = Integer.parseInt(second.header("RateLimit-Reset"));
+        assertTrue(reset >= 1 && reset <= 15, "reset in " + reset + " s");
+        // Writes draw from their own bucket, and a problem states the budget too (this key is not valid).
+        Response write = fromNewAddress().header("Authorization", key).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/topics");
+        assertEquals(401, write.statusCode());
+        assertEquals("5", write.header("RateLimit-Limit"));
+        assertEquals("4", write.header("RateLimit-Remaining"));
+        // Reads no limit applies to state no budget.
+        Response read = fromNewAddress().header("Authorization", key).get("/api/v1/topics");
+        assertEquals(200, read.statusCode());
+        assertEquals(null, read.header("RateLimit-Limit"));
+    }
+
+    @Test
+    void aRefusalStatesAnEmptyBudgetAndWhenItIsFullAgain() {
+        String key = "Bearer k-" + UUID.randomUUID();
+        Response answer = null;
+        for (int i = 0; i < 9; i++) {
+            answer = fromNewAddress().header("Authorization", key).get("/api/v1/statements/facets");
+        }
+        assertEquals(429, answer.statusCode());
+        assertEquals("8", answer.header("RateLimit-Limit"));
+        assertEquals("0", answer.header("RateLimit-Remaining"));
+        int reset = Integer.parseInt(answer.header("RateLimit-Reset"));
+        assertTrue(reset > 50 && reset <= 60, "an empty bucket is full again within a minute, not " + reset);
+        assertTrue(Integer.parseInt(answer.header("Retry-After")) <= 8, "one token is back within 60 / 8 s");
+    }
+
+    @Test
+    void theBudgetOfTheAddressIsStatedWhenItIsTheTighter() {
+        String address = "203.0.113." + (ADDRESSES.incrementAndGet() % 250 + 1);
+        String busyKey = "Bearer k-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", address).header("Authorization", busyKey).get("/api/v1/export").then()
+                    .statusCode(200).header("RateLimit-Remaining", Integer.toString(7 - i));
+        }
+        // A fresh key from a busy address: the address's bucket has fewer tokens left.
+        given().header("X-Forwarded-For", address).header("Authorization", "Bearer k-" + UUID.randomUUID())
+                .get("/api/v1/export").then().statusCode(200).header("RateLimit-Remaining", "4");
+    }
+
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     /** A request from an address no other request came from. */

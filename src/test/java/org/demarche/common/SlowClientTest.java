@@ -25,6 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.demarche.TestKeys;
+import org.demarche.common.http.RequestIds;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -179,6 +181,10 @@ class SlowClientTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord logged) {
+                    // The request's logging context, read while the record is written on the request's thread.
+                    logged.copyMdc();
+                }
                 records.add(record);
             }
 
@@ -203,6 +209,12 @@ class SlowClientTest {
                     Thread.sleep(50);
                 }
             }
+            // The server frees the dropped import's stream slot once it sees the close: wait for that, or the
+            // next import races it and may get a 429.
+            long freed = System.nanoTime() + PATIENCE.toNanos();
+            while (given().accept("text/csv").get("/api/v1/topics").statusCode() != 200 && System.nanoTime() < freed) {
+                Thread.sleep(50);
+            }
             // An import that stops sending: the idle timeout closes its connection.
             try (Socket stalled = importOf600Topics("stalled")) {
                 assertEquals("", answer(stalled), "closed without an answer");
@@ -214,6 +226,8 @@ class SlowClientTest {
             List<LogRecord> closed = closedLines(records);
             assertEquals(3, closed.size(), "one line for each dropped or stalled connection");
             closed.forEach(record -> assertEquals(null, record.getThrown()));
+            closed.forEach(record -> assertTrue(((ExtLogRecord) record).getMdc(RequestIds.MDC_KEY) != null,
+                    "the line carries the id of its request"));
             assertTrue(records.stream().noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue()),
                     "nothing at WARN or ERROR");
         } finally {

@@ -26,8 +26,9 @@ public class CorsPolicy {
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     private static final String READ_METHODS = "GET, HEAD";
     private static final String ALL_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
-    private static final String ALLOWED_HEADERS = "Accept, Authorization, Content-Type, If-Match, If-None-Match";
-    private static final String EXPOSED_HEADERS = "ETag, Link, Location, Retry-After, WWW-Authenticate";
+    private static final String ALLOWED_HEADERS = "Accept, Authorization, Content-Type, If-Match, If-None-Match, X-Request-Id";
+    private static final String EXPOSED_HEADERS = "ETag, Link, Location, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset,"
+            + " Retry-After, WWW-Authenticate, X-Request-Id";
 
     void install(@Observes Router router, RoutingProblems problems,
             @ConfigProperty(name = "demarche.cors.write-origins") Optional<List<String>> writeOrigins) {

@@ -16,10 +16,9 @@ public class LocalRateLimitBuckets implements RateLimitBuckets {
             .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
 
     @Override
-    public long take(String key, int perMinute) {
+    public Budget take(String key, int perMinute) {
         Bucket bucket = buckets.get(key, k -> Bucket.builder().addLimit(RateLimitBuckets.limit(perMinute)).build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
+        return Budget.of(bucket.tryConsumeAndReturnRemaining(1));
     }
 
     @Override

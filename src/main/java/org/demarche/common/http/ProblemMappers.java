@@ -42,7 +42,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.type, e.getMessage(), uri, e.errors, e.references);
+        return respond(new Problem(e.type.uri, e.type.title, e.type.status, e.getMessage(), uri.getPath(), e.errors,
+                e.references, e.unknownParameters, e.acceptedParameters, null));
     }
 
     @ServerExceptionMapper
@@ -151,8 +152,11 @@ public class ProblemMappers {
 
     static Response respond(ProblemType type, String detail, UriInfo uri, List<FieldError> errors,
             List<Problem.Reference> references) {
-        Problem body = new Problem(type.uri, type.title, type.status, detail, uri.getPath(), errors, references);
-        return Response.status(type.status).type(Problem.MEDIA_TYPE).entity(body).build();
+        return respond(new Problem(type.uri, type.title, type.status, detail, uri.getPath(), errors, references));
+    }
+
+    private static Response respond(Problem body) {
+        return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
     private static String detailFor(ProblemType type, WebApplicationException e, UriInfo uri) {

@@ -11,12 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 import org.demarche.common.ProblemType;
+import org.demarche.common.http.RateLimitBuckets.Budget;
 import org.jboss.logging.Logger;
 
 /**
  * Token buckets (Bucket4j) per API key and per client address, one for writes and one for searches and
  * other costly reads ({@link CostlyRequests});
  * a request must find a token in every bucket that applies, or gets a 429 problem with Retry-After.
+ * Every answer to a limited request states the budget left in the tightest of its buckets, in the IETF
+ * draft's {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} headers.
  * On PostgreSQL the buckets are shared by every instance (see {@link SharedRateLimitBuckets}); should
  * they be unreachable, requests are let through rather than refused.
  */
@@ -28,6 +31,10 @@ public class RateLimits {
             HttpMethod.DELETE);
 
     private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** The budget headers: the bucket's size, the tokens left in it, and the seconds until it is full again. */
+    public static final String LIMIT = "RateLimit-Limit";
+    public static final String REMAINING = "RateLimit-Remaining";
+    public static final String RESET = "RateLimit-Reset";
 
     private final RateLimitBuckets buckets;
     private final AtomicLong unchecked = new AtomicLong();
@@ -100,26 +107,41 @@ public class RateLimits {
         return keys;
     }
 
-    /** Takes a token from each bucket in turn; answers 0, or how long until the first empty one has a token. */
-    private long take(List<String> keys, int perMinute) {
+    /**
+     * Takes a token from each bucket in turn, stopping at the first empty one; answers the budget of the
+     * bucket with the fewest tokens left, the empty one if there is one.
+     */
+    private Budget take(List<String> keys, int perMinute) {
+        Budget tightest = null;
         for (String key : keys) {
-            long waitNanos = buckets.take(key, perMinute);
-            if (waitNanos > 0) {
-                return waitNanos;
+            Budget budget = buckets.take(key, perMinute);
+            if (tightest == null || budget.remaining() < tightest.remaining()) {
+                tightest = budget;
+            }
+            if (!budget.taken()) {
+                return budget;
             }
         }
-        return 0;
+        return tightest;
     }
 
-    private static void admit(RoutingContext context, String kind, int perMinute, long waitNanos, RoutingProblems problems) {
-        if (waitNanos == 0) {
+    private static void admit(RoutingContext context, String kind, int perMinute, Budget budget, RoutingProblems problems) {
+        context.response().putHeader(LIMIT, Integer.toString(perMinute))
+                .putHeader(REMAINING, Long.toString(budget.remaining()))
+                .putHeader(RESET, Long.toString(seconds(budget.nanosToFull())));
+        if (budget.taken()) {
             context.next();
             return;
         }
-        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        long seconds = Math.max(1, seconds(budget.nanosToNextToken()));
         context.response().putHeader("Retry-After", Long.toString(seconds));
         problems.end(context, ProblemType.TOO_MANY_REQUESTS, "At most " + perMinute + (kind.equals("write")
                 ? " writes" : " searches, exports and other costly reads") + " a minute are allowed per key and per"
                 + " address; retry in " + seconds + " s");
+    }
+
+    /** Nanoseconds as whole seconds, rounded up. */
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
     }
 }

@@ -22,7 +22,8 @@ public class RoutingProblems {
     }
 
     public void end(RoutingContext context, ProblemType type, String detail) {
-        Problem problem = new Problem(type.uri, type.title, type.status, detail, context.request().path(), null, null);
+        Problem problem = new Problem(type.uri, type.title, type.status, detail, context.request().path(), null, null)
+                .withRequestId(RequestIds.of(context));
         boolean unread = !context.request().isEnded();
         if (unread) {
             context.response().putHeader("Connection", "close");

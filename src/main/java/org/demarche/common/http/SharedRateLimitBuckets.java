@@ -36,10 +36,9 @@ public class SharedRateLimitBuckets implements RateLimitBuckets {
     }
 
     @Override
-    public long take(String key, int perMinute) {
-        var probe = buckets.builder().build(key, () -> BucketConfiguration.builder().addLimit(RateLimitBuckets.limit(perMinute)).build())
-                .tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
+    public Budget take(String key, int perMinute) {
+        return Budget.of(buckets.builder().build(key, () -> BucketConfiguration.builder()
+                .addLimit(RateLimitBuckets.limit(perMinute)).build()).tryConsumeAndReturnRemaining(1));
     }
 
     @Override

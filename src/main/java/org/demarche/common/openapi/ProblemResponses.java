@@ -1,5 +1,6 @@
 package org.demarche.common.openapi;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,7 +19,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the error answers every operation shares, in one place rather than on every method: each
  * operation gets the problem responses its HTTP method can produce, with the Problem schema.
  */
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = ProblemResponses.PRIORITY)
 public class ProblemResponses implements OASFilter {
+
+    /** Before {@link CommonResponseHeaders}, which documents headers on the responses added here. */
+    static final int PRIORITY = 2;
 
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
@@ -41,17 +46,23 @@ public class ProblemResponses implements OASFilter {
         });
     }
 
+    private static final String UNKNOWN_PARAMETER = "A query parameter is not one this operation takes: the problem"
+            + " names it in unknownParameters and lists those it takes in acceptedParameters";
+
     private static final Pattern SEARCHED = Pattern.compile("/api/v1/(statements(/facets)?|officials/[^/]+/statements)/?");
 
     private static void document(PathItem.HttpMethod method, boolean single, boolean costly, boolean importing,
             boolean searched, Operation operation) {
         Map<String, String> errors = new LinkedHashMap<>();
+        // Any operation refuses a query parameter it does not take; the cases below say what else a 400 means.
+        errors.put("400", UNKNOWN_PARAMETER);
         switch (method) {
             case GET -> {
                 if (single) {
                     errors.put("304", "Not modified: the If-None-Match ETag is still current");
                 } else {
-                    errors.put("400", "A query parameter is not valid (unknown enum value, bad date, limit, sort or cursor)");
+                    errors.put("400", "A query parameter is not valid (unknown enum value, bad date, limit, sort or cursor),"
+                            + " or is not one this operation takes (named in unknownParameters)");
                 }
                 if (single || hasPathParameter(operation)) {
                     errors.put("404", "No record has this id");
@@ -63,7 +74,8 @@ public class ProblemResponses implements OASFilter {
                     errors.put("413", "The body is larger than DEMARCHE_MAX_IMPORT_SIZE");
                     errors.put("415", "The Content-Type is not application/x-ndjson");
                 } else {
-                    errors.put("400", "The body is not well-formed JSON, or gives a key twice in one object");
+                    errors.put("400", "The body is not well-formed JSON, or gives a key twice in one object; or a"
+                            + " query parameter is not one this operation takes (named in unknownParameters)");
                     errors.put("409", "A unique value is already taken by another record (named in detail)");
                     errors.put("411", "The body was sent in chunks, without Content-Length");
                     errors.put("413", "The body is larger than DEMARCHE_MAX_BODY_SIZE (1 MiB by default)");
@@ -73,7 +85,8 @@ public class ProblemResponses implements OASFilter {
             }
             case PUT, PATCH -> {
                 errors.put("400", "The body is not well-formed JSON, gives a key twice in one object, or (for PATCH)"
-                        + " is not a JSON object");
+                        + " is not a JSON object; or a query parameter is not one this operation takes (named in"
+                        + " unknownParameters)");
                 errors.put("404", "No record has this id");
                 errors.put("409", "A unique value is taken by another record (named in detail)");
                 errors.put("411", "The body was sent in chunks, without Content-Length");

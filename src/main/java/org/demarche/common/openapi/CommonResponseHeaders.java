@@ -1,0 +1,80 @@
+package org.demarche.common.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.demarche.common.http.CostlyRequests;
+import org.demarche.common.http.RateLimits;
+import org.demarche.common.http.RequestIds;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents the headers every answer of the API carries, once for all operations: {@code X-Request-Id} on
+ * every response, and the rate-limit budget ({@code RateLimit-Limit}, {@code -Remaining}, {@code -Reset})
+ * on every response of an operation a rate limit applies to. The headers are components that each
+ * response refers to. Runs after {@link ProblemResponses}, so the problem answers it adds have them too.
+ */
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = ProblemResponses.PRIORITY - 1)
+public class CommonResponseHeaders implements OASFilter {
+
+    private static final String HEADERS = "#/components/headers/";
+    private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
+            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+
+    private static final Map<String, Header> DEFINED = Map.of(
+            RequestIds.HEADER, header("The request's id: the X-Request-Id the client sent, if it is 1 to 128"
+                    + " letters, digits and . _ : -, else one the server made (a UUID). Problem bodies carry it as"
+                    + " requestId and the server's log lines for the request carry it too.", Schema.SchemaType.STRING),
+            RateLimits.LIMIT, header("Requests this operation may make per minute, per API key and per client"
+                    + " address (IETF draft RateLimit header fields). Present when a rate limit applies: always for"
+                    + " writes and costly reads, for other lists when asked for as CSV or NDJSON.",
+                    Schema.SchemaType.INTEGER),
+            RateLimits.REMAINING, header("Requests left now in the tightest budget this request drew from (the key's"
+                    + " or the address's); tokens come back evenly over the minute.", Schema.SchemaType.INTEGER),
+            RateLimits.RESET, header("Seconds until that budget is full again. On a 429, Retry-After says when one"
+                    + " more request may be made.", Schema.SchemaType.INTEGER));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        DEFINED.forEach(openAPI.getComponents()::addHeader);
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.getOperations().forEach((method, operation) -> {
+                boolean limited = WRITES.contains(method) || CostlyRequests.costlyRead(path) || streams(operation);
+                List<String> names = limited
+                        ? List.of(RequestIds.HEADER, RateLimits.LIMIT, RateLimits.REMAINING, RateLimits.RESET)
+                        : List.of(RequestIds.HEADER);
+                operation.getResponses().getAPIResponses().values().forEach(response -> names.forEach(
+                        name -> response.addHeader(name, OASFactory.createHeader().ref(HEADERS + name))));
+            });
+        });
+    }
+
+    /** Whether an operation can answer as CSV or NDJSON, which counts against the rate limit of costly reads. */
+    private static boolean streams(Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        return ok != null && ok.getContent() != null && (ok.getContent().getMediaType("text/csv") != null
+                || ok.getContent().getMediaType("application/x-ndjson") != null);
+    }
+
+    private static Header header(String description, Schema.SchemaType type) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().type(List.of(type)));
+    }
+}
