@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -27,14 +28,17 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "quarkus.test.profile", matches = ".*postgres.*")
 class LostIndexTest {
 
+    // Instances: on H2 these beans do not exist, and this class is a bean all the same.
     @Inject
-    SearchCluster cluster;
+    Instance<SearchCluster> clusters;
 
     @Inject
-    StatementIndex index;
+    Instance<StatementIndex> indices;
 
     @Test
     void aLostIndexIsRebuiltAndItsNameTakenBack() throws InterruptedException {
+        SearchCluster cluster = clusters.get();
+        StatementIndex index = indices.get();
         String official = Fixtures.official("Lost Index " + Fixtures.unique(), "NO");
         String before = Fixtures.create("statements", Map.of("officialId", official, "text",
                 "Walruses before the loss", "quoteType", "paraphrase", "statedOn", "2024-03"));
