@@ -68,9 +68,10 @@ public class IndexFollower {
     }
 
     /**
-     * Every second: if this instance holds the lease or can take it, follows the revisions for that
-     * second, looking for new ones every {@code demarche.search.poll} when it has caught up (the lease is
-     * renewed at each look).
+     * Every second: if this instance holds the lease or can take it, follows the revisions for as long as
+     * it keeps the lease, looking for new ones every {@code demarche.search.poll} when it has caught up
+     * (the lease is renewed at each look). It does not stop at the next tick: a run that ended after a
+     * second would miss that tick (runs never overlap) and leave a second's writes unsearched.
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void follow() throws InterruptedException {
@@ -78,7 +79,6 @@ public class IndexFollower {
             return;
         }
         try {
-            long until = System.nanoTime() + 1_000_000_000L;
             while (!stopped && lease.take()) {
                 if (!checked) {
                     if (!index.current(lease.databaseKey())) {
@@ -87,9 +87,6 @@ public class IndexFollower {
                     }
                     checked = true;
                     LOG.info("This instance follows the change feed into the search index");
-                }
-                if (System.nanoTime() > until) {
-                    return;
                 }
                 if (!step()) {
                     Thread.sleep(poll.toMillis());
