@@ -211,12 +211,12 @@ fi
 # read_back <run>: both instances read back every write acknowledged in the run, by id and by search, and
 # there were some (an empty ledger proves nothing).
 read_back() {
-    local run=$1 port found=0
+    local run=$1 port line found=0
     for port in $PG_PORT_A $PG_PORT_B; do
-        echo -n "- read back through port $port: " | tee -a "$RESULTS"
-        java -cp "$CP" org.demarche.bench.LoadBench verify "http://127.0.0.1:$port" "$WORK/$run.ledger" | tail -n 1 \
-            | tee -a "$RESULTS" | grep -qE "read back: [1-9][0-9]* of [1-9][0-9]*, found by search: ([0-9]+) of \1, lost: 0$" \
-            && found=$((found + 1))
+        line=$(java -cp "$CP" org.demarche.bench.LoadBench verify "http://127.0.0.1:$port" "$WORK/$run.ledger" | tail -n 1) || true
+        echo "- read back through port $port: $line" | tee -a "$RESULTS"
+        [[ "$line" =~ read\ back:\ [1-9][0-9]*\ of\ ([0-9]+),\ found\ by\ search:\ ([0-9]+)\ of\ [0-9]+,\ lost:\ 0$ ]] \
+            && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] && found=$((found + 1))
     done
     [ "$found" = 2 ]
 }
