@@ -32,8 +32,7 @@ public class V8__canonical_urls_and_nfc_text extends BaseJavaMigration {
     private static final int REASON = 4000;
 
     /** A table's key columns and the free-text columns to put in NFC (slugs, codes and ids are ASCII by rule). */
-    private record TextColumns(String table, List<String> keys, List<String> texts) {
-    }
+    private record TextColumns(String table, List<String> keys, List<String> texts) {}
 
     private static final List<TextColumns> TEXTS = List.of(
             new TextColumns("official", List.of("id"), List.of("name", "title", "organization")),
@@ -68,11 +67,17 @@ public class V8__canonical_urls_and_nfc_text extends BaseJavaMigration {
             ddl.execute("alter table source drop constraint source_url_key");
             ddl.execute("alter table source add constraint source_canonical_url_key unique (canonical_url)");
         }
-        reportGroups(db, "official", "same name and country in NFC, and no Wikidata id",
+        reportGroups(
+                db,
+                "official",
+                "same name and country in NFC, and no Wikidata id",
                 "select o.id, o.name || ', ' || o.country from official o where o.wikidata_id is null and exists"
                         + " (select 1 from official p where p.name = o.name and p.country = o.country"
                         + " and p.wikidata_id is null and p.id <> o.id) order by o.name, o.country, o.created_at, o.id");
-        reportGroups(db, "statement", "same official, date and text in NFC",
+        reportGroups(
+                db,
+                "statement",
+                "same official, date and text in NFC",
                 "select s.id, cast(s.official_id as varchar(36)) || ', ' || s.stated_on || ', text MD5 ' || s.body_hash"
                         + " from statement s where exists (select 1 from statement t where t.body_hash = s.body_hash"
                         + " and t.official_id = s.official_id and t.stated_on = s.stated_on and t.body = s.body"
@@ -84,7 +89,8 @@ public class V8__canonical_urls_and_nfc_text extends BaseJavaMigration {
                 + " from " + columns.table();
         String update = "update " + columns.table() + " set " + String.join(" = ?, ", columns.texts()) + " = ? where "
                 + String.join(" = ? and ", columns.keys()) + " = ?";
-        try (Statement read = db.createStatement(); PreparedStatement write = db.prepareStatement(update)) {
+        try (Statement read = db.createStatement();
+                PreparedStatement write = db.prepareStatement(update)) {
             read.setFetchSize(BATCH);
             int pending = 0;
             try (ResultSet rows = read.executeQuery(select)) {
@@ -146,7 +152,8 @@ public class V8__canonical_urls_and_nfc_text extends BaseJavaMigration {
      * oldest first): every row after a group's first is its duplicate.
      */
     private static void reportGroups(Connection db, String resource, String why, String query) throws SQLException {
-        try (Statement read = db.createStatement(); PreparedStatement report = reportStatement(db)) {
+        try (Statement read = db.createStatement();
+                PreparedStatement report = reportStatement(db)) {
             Object original = null;
             String key = null;
             try (ResultSet rows = read.executeQuery(query)) {
@@ -168,7 +175,8 @@ public class V8__canonical_urls_and_nfc_text extends BaseJavaMigration {
                 + " values (?, ?, ?, ?, 'V8')");
     }
 
-    private static void addReport(PreparedStatement report, String resource, Object id, Object duplicateOf, String reason)
+    private static void addReport(
+            PreparedStatement report, String resource, Object id, Object duplicateOf, String reason)
             throws SQLException {
         report.setString(1, resource);
         report.setObject(2, id);

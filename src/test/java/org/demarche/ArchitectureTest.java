@@ -60,15 +60,22 @@ class ArchitectureTest {
 
     @ArchTest
     static void commonKnowsNoFeature(JavaClasses classes) {
-        classes().that().resideInAPackage("org.demarche.common..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.demarche..").or(resideInAPackage("org.demarche.common..")))
+        classes()
+                .that()
+                .resideInAPackage("org.demarche.common..")
+                .should()
+                .onlyDependOnClassesThat(
+                        resideOutsideOfPackage("org.demarche..").or(resideInAPackage("org.demarche.common..")))
                 .check(classes);
     }
 
     @ArchTest
     static void recordUsesOnlyCommon(JavaClasses classes) {
-        classes().that().resideInAPackage("org.demarche.record..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.demarche..")
+        classes()
+                .that()
+                .resideInAPackage("org.demarche.record..")
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage("org.demarche..")
                         .or(resideInAnyPackage("org.demarche.record..", "org.demarche.common..")))
                 .check(classes);
     }
@@ -79,7 +86,8 @@ class ArchitectureTest {
     }
 
     private static LayeredArchitecture downward() {
-        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+        LayeredArchitecture layers = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
                 .ensureAllClassesAreContainedInArchitecture();
         for (List<String> level : LEVELS) {
             for (String name : level) {
@@ -89,7 +97,8 @@ class ArchitectureTest {
         List<String> below = new ArrayList<>();
         for (List<String> level : LEVELS) {
             for (String name : level) {
-                layers = below.isEmpty() ? layers.whereLayer(name).mayNotAccessAnyLayer()
+                layers = below.isEmpty()
+                        ? layers.whereLayer(name).mayNotAccessAnyLayer()
                         : layers.whereLayer(name).mayOnlyAccessLayers(below.toArray(String[]::new));
             }
             below.addAll(level);

@@ -16,18 +16,21 @@ import java.util.UUID;
  */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
     public static String create(String resource, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/" + resource)
-                .then().statusCode(201)
-                .extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/" + resource)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String official(String name, String country) {
@@ -35,9 +38,11 @@ public final class Fixtures {
     }
 
     public static String topic(String slug, String parentId) {
-        return create("topics", parentId == null
-                ? Map.of("slug", slug, "name", slug)
-                : Map.of("slug", slug, "name", slug, "parentId", parentId));
+        return create(
+                "topics",
+                parentId == null
+                        ? Map.of("slug", slug, "name", slug)
+                        : Map.of("slug", slug, "name", slug, "parentId", parentId));
     }
 
     public static String source(String outlet) {
@@ -45,8 +50,21 @@ public final class Fixtures {
     }
 
     public static String statement(String officialId, String statedOn, List<String> topicIds, List<String> sourceIds) {
-        return create("statements", Map.of("officialId", officialId, "text", "Statement " + unique(),
-                "quoteType", "paraphrase", "statedOn", statedOn, "topicIds", topicIds, "sourceIds", sourceIds));
+        return create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        officialId,
+                        "text",
+                        "Statement " + unique(),
+                        "quoteType",
+                        "paraphrase",
+                        "statedOn",
+                        statedOn,
+                        "topicIds",
+                        topicIds,
+                        "sourceIds",
+                        sourceIds));
     }
 
     /** Every page of a JSON list, in order, following {@code nextCursor} with {@code limit} items a page. */

@@ -15,25 +15,28 @@ public final class SearchCaughtUp {
 
     private static final String STATE = "/api/v1/admin/search-index";
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final boolean FOLLOWS_LATER = System.getProperty("quarkus.test.profile", "").contains("postgres");
+    private static final boolean FOLLOWS_LATER =
+            System.getProperty("quarkus.test.profile", "").contains("postgres");
 
     public static final Filter FILTER = (request, response, context) -> {
-        if (FOLLOWS_LATER && "GET".equals(request.getMethod()) && request.getURI().contains("/api/v1/")
+        if (FOLLOWS_LATER
+                && "GET".equals(request.getMethod())
+                && request.getURI().contains("/api/v1/")
                 && !request.getURI().contains(STATE)) {
             await();
         }
         return context.next(request, response);
     };
 
-    private SearchCaughtUp() {
-    }
+    private SearchCaughtUp() {}
 
     /** Waits until every committed change is searchable; fails after a generous limit. */
     public static void await() {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         String state = null;
         while (System.nanoTime() < deadline) {
-            var answer = given().header("Authorization", "Bearer " + TestKeys.ADMIN).get(STATE);
+            var answer =
+                    given().header("Authorization", "Bearer " + TestKeys.ADMIN).get(STATE);
             if (answer.statusCode() == 200 && answer.jsonPath().getBoolean("caughtUp")) {
                 return;
             }

@@ -26,6 +26,7 @@ public class TestKeys implements QuarkusTestBeforeEachCallback {
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         boolean anonymous = context.getTestInstance().getClass().isAnnotationPresent(WithoutDefaultKey.class);
-        RestAssured.replaceFiltersWith(anonymous ? List.of(SearchCaughtUp.FILTER) : List.of(DEFAULT_KEY, SearchCaughtUp.FILTER));
+        RestAssured.replaceFiltersWith(
+                anonymous ? List.of(SearchCaughtUp.FILTER) : List.of(DEFAULT_KEY, SearchCaughtUp.FILTER));
     }
 }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a test class whose requests carry only the keys it sets itself (see {@link TestKeys}). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface WithoutDefaultKey {
-}
+public @interface WithoutDefaultKey {}

@@ -31,8 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Backups {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile("demarche-\\d{8}T\\d{9}Z\\.zip");
     private static final String PARTIAL = ".part";
 
@@ -41,8 +41,11 @@ public class Backups {
     private final Path directory;
     private final int keep;
 
-    public Backups(AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind,
-            @ConfigProperty(name = "demarche.backup.dir") Path directory, @ConfigProperty(name = "demarche.backup.keep") int keep) {
+    public Backups(
+            AgroalDataSource dataSource,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind,
+            @ConfigProperty(name = "demarche.backup.dir") Path directory,
+            @ConfigProperty(name = "demarche.backup.keep") int keep) {
         this.dataSource = dataSource;
         this.databaseKind = databaseKind;
         this.directory = directory;
@@ -60,7 +63,8 @@ public class Backups {
         Path partial = directory.resolve(name + PARTIAL).toAbsolutePath();
         try {
             Files.createDirectories(directory);
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
             }
             Backup taken = describe(Files.move(partial, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE));
@@ -86,7 +90,8 @@ public class Backups {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(file -> NAME.matcher(file.getFileName().toString()).matches())
+            return files.filter(
+                            file -> NAME.matcher(file.getFileName().toString()).matches())
                     .map(Backups::describe)
                     .sorted(Comparator.comparing(Backup::name).reversed())
                     .toList();
@@ -137,15 +142,19 @@ public class Backups {
 
     private void requireEmbedded() {
         if (!"h2".equals(databaseKind)) {
-            throw new ProblemException(ProblemType.NOT_IMPLEMENTED, "This server keeps its data in PostgreSQL:"
-                    + " back it up with pg_dump, as the README shows");
+            throw new ProblemException(
+                    ProblemType.NOT_IMPLEMENTED,
+                    "This server keeps its data in PostgreSQL:" + " back it up with pg_dump, as the README shows");
         }
     }
 
     private static Backup describe(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Backup(file.getFileName().toString(), attributes.size(), attributes.lastModifiedTime().toInstant());
+            return new Backup(
+                    file.getFileName().toString(),
+                    attributes.size(),
+                    attributes.lastModifiedTime().toInstant());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }

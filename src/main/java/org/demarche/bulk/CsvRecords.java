@@ -1,10 +1,10 @@
 package org.demarche.bulk;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,11 +38,16 @@ import org.demarche.statement.StatementResponse;
 final class CsvRecords implements ImportRecords {
 
     /** A cell may be as long as an NDJSON line; a longer one stops the import rather than fill the memory. */
-    private static final CsvMapper CSV = new CsvMapper(CsvFactory.builder().streamReadConstraints(StreamReadConstraints
-            .builder().maxStringLength(NdjsonRecords.MAX_LINE).build()).build());
+    private static final CsvMapper CSV = new CsvMapper(CsvFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(NdjsonRecords.MAX_LINE)
+                    .build())
+            .build());
     /** More cells than this in the header row are not read: a statement has far fewer columns. */
     private static final int MAX_COLUMNS = 100;
-    private static final Set<String> READ_ONLY = Set.of("official.id", "createdAt", "updatedAt", "version", "highlight");
+
+    private static final Set<String> READ_ONLY =
+            Set.of("official.id", "createdAt", "updatedAt", "version", "highlight");
     private static final Set<String> REFERENCES = Set.of("official.wikidataId");
 
     private final JsonParser rows;
@@ -92,12 +97,14 @@ final class CsvRecords implements ImportRecords {
             return record(cells, chars);
         } catch (StreamConstraintsException e) {
             ended = true;
-            return ImportRecord.unreadable(rowLine, "", "has a cell longer than " + NdjsonRecords.MAX_LINE
-                    + " characters; the import stopped here");
+            return ImportRecord.unreadable(
+                    rowLine,
+                    "",
+                    "has a cell longer than " + NdjsonRecords.MAX_LINE + " characters; the import stopped here");
         } catch (JsonProcessingException e) {
             ended = true;
-            return ImportRecord.unreadable(rowLine, "", "is not valid CSV (" + e.getOriginalMessage()
-                    + "); the import stopped here");
+            return ImportRecord.unreadable(
+                    rowLine, "", "is not valid CSV (" + e.getOriginalMessage() + "); the import stopped here");
         }
     }
 
@@ -116,18 +123,21 @@ final class CsvRecords implements ImportRecords {
         Set<String> known = new LinkedHashSet<>(columns.headers());
         known.addAll(REFERENCES);
         if (rowCells > MAX_COLUMNS) {
-            throw ProblemException.badRequest("The CSV header has " + rowCells + " columns; a statement has "
-                    + known.size());
+            throw ProblemException.badRequest(
+                    "The CSV header has " + rowCells + " columns; a statement has " + known.size());
         }
-        List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
+        List<String> unknown =
+                names.stream().filter(name -> !known.contains(name)).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.badRequest("The CSV header names columns a statement does not have: "
                     + String.join(", ", unknown) + ". Columns are: " + String.join(", ", known));
         }
         Set<String> seen = new HashSet<>();
-        List<String> twice = names.stream().filter(name -> !seen.add(name)).distinct().toList();
+        List<String> twice =
+                names.stream().filter(name -> !seen.add(name)).distinct().toList();
         if (!twice.isEmpty()) {
-            throw ProblemException.badRequest("The CSV header names these columns more than once: " + String.join(", ", twice));
+            throw ProblemException.badRequest(
+                    "The CSV header names these columns more than once: " + String.join(", ", twice));
         }
         return names;
     }
@@ -159,8 +169,8 @@ final class CsvRecords implements ImportRecords {
 
     private ImportRecord record(List<String> cells, int chars) {
         if (rowCells != header.size()) {
-            return ImportRecord.unreadable(rowLine, "", "has " + rowCells + " cells; the header has " + header.size()
-                    + " columns");
+            return ImportRecord.unreadable(
+                    rowLine, "", "has " + rowCells + " cells; the header has " + header.size() + " columns");
         }
         ObjectNode fields = json.createObjectNode().put("type", "statement");
         for (int i = 0; i < cells.size(); i++) {
@@ -174,7 +184,8 @@ final class CsvRecords implements ImportRecords {
                 try {
                     value = json.readTree(cell);
                 } catch (JsonProcessingException e) {
-                    return ImportRecord.unreadable(rowLine, column, JsonSettings.duplicateKey(e).orElse("is not valid JSON"));
+                    return ImportRecord.unreadable(
+                            rowLine, column, JsonSettings.duplicateKey(e).orElse("is not valid JSON"));
                 }
             } else {
                 value = TextNode.valueOf(CsvColumns.withoutFormulaPrefix(cell));
@@ -183,7 +194,8 @@ final class CsvRecords implements ImportRecords {
             if (dot < 0) {
                 fields.set(column, value);
             } else {
-                ObjectNode parent = fields.get(column.substring(0, dot)) instanceof ObjectNode nested ? nested
+                ObjectNode parent = fields.get(column.substring(0, dot)) instanceof ObjectNode nested
+                        ? nested
                         : fields.putObject(column.substring(0, dot));
                 parent.set(column.substring(dot + 1), value);
             }

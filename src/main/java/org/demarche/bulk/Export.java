@@ -49,8 +49,13 @@ public class Export {
     private final PositionService positions;
     private final ObjectMapper json;
 
-    public Export(OfficialService officials, TopicService topics, SourceService sources, StatementService statements,
-            PositionService positions, ObjectMapper json) {
+    public Export(
+            OfficialService officials,
+            TopicService topics,
+            SourceService sources,
+            StatementService statements,
+            PositionService positions,
+            ObjectMapper json) {
         this.officials = officials;
         this.topics = topics;
         this.sources = sources;
@@ -62,7 +67,9 @@ public class Export {
     public void write(OutputStream out) {
         ObjectWriter lines = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         Line line = (type, request, record) -> {
-            ObjectNode node = json.createObjectNode().put("type", type).put("id", record.id().toString());
+            ObjectNode node = json.createObjectNode()
+                    .put("type", type)
+                    .put("id", record.id().toString());
             node.setAll((ObjectNode) json.valueToTree(json.convertValue(record, request)));
             try {
                 lines.writeValue(out, node);

@@ -26,15 +26,27 @@ public class ExportResource {
     /** Streams the whole database. */
     @GET
     @Produces(ListFormat.APPLICATION_NDJSON)
-    @Operation(operationId = "exportAll", summary = "Export everything", description = "Every official, topic,"
-            + " source, statement and position as NDJSON, one record a line: type, id, and the fields a client"
-            + " writes (what PUT takes). References come before the records that use them. Streamed, so its"
-            + " size is not limited by memory; not a snapshot: records written meanwhile may or may not show.")
-    @APIResponse(responseCode = "200", description = "The dump",
-            content = @Content(mediaType = ListFormat.APPLICATION_NDJSON, schema = @Schema(type = SchemaType.STRING,
-                    example = "{\"type\":\"official\",\"id\":\"3f0c…\",\"name\":\"Sergei Lavrov\",\"country\":\"RU\",…}")))
+    @Operation(
+            operationId = "exportAll",
+            summary = "Export everything",
+            description = "Every official, topic,"
+                    + " source, statement and position as NDJSON, one record a line: type, id, and the fields a client"
+                    + " writes (what PUT takes). References come before the records that use them. Streamed, so its"
+                    + " size is not limited by memory; not a snapshot: records written meanwhile may or may not show.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The dump",
+            content =
+                    @Content(
+                            mediaType = ListFormat.APPLICATION_NDJSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            example =
+                                                    "{\"type\":\"official\",\"id\":\"3f0c…\",\"name\":\"Sergei Lavrov\",\"country\":\"RU\",…}")))
     public RestResponse<StreamingOutput> export() {
         return RestResponse.ResponseBuilder.<StreamingOutput>ok(export::write)
-                .header("Content-Disposition", "attachment; filename=\"demarche.ndjson\"").build();
+                .header("Content-Disposition", "attachment; filename=\"demarche.ndjson\"")
+                .build();
     }
 }

@@ -82,6 +82,7 @@ public class Import {
     static final int DRY_RUN_LINES = 20_000;
     /** The problems a JSON report lists; the NDJSON report streams every one. */
     static final int REPORTED_ERRORS = 1000;
+
     private static final Logger LOG = Logger.getLogger(Import.class);
 
     private final ObjectMapper json;
@@ -89,8 +90,15 @@ public class Import {
     private final ImportLock lock;
     private final Map<String, Kind<?, ?>> kinds = new LinkedHashMap<>();
 
-    public Import(ObjectMapper json, StatementSearch search, ImportLock lock, OfficialService officials,
-            TopicService topics, SourceService sources, StatementService statements, PositionService positions) {
+    public Import(
+            ObjectMapper json,
+            StatementSearch search,
+            ImportLock lock,
+            OfficialService officials,
+            TopicService topics,
+            SourceService sources,
+            StatementService statements,
+            PositionService positions) {
         this.json = json;
         this.search = search;
         this.lock = lock;
@@ -111,12 +119,13 @@ public class Import {
      * must be unique, also when an earlier line took or freed it), so those are flushed first. Statements,
      * the bulk of an import, have no such rule and are flushed only when their batch commits.
      */
-    private record Kind<E extends TrackedEntity, Q>(String name, RecordService<E, Q, ?> service, Class<Q> requestType,
-            boolean flushFirst) {
-    }
+    private record Kind<E extends TrackedEntity, Q>(
+            String name, RecordService<E, Q, ?> service, Class<Q> requestType, boolean flushFirst) {}
 
     private enum Outcome {
-        created, updated, unchanged
+        created,
+        updated,
+        unchanged
     }
 
     /** Spreadsheets save "CSV UTF-8" with a byte order mark, which is not part of the first column's name. */
@@ -139,10 +148,15 @@ public class Import {
      * Imports a body of NDJSON records of any type, or of CSV statements ({@link CsvRecords}). Every problem
      * found goes to {@code problems} as its batch is done; the report keeps the first {@code kept} of them.
      */
-    public ImportReport run(InputStream body, ListFormat format, boolean dryRun, int kept, Consumer<LineError> problems) {
+    public ImportReport run(
+            InputStream body, ListFormat format, boolean dryRun, int kept, Consumer<LineError> problems) {
         Tally tally = new Tally(kinds.keySet(), kept, problems);
-        Reader text = withoutByteOrderMark(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8
-                .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))));
+        Reader text = withoutByteOrderMark(new BufferedReader(new InputStreamReader(
+                body,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT))));
         ImportRecords records = switch (format) {
             case NDJSON -> new NdjsonRecords(text, json);
             case CSV -> new CsvRecords(text, json);
@@ -159,8 +173,11 @@ public class Import {
             });
             if (unchecked != null) {
                 tally.lines = linesAfter(records);
-                tally.problem(new LineError(unchecked.line(), "", "was not checked, nor any line after it: a dry run"
-                        + " checks the first " + DRY_RUN_LINES + " lines"));
+                tally.problem(new LineError(
+                        unchecked.line(),
+                        "",
+                        "was not checked, nor any line after it: a dry run" + " checks the first " + DRY_RUN_LINES
+                                + " lines"));
             }
         } else {
             search.inBulk(() -> readBatches(records, tally, Long.MAX_VALUE, batch -> commit(batch, tally)));
@@ -169,19 +186,17 @@ public class Import {
     }
 
     /** What one line came to: an outcome, or the problems that rejected it; type is null when unknown. */
-    private record Result(String type, Outcome outcome, List<LineError> errors) {
-    }
+    private record Result(String type, Outcome outcome, List<LineError> errors) {}
 
     /** A line ready to be written: its record type, its id if it has one, and its other fields. */
-    private record Line(long number, Kind<?, ?> kind, UUID id, ObjectNode fields) {
-    }
+    private record Line(long number, Kind<?, ?> kind, UUID id, ObjectNode fields) {}
 
     /**
      * Reads the records and writes them batch by batch, up to the record that starts after {@code lastLine},
      * which is answered (null when the body ended first).
      */
-    private ImportRecord readBatches(ImportRecords records, Tally tally, long lastLine,
-            Consumer<List<ImportRecord>> write) {
+    private ImportRecord readBatches(
+            ImportRecords records, Tally tally, long lastLine, Consumer<List<ImportRecord>> write) {
         List<ImportRecord> batch = new ArrayList<>(BATCH);
         long batchChars = 0;
         LineError notText = null;
@@ -246,8 +261,12 @@ public class Import {
                     lock.committed(() -> writeUntilCommit(List.of(record))).forEach(tally::record);
                 } catch (RuntimeException lineFailed) {
                     LOG.warnf(lineFailed, "Import line %d was refused by the database", record.line());
-                    tally.record(rejected(record.line(), null, "", "could not be stored, although it is valid; it may"
-                            + " conflict with another line of this import"));
+                    tally.record(rejected(
+                            record.line(),
+                            null,
+                            "",
+                            "could not be stored, although it is valid; it may"
+                                    + " conflict with another line of this import"));
                 }
             }
         }
@@ -276,13 +295,14 @@ public class Import {
             JsonNode type = fields.remove("type");
             Kind<?, ?> kind = type == null || !type.isTextual() ? null : kinds.get(type.asText());
             if (kind == null) {
-                results[i] = rejected(record.line(), null, "type", "must be one of: " + String.join(", ", kinds.keySet()));
+                results[i] =
+                        rejected(record.line(), null, "type", "must be one of: " + String.join(", ", kinds.keySet()));
                 continue;
             }
             JsonNode id = fields.remove("id");
             try {
-                lines[i] = new Line(record.line(), kind, id == null || id.isNull() ? null : UUID.fromString(id.asText()),
-                        fields);
+                lines[i] = new Line(
+                        record.line(), kind, id == null || id.isNull() ? null : UUID.fromString(id.asText()), fields);
             } catch (IllegalArgumentException e) {
                 results[i] = rejected(record.line(), kind.name(), "id", "must be a UUID");
                 continue;
@@ -299,7 +319,8 @@ public class Import {
     }
 
     private <E extends TrackedEntity, Q> Result write(Line line, Kind<E, Q> kind, NaturalKeys keys) {
-        List<LineError> unresolved = keys.resolveReferences(line.number(), kind.service().entityType(), line.fields());
+        List<LineError> unresolved =
+                keys.resolveReferences(line.number(), kind.service().entityType(), line.fields());
         if (!unresolved.isEmpty()) {
             return new Result(kind.name(), null, unresolved);
         }
@@ -333,9 +354,14 @@ public class Import {
             }
             return new Result(kind.name(), Outcome.updated, List.of());
         } catch (ProblemException problem) {
-            return problem.errors == null ? rejected(line.number(), kind.name(), "", problem.getMessage())
-                    : new Result(kind.name(), null, problem.errors.stream()
-                            .map(error -> new LineError(line.number(), error.field(), error.message())).toList());
+            return problem.errors == null
+                    ? rejected(line.number(), kind.name(), "", problem.getMessage())
+                    : new Result(
+                            kind.name(),
+                            null,
+                            problem.errors.stream()
+                                    .map(error -> new LineError(line.number(), error.field(), error.message()))
+                                    .toList());
         }
     }
 
@@ -389,8 +415,17 @@ public class Import {
                     totals[i] += c[i];
                 }
             });
-            return new ImportReport(dryRun, lines, totals[0], totals[1], totals[2], totals[REJECTED] + untyped,
-                    counts, dryRun ? 0 : committedThroughLine, errorCount, List.copyOf(errors));
+            return new ImportReport(
+                    dryRun,
+                    lines,
+                    totals[0],
+                    totals[1],
+                    totals[2],
+                    totals[REJECTED] + untyped,
+                    counts,
+                    dryRun ? 0 : committedThroughLine,
+                    errorCount,
+                    List.copyOf(errors));
         }
     }
 }

@@ -66,8 +66,10 @@ class ImportLock {
 
     private void holdShared() {
         if (shared) {
-            Panache.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
-                    .setParameter("key", KEY).getSingleResult();
+            Panache.getEntityManager()
+                    .createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
+                    .setParameter("key", KEY)
+                    .getSingleResult();
         }
     }
 }

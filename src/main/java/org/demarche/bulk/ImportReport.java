@@ -7,21 +7,40 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What an import did, or in a dry run would do. */
 @Schema(name = "ImportReport")
 public record ImportReport(
-        @Schema(description = "True when nothing was written") boolean dryRun,
-        @Schema(description = "Lines read, blank ones included", examples = "1200") long lines,
+        @Schema(description = "True when nothing was written")
+        boolean dryRun,
+
+        @Schema(description = "Lines read, blank ones included", examples = "1200")
+        long lines,
+
         @Schema(description = "Records created") long created,
-        @Schema(description = "Records changed to match their line") long updated,
-        @Schema(description = "Records that already matched their line, left as they were") long unchanged,
-        @Schema(description = "Lines rejected; errors lists their problems") long rejected,
-        @Schema(description = "The same counts per record type") Map<String, Counts> byType,
-        @Schema(description = "Every line up to this one is committed or rejected (0 in a dry run); lines are"
-                + " committed in batches of 500") long committedThroughLine,
-        @Schema(description = "Problems found in all, a rejected line having one or more", examples = "7") long errorCount,
-        @Schema(description = "The first 1 000 problems, in line order; errorCount says how many there are in all."
-                + " Empty in the NDJSON report, whose earlier lines are every problem") List<LineError> errors) {
+
+        @Schema(description = "Records changed to match their line")
+        long updated,
+
+        @Schema(description = "Records that already matched their line, left as they were")
+        long unchanged,
+
+        @Schema(description = "Lines rejected; errors lists their problems")
+        long rejected,
+
+        @Schema(description = "The same counts per record type")
+        Map<String, Counts> byType,
+
+        @Schema(
+                description = "Every line up to this one is committed or rejected (0 in a dry run); lines are"
+                        + " committed in batches of 500")
+        long committedThroughLine,
+
+        @Schema(description = "Problems found in all, a rejected line having one or more", examples = "7")
+        long errorCount,
+
+        @Schema(
+                description = "The first 1 000 problems, in line order; errorCount says how many there are in all."
+                        + " Empty in the NDJSON report, whose earlier lines are every problem")
+        List<LineError> errors) {
 
     /** Counts for one record type. */
     @Schema(name = "ImportCounts")
-    public record Counts(long created, long updated, long unchanged, long rejected) {
-    }
+    public record Counts(long created, long updated, long unchanged, long rejected) {}
 }

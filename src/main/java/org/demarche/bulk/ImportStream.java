@@ -40,8 +40,15 @@ record ImportStream(Function<Consumer<LineError>, ImportReport> run) {
         }
 
         @Override
-        public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations,
-                MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+        public void writeTo(
+                Object entity,
+                Class<?> type,
+                Type genericType,
+                Annotation[] annotations,
+                MediaType mediaType,
+                MultivaluedMap<String, Object> headers,
+                OutputStream out)
+                throws IOException {
             try {
                 write(out, ((ImportStream) entity).run().apply(problem -> write(out, problem)));
             } catch (UncheckedIOException e) {

@@ -8,11 +8,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ImportLineError")
 public record LineError(
-        @Schema(description = "Line number in the body, from 1", examples = "12") long line,
-        @Schema(description = "Path of the offending field in the line's record; empty for the line as a whole",
-                examples = "country") String field,
-        @Schema(description = "What is wrong; a long value it quotes is cut with …",
-                examples = "must be an ISO 3166-1 alpha-2 country code") String message) {
+        @Schema(description = "Line number in the body, from 1", examples = "12")
+        long line,
+
+        @Schema(
+                description = "Path of the offending field in the line's record; empty for the line as a whole",
+                examples = "country")
+        String field,
+
+        @Schema(
+                description = "What is wrong; a long value it quotes is cut with …",
+                examples = "must be an ISO 3166-1 alpha-2 country code")
+        String message) {
 
     static final int MAX_TEXT = 300;
 

@@ -7,8 +7,7 @@ import java.io.Reader;
 final class LineReader {
 
     /** A line, or the note that it was too long (text null). */
-    record Line(long number, String text) {
-    }
+    record Line(long number, String text) {}
 
     private final Reader in;
     private final int maxLength;
@@ -52,7 +51,8 @@ final class LineReader {
             return new Line(number, null);
         }
         int length = buffer.length();
-        return new Line(number, length > 0 && buffer.charAt(length - 1) == '\r' ? buffer.substring(0, length - 1)
-                : buffer.toString());
+        return new Line(
+                number,
+                length > 0 && buffer.charAt(length - 1) == '\r' ? buffer.substring(0, length - 1) : buffer.toString());
     }
 }

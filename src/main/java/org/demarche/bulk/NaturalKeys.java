@@ -53,13 +53,11 @@ final class NaturalKeys {
     }
 
     /** A line to be written: its record type (by its entity), its id if it has one, and its fields. */
-    record Entry(Class<? extends TrackedEntity> type, UUID id, ObjectNode fields) {
-    }
+    record Entry(Class<? extends TrackedEntity> type, UUID id, ObjectNode fields) {}
 
     private final Map<Key, TrackedEntity> records = new HashMap<>();
 
-    private NaturalKeys() {
-    }
+    private NaturalKeys() {}
 
     /** Loads every stored record the entries name by id or natural key, themselves or in their references. */
     static NaturalKeys load(List<Entry> entries) {
@@ -67,7 +65,9 @@ final class NaturalKeys {
         for (Entry entry : entries) {
             ObjectNode fields = entry.fields();
             if (entry.id() != null) {
-                wanted.ids.computeIfAbsent(entry.type(), type -> new HashSet<>()).add(entry.id());
+                wanted.ids
+                        .computeIfAbsent(entry.type(), type -> new HashSet<>())
+                        .add(entry.id());
             }
             if (entry.type() == Official.class) {
                 wanted.official(fields);
@@ -92,7 +92,9 @@ final class NaturalKeys {
         keys.load("from Official o where o.wikidataId in ?1", wanted.wikidataIds);
         keys.load("from Official o where o.name in ?1", wanted.names);
         keys.load("from Topic t where t.slug in ?1", wanted.slugs);
-        keys.load("from Source s where s.canonicalUrl in ?1", wanted.urls.stream().map(CanonicalUrl::of).toList());
+        keys.load(
+                "from Source s where s.canonicalUrl in ?1",
+                wanted.urls.stream().map(CanonicalUrl::of).toList());
         keys.load("from Statement s where s.textHash in ?1", wanted.textHashes);
         return keys;
     }
@@ -131,7 +133,8 @@ final class NaturalKeys {
     private void load(String jpql, Collection<?> values) {
         List<?> all = new ArrayList<>(values);
         for (int start = 0; start < all.size(); start += CHUNK) {
-            Panache.getEntityManager().createQuery(jpql, TrackedEntity.class)
+            Panache.getEntityManager()
+                    .createQuery(jpql, TrackedEntity.class)
                     .setParameter(1, all.subList(start, Math.min(all.size(), start + CHUNK)))
                     .getResultList()
                     .forEach(record -> keysOf(record).forEach(key -> records.putIfAbsent(key, record)));
@@ -147,9 +150,14 @@ final class NaturalKeys {
     TrackedEntity byNaturalKey(Object request) {
         if (request instanceof PositionRequest position) {
             // By start day, as positions are unique: 2024-11 and 2024-11-01 name one position.
-            return PartialDate.parse(position.validFrom()).<TrackedEntity>map(from -> Position.<Position>find(
-                    "official.id = ?1 and topic.id = ?2 and validFromStart = ?3", position.officialId(), position.topicId(),
-                    from.start()).firstResult()).orElse(null);
+            return PartialDate.parse(position.validFrom())
+                    .<TrackedEntity>map(from -> Position.<Position>find(
+                                    "official.id = ?1 and topic.id = ?2 and validFromStart = ?3",
+                                    position.officialId(),
+                                    position.topicId(),
+                                    from.start())
+                            .firstResult())
+                    .orElse(null);
         }
         return records.get(keyOf(request));
     }
@@ -188,14 +196,22 @@ final class NaturalKeys {
     private void resolveOfficial(long line, ObjectNode fields, List<LineError> errors) {
         JsonNode official = fields.get("official");
         if (!fields.has("officialId") && official != null && official.isObject()) {
-            Key key = official.hasNonNull("wikidataId") ? Key.of(Official.class, "wikidataId", official.get("wikidataId").asText())
-                    : Key.of(Official.class, "name", official.path("name").asText(), official.path("country").asText());
+            Key key = official.hasNonNull("wikidataId")
+                    ? Key.of(
+                            Official.class,
+                            "wikidataId",
+                            official.get("wikidataId").asText())
+                    : Key.of(
+                            Official.class,
+                            "name",
+                            official.path("name").asText(),
+                            official.path("country").asText());
             TrackedEntity found = records.get(key);
             if (found != null) {
                 fields.put("officialId", found.id.toString());
             } else {
-                errors.add(new LineError(line, "official", "names no stored official (by wikidataId, or name and"
-                        + " country)"));
+                errors.add(new LineError(
+                        line, "official", "names no stored official (by wikidataId, or name and" + " country)"));
             }
         }
     }
@@ -213,10 +229,20 @@ final class NaturalKeys {
         }
     }
 
-    private void resolveAll(long line, ObjectNode fields, String name, String idField, Class<? extends TrackedEntity> type,
-            String by, List<LineError> errors) {
+    private void resolveAll(
+            long line,
+            ObjectNode fields,
+            String name,
+            String idField,
+            Class<? extends TrackedEntity> type,
+            String by,
+            List<LineError> errors) {
         JsonNode values = fields.get(name);
-        if (fields.has(idField) || values == null || !values.isArray() || values.isEmpty() || !values.get(0).isTextual()) {
+        if (fields.has(idField)
+                || values == null
+                || !values.isArray()
+                || values.isEmpty()
+                || !values.get(0).isTextual()) {
             return;
         }
         ArrayNode ids = fields.putArray(idField);
@@ -226,14 +252,18 @@ final class NaturalKeys {
             if (found != null) {
                 ids.add(found.id.toString());
             } else {
-                errors.add(new LineError(line, name + "[" + i + "]", "no record has the " + by + " " + values.get(i).asText()));
+                errors.add(new LineError(
+                        line,
+                        name + "[" + i + "]",
+                        "no record has the " + by + " " + values.get(i).asText()));
             }
         }
     }
 
     private static Key keyOf(Object request) {
         if (request instanceof OfficialRequest official) {
-            return official.wikidataId() != null ? Key.of(Official.class, "wikidataId", official.wikidataId())
+            return official.wikidataId() != null
+                    ? Key.of(Official.class, "wikidataId", official.wikidataId())
                     : Key.of(Official.class, "name", official.name(), official.country());
         } else if (request instanceof TopicRequest topic) {
             return Key.of(Topic.class, "slug", topic.slug());

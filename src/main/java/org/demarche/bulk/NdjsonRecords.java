@@ -38,7 +38,8 @@ final class NdjsonRecords implements ImportRecords {
         try {
             node = json.readTree(line.text());
         } catch (JsonProcessingException e) {
-            return ImportRecord.unreadable(line.number(), "", JsonSettings.duplicateKey(e).orElse("is not valid JSON"));
+            return ImportRecord.unreadable(
+                    line.number(), "", JsonSettings.duplicateKey(e).orElse("is not valid JSON"));
         }
         if (!(node instanceof ObjectNode fields)) {
             return ImportRecord.unreadable(line.number(), "", "must be a JSON object");

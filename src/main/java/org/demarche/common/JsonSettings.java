@@ -2,8 +2,8 @@ package org.demarche.common;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.KeyDeserializer;
@@ -57,12 +57,14 @@ public class JsonSettings implements ObjectMapperCustomizer {
      * twice in one object, at /slug; each key may appear once"; otherwise empty.
      */
     public static Optional<String> duplicateKey(JsonProcessingException failure) {
-        if (!(failure.getProcessor() instanceof JsonParser parser) || failure.getOriginalMessage() == null
+        if (!(failure.getProcessor() instanceof JsonParser parser)
+                || failure.getOriginalMessage() == null
                 || !failure.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
             return Optional.empty();
         }
-        return Optional.of("gives the key '" + parser.getParsingContext().getCurrentName() + "' twice in one object, at "
-                + parser.getParsingContext().pathAsPointer() + "; each key may appear once");
+        return Optional.of(
+                "gives the key '" + parser.getParsingContext().getCurrentName() + "' twice in one object, at "
+                        + parser.getParsingContext().pathAsPointer() + "; each key may appear once");
     }
 
     /** Strings as Jackson reads them, refused if they hold NUL or unpaired surrogates, otherwise in NFC. */
@@ -115,8 +117,8 @@ public class JsonSettings implements ObjectMapperCustomizer {
             try {
                 return Instant.parse(text);
             } catch (DateTimeException e) {
-                throw InvalidFormatException.from(parser, "must be an ISO 8601 instant such as 2024-11-20T09:30:00Z",
-                        text, Instant.class);
+                throw InvalidFormatException.from(
+                        parser, "must be an ISO 8601 instant such as 2024-11-20T09:30:00Z", text, Instant.class);
             }
         }
     }

@@ -31,7 +31,8 @@ public record PartialDate(String text, LocalDate start, LocalDate end) {
             int year = Integer.parseInt(m.group(1));
             if (m.group(2) == null) {
                 Year y = Year.of(year);
-                return Optional.of(new PartialDate(text, y.atDay(1), y.atMonth(12).atEndOfMonth()));
+                return Optional.of(
+                        new PartialDate(text, y.atDay(1), y.atMonth(12).atEndOfMonth()));
             }
             YearMonth month = YearMonth.of(year, Integer.parseInt(m.group(2)));
             if (m.group(3) == null) {
@@ -51,7 +52,8 @@ public record PartialDate(String text, LocalDate start, LocalDate end) {
 
     /** Parses a query parameter, answering 400 when it is not a partial date. */
     public static PartialDate ofParameter(String name, String text) {
-        return parse(text).orElseThrow(() -> ProblemException.badRequest(
-                "Query parameter '" + name + "' " + FORMAT_MESSAGE + ", not '" + text + "'"));
+        return parse(text)
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "Query parameter '" + name + "' " + FORMAT_MESSAGE + ", not '" + text + "'"));
     }
 }

@@ -15,12 +15,18 @@ public class ProblemException extends RuntimeException {
         this(type, detail, null, null);
     }
 
-    private ProblemException(ProblemType type, String detail, List<FieldError> errors, List<Problem.Reference> references) {
+    private ProblemException(
+            ProblemType type, String detail, List<FieldError> errors, List<Problem.Reference> references) {
         this(type, detail, errors, references, null, null);
     }
 
-    private ProblemException(ProblemType type, String detail, List<FieldError> errors, List<Problem.Reference> references,
-            List<String> unknownParameters, List<String> acceptedParameters) {
+    private ProblemException(
+            ProblemType type,
+            String detail,
+            List<FieldError> errors,
+            List<Problem.Reference> references,
+            List<String> unknownParameters,
+            List<String> acceptedParameters) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = errors;
@@ -39,11 +45,15 @@ public class ProblemException extends RuntimeException {
 
     /** A 400 naming the query parameters an endpoint does not take, and listing those it takes (sorted). */
     public static ProblemException unknownParameters(List<String> unknown, List<String> accepted) {
-        String quoted = String.join(", ", unknown.stream().map(name -> "'" + name + "'").toList());
-        String detail = (unknown.size() == 1 ? "Unknown query parameter " : "Unknown query parameters ") + quoted
-                + (accepted.isEmpty() ? "; this endpoint takes no query parameters"
+        String quoted =
+                String.join(", ", unknown.stream().map(name -> "'" + name + "'").toList());
+        String detail = (unknown.size() == 1 ? "Unknown query parameter " : "Unknown query parameters ")
+                + quoted
+                + (accepted.isEmpty()
+                        ? "; this endpoint takes no query parameters"
                         : "; this endpoint takes: " + String.join(", ", accepted));
-        return new ProblemException(ProblemType.BAD_REQUEST, detail, null, null, List.copyOf(unknown), List.copyOf(accepted));
+        return new ProblemException(
+                ProblemType.BAD_REQUEST, detail, null, null, List.copyOf(unknown), List.copyOf(accepted));
     }
 
     public static ProblemException conflict(String detail) {
@@ -52,7 +62,10 @@ public class ProblemException extends RuntimeException {
 
     /** A 409 for a unique value another record holds, naming that record in references. */
     public static ProblemException taken(String detail, String resource, Object holder) {
-        return new ProblemException(ProblemType.CONFLICT, detail, null,
+        return new ProblemException(
+                ProblemType.CONFLICT,
+                detail,
+                null,
                 List.of(new Problem.Reference(resource, 1, List.of(holder.toString()))));
     }
 
@@ -65,7 +78,11 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException referenced(String resource, List<Problem.Reference> references) {
         String detail = "This " + resource + " is still referred to by "
-                + String.join(" and ", references.stream().map(r -> r.count() + " " + r.type() + (r.count() == 1 ? "" : "s")).toList())
+                + String.join(
+                        " and ",
+                        references.stream()
+                                .map(r -> r.count() + " " + r.type() + (r.count() == 1 ? "" : "s"))
+                                .toList())
                 + "; remove those references first";
         return new ProblemException(ProblemType.CONFLICT, detail, null, List.copyOf(references));
     }

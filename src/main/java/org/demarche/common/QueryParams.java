@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** An enum value in any case ({@code DIRECT_QUOTE} or {@code direct_quote}); null when absent. */
     public static <T extends Enum<T>> T enumValue(String name, String text, Class<T> type) {
@@ -64,8 +63,9 @@ public final class QueryParams {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ProblemException.badRequest("Query parameter '" + name + "' must be true or false, not '"
-                    + text + "'");
+            default ->
+                throw ProblemException.badRequest(
+                        "Query parameter '" + name + "' must be true or false, not '" + text + "'");
         };
     }
 
@@ -92,7 +92,11 @@ public final class QueryParams {
         if (value == null) {
             return null;
         }
-        return "%" + value.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%"
+                + value.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
     }
 
     /** The trimmed text in lower case, for case-insensitive equality; null when absent. */

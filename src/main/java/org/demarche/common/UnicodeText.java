@@ -12,8 +12,7 @@ public final class UnicodeText {
 
     public static final String PROBLEM = "must not contain the NUL character or unpaired UTF-16 surrogates";
 
-    private UnicodeText() {
-    }
+    private UnicodeText() {}
 
     public static boolean isStorable(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -35,7 +34,8 @@ public final class UnicodeText {
 
     /** The text in Unicode normalization form C (composed accents); null stays null. */
     public static String nfc(String text) {
-        return text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+        return text == null || Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text
                 : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 }

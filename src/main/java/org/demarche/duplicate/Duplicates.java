@@ -8,5 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Duplicates(
         @Schema(description = "The first " + DuplicateResource.MOST + ", by resource and the record duplicated")
         List<Duplicate> items,
-        @Schema(description = "How many duplicates there are in all") long total) {
-}
+
+        @Schema(description = "How many duplicates there are in all")
+        long total) {}

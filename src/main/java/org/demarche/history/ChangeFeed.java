@@ -47,10 +47,11 @@ public class ChangeFeed {
         String branches = services.entrySet().stream()
                 .map(entry -> branch(entry.getKey(), auditTable(entry.getValue()), after))
                 .collect(Collectors.joining(" union all "));
-        Query query = Panache.getEntityManager().createNativeQuery(
-                "select c.rev, c.type, cast(c.id as varchar(36)), c.revtype, r.changed_at, cast(r.key_id as varchar(36)),"
-                        + " r.key_name from (" + branches
-                        + ") c join revision r on r.id = c.rev order by c.rev, c.type, c.id")
+        Query query = Panache.getEntityManager()
+                .createNativeQuery(
+                        "select c.rev, c.type, cast(c.id as varchar(36)), c.revtype, r.changed_at, cast(r.key_id as varchar(36)),"
+                                + " r.key_name from (" + branches
+                                + ") c join revision r on r.id = c.rev order by c.rev, c.type, c.id")
                 .setParameter("rev", after.revision)
                 .setMaxResults(limit + 1);
         if (services.containsKey(after.type)) {
@@ -73,9 +74,8 @@ public class ChangeFeed {
     /** One audit table's part of the feed: its rows after the cursor position. */
     private static String branch(String type, String table, Place after) {
         int order = type.compareTo(after.type);
-        String condition = order > 0 ? "rev >= :rev"
-                : order == 0 ? "(rev > :rev or (rev = :rev and id > :id))"
-                : "rev > :rev";
+        String condition =
+                order > 0 ? "rev >= :rev" : order == 0 ? "(rev > :rev or (rev = :rev and id > :id))" : "rev > :rev";
         return "select rev, '" + type + "' as type, id, revtype from " + table + " where " + condition;
     }
 
@@ -90,12 +90,18 @@ public class ChangeFeed {
         RevisionType revisionType = RevisionType.fromRepresentation(((Number) row[3]).byteValue());
         UUID keyId = row[5] == null ? null : UUID.fromString((String) row[5]);
         Object record = revisionType == RevisionType.DEL ? null : stateAt(services.get(type), reader, id, revision);
-        return new Change(revision, Instant.ofEpochMilli(((Number) row[4]).longValue()),
-                keyId == null ? null : new ChangedBy(keyId, (String) row[6]), type, id, Action.of(revisionType), record);
+        return new Change(
+                revision,
+                Instant.ofEpochMilli(((Number) row[4]).longValue()),
+                keyId == null ? null : new ChangedBy(keyId, (String) row[6]),
+                type,
+                id,
+                Action.of(revisionType),
+                record);
     }
 
-    private static <E extends TrackedEntity> Object stateAt(RecordService<E, ?, ?> service, AuditReader reader, UUID id,
-            long revision) {
+    private static <E extends TrackedEntity> Object stateAt(
+            RecordService<E, ?, ?> service, AuditReader reader, UUID id, long revision) {
         return service.represent(reader.find(service.entityType(), id, revision));
     }
 

@@ -30,7 +30,9 @@ public class ChangeResource {
 
     /** Lists the changes after a cursor. */
     @GET
-    @Operation(operationId = "listChanges", summary = "List changes since a cursor",
+    @Operation(
+            operationId = "listChanges",
+            summary = "List changes since a cursor",
             description = "Creates, updates and deletes of officials, topics, sources, statements and positions in the"
                     + " order they were committed, each with the record as that change left it (deletions are"
                     + " tombstones: type and id, record null). Start without 'since', then pass each answer's"
@@ -38,14 +40,26 @@ public class ChangeResource {
                     + " Revision numbers match the records' history endpoints.")
     public RestResponse<ChangePage> list(
             @Parameter(description = "nextCursor of the previous answer; absent to start from the first change")
-            @QueryParam("since") String since,
-            @Parameter(description = "Most changes to return, 1 to 200 (default 20)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
-            @QueryParam("limit") String limit) {
+                    @QueryParam("since")
+                    String since,
+            @Parameter(
+                            description = "Most changes to return, 1 to 200 (default 20)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit) {
         ChangePage page = feed.since(since, PageParams.pageSize(limit));
         ResponseBuilder<ChangePage> response = ResponseBuilder.ok(page);
         if (page.more()) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("since", page.nextCursor()).build(), "next");
+            response.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam("since", page.nextCursor())
+                            .build(),
+                    "next");
         }
         return response.build();
     }

@@ -51,8 +51,8 @@ public class History {
 
     /** The page of revisions of the service's record with this id, or 404 when it never existed. */
     @Transactional
-    public <E extends TrackedEntity, R extends Representation> Page<HistoryEntry<R>> of(RecordService<E, ?, R> service,
-            UUID id, PageParams params) {
+    public <E extends TrackedEntity, R extends Representation> Page<HistoryEntry<R>> of(
+            RecordService<E, ?, R> service, UUID id, PageParams params) {
         Class<E> type = service.entityType();
         int limit = params.pageSize();
         boolean newestFirst = newestFirst(params.sort);
@@ -68,11 +68,17 @@ public class History {
             total = count(changedSince(revisions(reader, type, id), since));
         }
         AuditQuery query = changedSince(revisions(reader, type, id), since)
-                .addOrder(newestFirst ? AuditEntity.revisionNumber().desc() : AuditEntity.revisionNumber().asc())
+                .addOrder(
+                        newestFirst
+                                ? AuditEntity.revisionNumber().desc()
+                                : AuditEntity.revisionNumber().asc())
                 .setMaxResults(limit + 1);
         if (params.cursor != null && !params.cursor.isBlank()) {
             long after = revisionAfter(Cursor.decode(params.cursor, sort), id);
-            query.add(newestFirst ? AuditEntity.revisionNumber().lt(after) : AuditEntity.revisionNumber().gt(after));
+            query.add(
+                    newestFirst
+                            ? AuditEntity.revisionNumber().lt(after)
+                            : AuditEntity.revisionNumber().gt(after));
         }
         List<Revisioned<E>> rows = Revisioned.all(query.getResultList());
 
@@ -85,23 +91,28 @@ public class History {
         if (newestFirst) {
             Collections.reverse(oldestFirst);
         }
-        List<HistoryEntry<R>> entries = entries(oldestFirst, previous(reader, type, id, oldestFirst), service::represent);
+        List<HistoryEntry<R>> entries =
+                entries(oldestFirst, previous(reader, type, id, oldestFirst), service::represent);
         if (newestFirst) {
             Collections.reverse(entries);
         }
         return new Page<>(entries, total, nextCursor);
     }
 
-    private <E, R> List<HistoryEntry<R>> entries(List<Revisioned<E>> oldestFirst, Revisioned<E> previous,
-            Function<E, R> represent) {
+    private <E, R> List<HistoryEntry<R>> entries(
+            List<Revisioned<E>> oldestFirst, Revisioned<E> previous, Function<E, R> represent) {
         List<HistoryEntry<R>> entries = new ArrayList<>();
         R before = previous == null || previous.type == RevisionType.DEL ? null : represent.apply(previous.entity);
         for (Revisioned<E> row : oldestFirst) {
             R after = row.type == RevisionType.DEL ? before : represent.apply(row.entity);
             List<FieldChange> changes = row.type == RevisionType.DEL ? List.of() : changes(before, after);
-            entries.add(new HistoryEntry<>(row.revision.id, Instant.ofEpochMilli(row.revision.changedAt),
+            entries.add(new HistoryEntry<>(
+                    row.revision.id,
+                    Instant.ofEpochMilli(row.revision.changedAt),
                     row.revision.keyId == null ? null : new ChangedBy(row.revision.keyId, row.revision.keyName),
-                    Action.of(row.type), changes, after));
+                    Action.of(row.type),
+                    changes,
+                    after));
             before = row.type == RevisionType.DEL ? null : after;
         }
         return entries;
@@ -152,11 +163,15 @@ public class History {
     }
 
     private static AuditQuery changedSince(AuditQuery query, Instant since) {
-        return since == null ? query : query.add(AuditEntity.revisionProperty("changedAt").ge(since.toEpochMilli()));
+        return since == null
+                ? query
+                : query.add(AuditEntity.revisionProperty("changedAt").ge(since.toEpochMilli()));
     }
 
     private static AuditQuery revisions(AuditReader reader, Class<?> type, UUID id) {
-        return reader.createQuery().forRevisionsOfEntity(type, false, true).add(AuditEntity.id().eq(id));
+        return reader.createQuery()
+                .forRevisionsOfEntity(type, false, true)
+                .add(AuditEntity.id().eq(id));
     }
 
     private static long revisionAfter(Cursor cursor, UUID id) {

@@ -11,14 +11,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * record as it stood afterwards (for a deletion, as it stood when it was deleted).
  */
 public record HistoryEntry<R>(
-        @Schema(description = "Revision number; increases with every committed change across all records",
-                examples = "42") long revision,
+        @Schema(
+                description = "Revision number; increases with every committed change across all records",
+                examples = "42")
+        long revision,
+
         Instant changedAt,
-        @Schema(description = "The key that made the change; null for changes made by the system (sample data)",
-                nullable = true) ChangedBy changedBy,
+
+        @Schema(
+                description = "The key that made the change; null for changes made by the system (sample data)",
+                nullable = true)
+        ChangedBy changedBy,
+
         Action action,
-        @Schema(description = "Fields whose value differs from the previous revision (bookkeeping fields left"
-                + " out); every field set on creation, none on deletion") List<FieldChange> changes,
+
+        @Schema(
+                description = "Fields whose value differs from the previous revision (bookkeeping fields left"
+                        + " out); every field set on creation, none on deletion")
+        List<FieldChange> changes,
+
         @Schema(description = "The record after this revision; for a deletion, the record as it was deleted")
         R state) {
 

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  */
 final class Article {
 
-    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen",
-            "lt", "col", "maj", "capt", "prof", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-            "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "corp", "jr", "sr");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "prof", "no", "vs",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+            "e.g", "i.e", "inc", "corp", "jr", "sr");
 
     /** "J", "E.U", "U.A.E": initials, whose full stops end no sentence. */
     private static final Pattern INITIALS = Pattern.compile("(?:\\p{L}\\.)*\\p{L}");
@@ -31,8 +32,10 @@ final class Article {
             if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
                 if (!text.substring(start, i).isBlank()) {
                     Span paragraph = new Span(start, i);
-                    boolean continuing = !quotes.isEmpty() && !quotes.get(quotes.size() - 1).closed()
-                            && !paragraphs.isEmpty() && quotes.get(quotes.size() - 1).marks().end() >= lastParagraphEnd();
+                    boolean continuing = !quotes.isEmpty()
+                            && !quotes.get(quotes.size() - 1).closed()
+                            && !paragraphs.isEmpty()
+                            && quotes.get(quotes.size() - 1).marks().end() >= lastParagraphEnd();
                     List<QuotedSpan> inParagraph = QuoteMarks.in(text, paragraph, continuing);
                     paragraphs.add(paragraph);
                     quotes.addAll(inParagraph);
@@ -58,7 +61,9 @@ final class Article {
             return null;
         }
         String first = paragraphs.get(0).of(text).strip();
-        return first.length() <= 200 && ".!?\"”»".indexOf(first.charAt(first.length() - 1)) < 0 ? paragraphs.get(0) : null;
+        return first.length() <= 200 && ".!?\"”»".indexOf(first.charAt(first.length() - 1)) < 0
+                ? paragraphs.get(0)
+                : null;
     }
 
     Span sentenceAt(int offset) {
@@ -102,11 +107,14 @@ final class Article {
         int i = start;
         int nextQuote = 0;
         while (i < paragraph.end()) {
-            while (nextQuote < inParagraph.size() && inParagraph.get(nextQuote).marks().start() < i) {
+            while (nextQuote < inParagraph.size()
+                    && inParagraph.get(nextQuote).marks().start() < i) {
                 nextQuote++;
             }
-            QuotedSpan quote = nextQuote < inParagraph.size() && inParagraph.get(nextQuote).marks().start() == i
-                    ? inParagraph.get(nextQuote) : null;
+            QuotedSpan quote = nextQuote < inParagraph.size()
+                            && inParagraph.get(nextQuote).marks().start() == i
+                    ? inParagraph.get(nextQuote)
+                    : null;
             int after;
             boolean terminal;
             if (quote != null) {
@@ -150,7 +158,9 @@ final class Article {
             return false;
         }
         int start = dot;
-        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) && "(\"“«".indexOf(text.charAt(start - 1)) < 0) {
+        while (start > 0
+                && !Character.isWhitespace(text.charAt(start - 1))
+                && "(\"“«".indexOf(text.charAt(start - 1)) < 0) {
             start--;
         }
         String word = text.substring(start, dot).toLowerCase();

@@ -44,7 +44,12 @@ public class ArticleIngest {
     private final OfficialService officials;
     private final StatementService statements;
 
-    ArticleIngest(RequestValidator validator, CandidateChecks checks, Speakers speakers, SourceService sources, OfficialService officials,
+    ArticleIngest(
+            RequestValidator validator,
+            CandidateChecks checks,
+            Speakers speakers,
+            SourceService sources,
+            OfficialService officials,
             StatementService statements) {
         this.validator = validator;
         this.checks = checks;
@@ -57,8 +62,11 @@ public class ArticleIngest {
     @Transactional
     public ArticleCandidates find(ArticleRequest article) {
         validator.check(article).throwIfAny();
-        return new ArticleCandidates(article.url() == null ? null : Source.byUrl(article.url()).map(source -> source.id)
-                .orElse(null), candidates(article.text()));
+        return new ArticleCandidates(
+                article.url() == null
+                        ? null
+                        : Source.byUrl(article.url()).map(source -> source.id).orElse(null),
+                candidates(article.text()));
     }
 
     @Transactional
@@ -68,11 +76,13 @@ public class ArticleIngest {
         List<FieldError> errors = new ArrayList<>();
         CandidateChecks.collect(violations::throwIfAny, "", errors);
         boolean chosen = article.candidates() != null;
-        List<Candidate> candidates = chosen ? article.candidates()
-                : errors.isEmpty() ? candidates(article.text()) : List.of();
+        List<Candidate> candidates =
+                chosen ? article.candidates() : errors.isEmpty() ? candidates(article.text()) : List.of();
         if (!chosen && candidates.size() > MAX_COMMITTED) {
-            errors.add(new FieldError("text", "holds " + candidates.size() + " candidates; a commit stores at most "
-                    + MAX_COMMITTED + ": send the ones to store in candidates, in several commits"));
+            errors.add(new FieldError(
+                    "text",
+                    "holds " + candidates.size() + " candidates; a commit stores at most " + MAX_COMMITTED
+                            + ": send the ones to store in candidates, in several commits"));
         }
         if (chosen && article.text() != null) {
             for (int i = 0; i < candidates.size(); i++) {
@@ -86,7 +96,8 @@ public class ArticleIngest {
             CandidateChecks.collect(() -> sources.check(sourceRequest, null), "", errors);
         }
         CandidateChecks.throwIfAny(errors);
-        UUID sourceId = existingSource.orElseGet(() -> sources.create(sourceRequest).id());
+        UUID sourceId =
+                existingSource.orElseGet(() -> sources.create(sourceRequest).id());
         Map<String, UUID> created = new HashMap<>();
         Set<UUID> storedNow = new HashSet<>();
         List<IngestReport.StoredStatement> stored = new ArrayList<>();
@@ -100,12 +111,18 @@ public class ArticleIngest {
                 continue;
             }
             Stored official = official(candidate.speaker(), created, field + ".speaker.proposed", errors);
-            Stored statement = official == null ? null : statement(article, candidate, official.id(), sourceId, field, errors);
+            Stored statement =
+                    official == null ? null : statement(article, candidate, official.id(), sourceId, field, errors);
             if (statement != null) {
                 String outcome = statement.outcome().equals("unchanged") && storedNow.contains(statement.id())
-                        ? "repeated" : statement.outcome();
+                        ? "repeated"
+                        : statement.outcome();
                 storedNow.add(statement.id());
-                stored.add(new IngestReport.StoredStatement(i, statement.id(), outcome, official.id(),
+                stored.add(new IngestReport.StoredStatement(
+                        i,
+                        statement.id(),
+                        outcome,
+                        official.id(),
                         official.outcome().equals("created")));
             }
         }
@@ -115,24 +132,34 @@ public class ArticleIngest {
 
     private List<Candidate> candidates(String text) {
         Map<Person, CandidateSpeaker> identified = new HashMap<>();
-        return Extraction.of(text).stream().map(found -> new Candidate(found.text(text), found.quoteType(), found.parts(),
-                found.speaker() == null ? new CandidateSpeaker(null, null, null, null, false, null)
-                        : identified.computeIfAbsent(found.speaker().person(), speakers::identify)
-                                .mentionedAs(found.speaker().span().of(text)),
-                Math.round(found.confidence() * 100) / 100.0)).toList();
+        return Extraction.of(text).stream()
+                .map(found -> new Candidate(
+                        found.text(text),
+                        found.quoteType(),
+                        found.parts(),
+                        found.speaker() == null
+                                ? new CandidateSpeaker(null, null, null, null, false, null)
+                                : identified
+                                        .computeIfAbsent(found.speaker().person(), speakers::identify)
+                                        .mentionedAs(found.speaker().span().of(text)),
+                        Math.round(found.confidence() * 100) / 100.0))
+                .toList();
     }
 
     /** A record a commit stored or found, and what it did: created, linked, unchanged or found. */
-    private record Stored(UUID id, String outcome) {
-    }
+    private record Stored(UUID id, String outcome) {}
 
     /** The candidate's official: the one named, one stored under the proposal's keys, or one created from it. */
-    private Stored official(CandidateSpeaker speaker, Map<String, UUID> created, String field, List<FieldError> errors) {
+    private Stored official(
+            CandidateSpeaker speaker, Map<String, UUID> created, String field, List<FieldError> errors) {
         if (speaker.officialId() != null) {
             return new Stored(speaker.officialId(), "found");
         }
         OfficialRequest proposed = speaker.proposed();
-        Optional<UUID> known = keys(proposed).stream().map(created::get).filter(Objects::nonNull).findFirst()
+        Optional<UUID> known = keys(proposed).stream()
+                .map(created::get)
+                .filter(Objects::nonNull)
+                .findFirst()
                 .or(() -> officialByKey(proposed));
         if (known.isPresent()) {
             return new Stored(known.get(), "found");
@@ -145,12 +172,26 @@ public class ArticleIngest {
         return new Stored(id, "created");
     }
 
-    private Stored statement(ArticleRequest article, Candidate candidate, UUID officialId,
-            UUID sourceId, String field, List<FieldError> errors) {
-        StatementRequest request = new StatementRequest(officialId, candidate.text(), candidate.quoteType(),
-                article.language() == null ? "en" : article.language(), article.publishedAt(), null,
-                article.medium() == null ? Medium.other : article.medium(), List.of(), List.of(sourceId), List.of(),
-                null, null);
+    private Stored statement(
+            ArticleRequest article,
+            Candidate candidate,
+            UUID officialId,
+            UUID sourceId,
+            String field,
+            List<FieldError> errors) {
+        StatementRequest request = new StatementRequest(
+                officialId,
+                candidate.text(),
+                candidate.quoteType(),
+                article.language() == null ? "en" : article.language(),
+                article.publishedAt(),
+                null,
+                article.medium() == null ? Medium.other : article.medium(),
+                List.of(),
+                List.of(sourceId),
+                List.of(),
+                null,
+                null);
         Optional<UUID> existing = Statement.byNaturalKey(officialId, candidate.text(), article.publishedAt())
                 .map(statement -> statement.id);
         if (existing.isPresent()) {
@@ -160,9 +201,22 @@ public class ArticleIngest {
             }
             List<UUID> linked = new ArrayList<>(current.sourceIds());
             linked.add(sourceId);
-            statements.replace(existing.get(), new StatementRequest(current.officialId(), current.text(),
-                    current.quoteType(), current.language(), current.statedOn(), current.venue(), current.medium(),
-                    current.topicIds(), linked, current.mentions(), current.verification(), current.notes()), null);
+            statements.replace(
+                    existing.get(),
+                    new StatementRequest(
+                            current.officialId(),
+                            current.text(),
+                            current.quoteType(),
+                            current.language(),
+                            current.statedOn(),
+                            current.venue(),
+                            current.medium(),
+                            current.topicIds(),
+                            linked,
+                            current.mentions(),
+                            current.verification(),
+                            current.notes()),
+                    null);
             return new Stored(existing.get(), "linked");
         }
         if (!CandidateChecks.collect(() -> statements.check(request, null), field, errors)) {
@@ -173,16 +227,28 @@ public class ArticleIngest {
 
     private static SourceRequest sourceRequest(ArticleRequest article) {
         Span headline = new Article(article.text()).headline();
-        String title = article.title() != null ? article.title() : headline == null ? null : headline.of(article.text()).strip();
-        return new SourceRequest(article.url(), article.outlet(), title, article.authors(), article.publishedAt(),
-                article.language(), null, null, null);
+        String title = article.title() != null
+                ? article.title()
+                : headline == null ? null : headline.of(article.text()).strip();
+        return new SourceRequest(
+                article.url(),
+                article.outlet(),
+                title,
+                article.authors(),
+                article.publishedAt(),
+                article.language(),
+                null,
+                null,
+                null);
     }
 
     /** A stored official the proposal names: by its wikidataId, else by its name and country. */
     private static Optional<UUID> officialByKey(OfficialRequest proposed) {
-        Optional<Official> byWikidataId = proposed.wikidataId() == null ? Optional.empty()
-                : Official.byWikidataId(proposed.wikidataId());
-        return byWikidataId.or(() -> Official.byNameAndCountry(proposed.name(), proposed.country())).map(o -> o.id);
+        Optional<Official> byWikidataId =
+                proposed.wikidataId() == null ? Optional.empty() : Official.byWikidataId(proposed.wikidataId());
+        return byWikidataId
+                .or(() -> Official.byNameAndCountry(proposed.name(), proposed.country()))
+                .map(o -> o.id);
     }
 
     /** The keys an official proposed in this commit is known by, so one person proposed twice is created once. */

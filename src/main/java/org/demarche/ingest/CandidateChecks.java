@@ -39,14 +39,21 @@ class CandidateChecks {
 
     /** A chosen candidate's words must be the article's, and its speaker someone who can be stored. */
     static void checkChosen(String text, Candidate candidate, String field, List<FieldError> errors) {
-        if (candidate == null || candidate.parts() == null || candidate.parts().contains(null) || candidate.text() == null
+        if (candidate == null
+                || candidate.parts() == null
+                || candidate.parts().contains(null)
+                || candidate.text() == null
                 || candidate.speaker() == null) {
             return;
         }
-        boolean inside = candidate.parts().stream().allMatch(p -> p.start() >= 0 && p.start() < p.end() && p.end() <= text.length());
+        boolean inside = candidate.parts().stream()
+                .allMatch(p -> p.start() >= 0 && p.start() < p.end() && p.end() <= text.length());
         if (!inside) {
             errors.add(new FieldError(field + ".parts", "must lie within the article's text"));
-        } else if (!candidate.parts().stream().map(p -> p.of(text)).collect(Collectors.joining(" ")).equals(candidate.text())) {
+        } else if (!candidate.parts().stream()
+                .map(p -> p.of(text))
+                .collect(Collectors.joining(" "))
+                .equals(candidate.text())) {
             errors.add(new FieldError(field + ".text", "must be the article's words at parts, joined by a space"));
         }
         String unstorable = unstorable(candidate);
@@ -65,11 +72,13 @@ class CandidateChecks {
             return null;
         }
         if (speaker.proposed() == null) {
-            return speaker.organization() ? "is an institution, not an official: give an officialId"
+            return speaker.organization()
+                    ? "is an institution, not an official: give an officialId"
                     : "is not known: give an officialId or a proposed official";
         }
         return speaker.proposed().country() == null
-                ? "needs a country to be created: give proposed.country or an officialId" : null;
+                ? "needs a country to be created: give proposed.country or an officialId"
+                : null;
     }
 
     /** Why a candidate the rules found cannot be stored as it is (too long, a speaker's name too long), or null. */
@@ -80,7 +89,9 @@ class CandidateChecks {
         }
         List<FieldError> problems = new ArrayList<>();
         collect(() -> validator.check(candidate).throwIfAny(), "", problems);
-        return problems.isEmpty() ? null : problems.get(0).field() + " " + problems.get(0).message();
+        return problems.isEmpty()
+                ? null
+                : problems.get(0).field() + " " + problems.get(0).message();
     }
 
     /** Runs a check; its problems are added under the field, and the answer says whether there were none. */

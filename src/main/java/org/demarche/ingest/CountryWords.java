@@ -13,8 +13,7 @@ final class CountryWords {
 
     private static final Map<String, String> CODES = load();
 
-    private CountryWords() {
-    }
+    private CountryWords() {}
 
     /** The ISO 3166-1 code a word names, or null. */
     static String code(String word) {
@@ -25,7 +24,9 @@ final class CountryWords {
         Map<String, String> codes = new HashMap<>();
         try (var in = CountryWords.class.getResourceAsStream("/ingest/countries.tsv");
                 var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            lines.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> line.split("\t"))
+            lines.lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t"))
                     .forEach(fields -> codes.put(fields[0], fields[1]));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,7 +4,9 @@ package org.demarche.ingest;
 record Cue(Mention mention, Span verb) {
 
     Span span() {
-        return new Span(Math.min(mention.span().start(), verb.start()), Math.max(mention.span().end(), verb.end()));
+        return new Span(
+                Math.min(mention.span().start(), verb.start()),
+                Math.max(mention.span().end(), verb.end()));
     }
 
     boolean inverted() {

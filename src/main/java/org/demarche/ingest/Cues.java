@@ -26,28 +26,69 @@ final class Cues {
             + "|on \\p{Lu}\\p{L}+day)\\s+)*(" + VERBS + ")\\b");
     /** How far before a mention its verb may start: "according to" and the spaces after it. */
     private static final int LONGEST_VERB = 40;
+
     private static final Pattern BEFORE_MENTION = Pattern.compile("\\b(" + VERBS + ")\\s+$", Pattern.CASE_INSENSITIVE);
     /** Verbs that report what was said, so the words after them (or before them) are a paraphrase. */
-    static final Set<String> REPORTING = Set.of("said", "says", "told", "added", "stressed", "noted", "note",
-            "emphasized", "emphasised", "warned", "explained", "asserted", "insisted", "argued", "declared", "stated",
-            "pointed out", "points out", "reiterated", "acknowledged", "underlined", "underscored", "claimed",
-            "announced", "confirmed", "clarified", "recalled", "made it clear", "believes", "maintained", "suggested",
-            "admitted", "according to", "stresses", "notes", "warns", "explains", "insists", "argues", "maintains");
+    static final Set<String> REPORTING = Set.of(
+            "said",
+            "says",
+            "told",
+            "added",
+            "stressed",
+            "noted",
+            "note",
+            "emphasized",
+            "emphasised",
+            "warned",
+            "explained",
+            "asserted",
+            "insisted",
+            "argued",
+            "declared",
+            "stated",
+            "pointed out",
+            "points out",
+            "reiterated",
+            "acknowledged",
+            "underlined",
+            "underscored",
+            "claimed",
+            "announced",
+            "confirmed",
+            "clarified",
+            "recalled",
+            "made it clear",
+            "believes",
+            "maintained",
+            "suggested",
+            "admitted",
+            "according to",
+            "stresses",
+            "notes",
+            "warns",
+            "explains",
+            "insists",
+            "argues",
+            "maintains");
 
-    private Cues() {
-    }
+    private Cues() {}
 
     static List<Cue> in(Article article, List<Mention> mentions) {
         List<Cue> cues = new ArrayList<>();
         for (Mention mention : mentions) {
             Span sentence = article.sentenceAt(mention.span().start());
-            Matcher after = AFTER_MENTION.matcher(article.text).region(mention.span().end(), Math.max(mention.span().end(), sentence.end()));
+            Matcher after = AFTER_MENTION
+                    .matcher(article.text)
+                    .region(mention.span().end(), Math.max(mention.span().end(), sentence.end()));
             if (after.lookingAt() && article.quoteAt(after.start(1)) == null) {
                 cues.add(new Cue(mention, new Span(after.start(1), after.end(1))));
                 continue;
             }
-            Matcher before = BEFORE_MENTION.matcher(article.text)
-                    .region(Math.max(sentence.start(), mention.span().start() - LONGEST_VERB), mention.span().start());
+            Matcher before = BEFORE_MENTION
+                    .matcher(article.text)
+                    .region(
+                            Math.max(sentence.start(), mention.span().start() - LONGEST_VERB),
+                            mention.span().start());
             if (before.find() && article.quoteAt(before.start(1)) == null) {
                 cues.add(new Cue(mention, new Span(before.start(1), before.end(1))));
             }

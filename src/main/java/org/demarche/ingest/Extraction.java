@@ -26,12 +26,15 @@ final class Extraction {
     private static final int MAX_SENTENCE = 3000;
     /** The most a cue that ends its sentence may be followed by: "…, he said following a meeting with …". */
     private static final int MAX_TRAILER = 200;
+
     private static final Pattern SEPARATOR = Pattern.compile("[\\s,:;—–-]*");
     /** What may follow a cue that ends its sentence: "on Thursday", "following a meeting with the prime minister". */
-    private static final Pattern TRAILER = Pattern.compile("(?!.*\\bthat\\b)(?:\\s+(?:on|in|at|during|following|after"
-            + "|before|to|when|while|earlier|later|last|this|yesterday|today)\\b(?:\\s+[^\\s,;\"“”«»]+){0,11})?\\s*[.!?]?\\s*");
+    private static final Pattern TRAILER = Pattern.compile(
+            "(?!.*\\bthat\\b)(?:\\s+(?:on|in|at|during|following|after"
+                    + "|before|to|when|while|earlier|later|last|this|yesterday|today)\\b(?:\\s+[^\\s,;\"“”«»]+){0,11})?\\s*[.!?]?\\s*");
     /** Whom a speaker told, before what: "told US Secretary of State Antony Blinken that …". */
     private static final Pattern TOLD_THAT = Pattern.compile("^\\s+(?:\\S+\\s+){1,8}?that\\b\\s*,?\\s*");
+
     private static final Pattern THAT = Pattern.compile("^(?:\\s*[,:])?\\s*(?:that\\b\\s*,?\\s*)?");
     /** Verbs that take a clause without "that" ("Kuleba said there are …"); others then take a thing, not words. */
     private static final Set<String> CLAUSE_WITHOUT_THAT = Set.of("said", "says", "added", "according to");
@@ -102,7 +105,8 @@ final class Extraction {
             if (speaker != null && speaker.kind() != Mention.Kind.name) {
                 confidence -= 0.05;
             }
-            previous = new Extracted(List.of(withoutTrailingComma(quote.words())), quoteType(quote), speaker, confidence);
+            previous =
+                    new Extracted(List.of(withoutTrailingComma(quote.words())), quoteType(quote), speaker, confidence);
             previousCue = adjacentAfter;
             previousWords = quote.words();
             quotes.add(previous);
@@ -118,7 +122,9 @@ final class Extraction {
         for (int i = index; i + 1 < article.quotes.size(); i++) {
             QuotedSpan open = article.quotes.get(i);
             QuotedSpan next = article.quotes.get(i + 1);
-            boolean runsOn = !open.closed() && article.paragraphAt(next.marks().start()).start() == next.marks().start();
+            boolean runsOn = !open.closed()
+                    && article.paragraphAt(next.marks().start()).start()
+                            == next.marks().start();
             if (!runsOn) {
                 return null;
             }
@@ -134,7 +140,9 @@ final class Extraction {
     private boolean continues(Span last, Cue cue, QuotedSpan quote) {
         char end = article.text.charAt(last.end() - 1);
         int cueEnd = cue.span().end();
-        return cue.span().start() > last.end() && cueEnd <= quote.marks().start() && (end == ',' || end == '—' || end == '…')
+        return cue.span().start() > last.end()
+                && cueEnd <= quote.marks().start()
+                && (end == ',' || end == '—' || end == '…')
                 && article.text.substring(cueEnd, quote.marks().start()).matches("\\s*,\\s*")
                 && article.sentenceAt(cueEnd).contains(quote.marks().start());
     }
@@ -162,7 +170,9 @@ final class Extraction {
             return null;
         }
         String between = article.text.substring(before.getKey(), quote.marks().start());
-        return between.length() <= MAX_TRAILER && between.matches("\\s*[,:]?\\s*(?:that\\s+)?") ? before.getValue() : null;
+        return between.length() <= MAX_TRAILER && between.matches("\\s*[,:]?\\s*(?:that\\s+)?")
+                ? before.getValue()
+                : null;
     }
 
     /** The cue nearest the quote in its sentence, outside quotations. */
@@ -175,7 +185,10 @@ final class Extraction {
         if (earlier == null || later == null) {
             return earlier != null ? earlier : later;
         }
-        return quote.marks().start() - earlier.span().end() <= later.span().start() - quote.marks().end() ? earlier : later;
+        return quote.marks().start() - earlier.span().end()
+                        <= later.span().start() - quote.marks().end()
+                ? earlier
+                : later;
     }
 
     /** Whether a quote follows another closely enough to be the same person's: same or next paragraph. */
@@ -185,9 +198,12 @@ final class Extraction {
         }
         int before = article.paragraphs.indexOf(article.paragraphAt(previous.start()));
         int now = article.paragraphs.indexOf(article.paragraphAt(quote.marks().start()));
-        boolean someoneElseNamed = mentions.stream().anyMatch(m -> m.kind() == Mention.Kind.name
-                && m.span().start() > previous.parts().get(0).end() && m.span().start() < quote.marks().start()
-                && m.person() != previous.speaker().person() && !m.person().organization);
+        boolean someoneElseNamed = mentions.stream()
+                .anyMatch(m -> m.kind() == Mention.Kind.name
+                        && m.span().start() > previous.parts().get(0).end()
+                        && m.span().start() < quote.marks().start()
+                        && m.person() != previous.speaker().person()
+                        && !m.person().organization);
         return now - before <= 1 && !someoneElseNamed;
     }
 
@@ -208,7 +224,8 @@ final class Extraction {
             before--;
         }
         boolean woven = before >= 0 && Character.isLetter(article.text.charAt(before));
-        return Character.isLowerCase(first) || woven && !endsSentence(quote.words()) ? QuoteType.partial_quote
+        return Character.isLowerCase(first) || woven && !endsSentence(quote.words())
+                ? QuoteType.partial_quote
                 : QuoteType.direct_quote;
     }
 
@@ -218,21 +235,29 @@ final class Extraction {
 
     private List<Extracted> paraphrases() {
         List<Extracted> paraphrases = new ArrayList<>();
-        Map<Integer, List<Cue>> bySentence = cues.stream().filter(cue -> Cues.REPORTING.contains(Cues.verb(article, cue)))
-                .collect(Collectors.groupingBy(cue -> article.sentenceIndexAt(cue.span().start())));
+        Map<Integer, List<Cue>> bySentence = cues.stream()
+                .filter(cue -> Cues.REPORTING.contains(Cues.verb(article, cue)))
+                .collect(Collectors.groupingBy(
+                        cue -> article.sentenceIndexAt(cue.span().start())));
         for (int index = 0; index < article.sentences.size(); index++) {
             Span sentence = article.sentences.get(index);
             if (sentence.end() - sentence.start() > MAX_SENTENCE) {
                 continue;
             }
             List<Cue> inSentence = bySentence.getOrDefault(index, List.of());
-            Extracted before = inSentence.stream().map(cue -> clauseBefore(sentence, cue)).filter(e -> e != null)
-                    .findFirst().orElse(null);
+            Extracted before = inSentence.stream()
+                    .map(cue -> clauseBefore(sentence, cue))
+                    .filter(e -> e != null)
+                    .findFirst()
+                    .orElse(null);
             if (before != null) {
                 paraphrases.add(before);
                 continue;
             }
-            inSentence.stream().map(cue -> clauseAfter(sentence, cue)).filter(e -> e != null).findFirst()
+            inSentence.stream()
+                    .map(cue -> clauseAfter(sentence, cue))
+                    .filter(e -> e != null)
+                    .findFirst()
                     .ifPresent(paraphrases::add);
         }
         return paraphrases;
@@ -240,7 +265,8 @@ final class Extraction {
 
     /** "…, Lavrov pointed out." and "…, according to the minister.": the words before the cue. */
     private Extracted clauseBefore(Span sentence, Cue cue) {
-        if (cue.span().start() <= sentence.start() || cue.span().end() > sentence.end()
+        if (cue.span().start() <= sentence.start()
+                || cue.span().end() > sentence.end()
                 || sentence.end() - cue.span().end() > MAX_TRAILER) {
             return null;
         }
@@ -248,8 +274,10 @@ final class Extraction {
         while (comma > sentence.start() && article.text.charAt(comma) == ' ') {
             comma--;
         }
-        if (article.text.charAt(comma) != ',' || article.quoteAt(sentence.start()) != null
-                || !TRAILER.matcher(article.text.substring(cue.span().end(), sentence.end())).matches()) {
+        if (article.text.charAt(comma) != ','
+                || article.quoteAt(sentence.start()) != null
+                || !TRAILER.matcher(article.text.substring(cue.span().end(), sentence.end()))
+                        .matches()) {
             return null;
         }
         return clause(new Span(sentence.start(), comma), cue, true);
@@ -263,15 +291,18 @@ final class Extraction {
         }
         var told = TOLD_THAT.matcher(article.text).region(from, sentence.end());
         var that = THAT.matcher(article.text).region(from, sentence.end());
-        int start = Cues.verb(article, cue).equals("told") && told.lookingAt() ? told.end()
+        int start = Cues.verb(article, cue).equals("told") && told.lookingAt()
+                ? told.end()
                 : that.lookingAt() ? that.end() : from;
         int end = sentence.end();
         while (end > start && ".!? ".indexOf(article.text.charAt(end - 1)) >= 0) {
             end--;
         }
         QuotedSpan quoted = article.quoteAt(start);
-        if (start >= end || quoted != null && (quoted.marks().end() >= end
-                || words(new Span(quoted.marks().end(), end)) < 2)) {
+        if (start >= end
+                || quoted != null
+                        && (quoted.marks().end() >= end
+                                || words(new Span(quoted.marks().end(), end)) < 2)) {
             return null;
         }
         String verb = Cues.verb(article, cue);

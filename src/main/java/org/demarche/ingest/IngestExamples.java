@@ -3,8 +3,7 @@ package org.demarche.ingest;
 /** Request and response examples for the OpenAPI document, taken from the sample article. */
 final class IngestExamples {
 
-    private IngestExamples() {
-    }
+    private IngestExamples() {}
 
     static final String REQUEST = """
             {

@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class IngestResource {
 
     private final ArticleIngest ingest;
+
     @Context
     UriInfo uri;
 
@@ -39,7 +40,9 @@ public class IngestResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
-    @Operation(operationId = "ingestArticle", summary = "Find (and store) the statements in a news article",
+    @Operation(
+            operationId = "ingestArticle",
+            summary = "Find (and store) the statements in a news article",
             description = "Finds every quotation (straight, curly, low-high or guillemet marks; over several sentences"
                     + " or paragraphs; interrupted by its attribution, as in \"…,\" he said, \"…\", which gives one"
                     + " candidate in two parts) and reported speech (\"Lavrov pointed out that …\", \"…, according to"
@@ -58,22 +61,41 @@ public class IngestResource {
                     + " nothing is written. Without candidates, every candidate that can be stored is, and the others are"
                     + " listed as skipped with the reason. A commit stores at most 200 candidates: an article with more"
                     + " is a 422 problem, and its candidates are committed by choosing them, 200 at a time.")
-    @APIResponse(responseCode = "200", description = "Without commit: the candidates, nothing written",
-            content = @Content(schema = @Schema(implementation = ArticleCandidates.class),
-                    examples = @ExampleObject(name = "caliber", value = IngestExamples.CANDIDATES)))
-    @APIResponse(responseCode = "201", description = "With commit=true: what was stored; Location names the source",
-            content = @Content(schema = @Schema(implementation = IngestReport.class),
-                    examples = @ExampleObject(name = "caliber", value = IngestExamples.REPORT)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Without commit: the candidates, nothing written",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ArticleCandidates.class),
+                            examples = @ExampleObject(name = "caliber", value = IngestExamples.CANDIDATES)))
+    @APIResponse(
+            responseCode = "201",
+            description = "With commit=true: what was stored; Location names the source",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = IngestReport.class),
+                            examples = @ExampleObject(name = "caliber", value = IngestExamples.REPORT)))
     public RestResponse<?> ingest(
-            @Parameter(description = "true: store the candidates (all, or those sent in candidates)",
-                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("commit") String commit,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "caliber", value = IngestExamples.REQUEST)))
-            ArticleRequest article) {
+            @Parameter(
+                            description = "true: store the candidates (all, or those sent in candidates)",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("commit")
+                    String commit,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "caliber", value = IngestExamples.REQUEST)))
+                    ArticleRequest article) {
         if (!Boolean.TRUE.equals(QueryParams.bool("commit", commit))) {
             return RestResponse.ok(ingest.find(article));
         }
         IngestReport report = ingest.commit(article);
-        return RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder().path("api/v1/sources")
-                .path(report.sourceId().toString()).build()).entity(report).build();
+        return RestResponse.ResponseBuilder.created(uri.getBaseUriBuilder()
+                        .path("api/v1/sources")
+                        .path(report.sourceId().toString())
+                        .build())
+                .entity(report)
+                .build();
     }
 }

@@ -4,6 +4,8 @@ package org.demarche.ingest;
 record Mention(Span span, Kind kind, Person person) {
 
     enum Kind {
-        name, title, pronoun
+        name,
+        title,
+        pronoun
     }
 }

@@ -23,52 +23,310 @@ final class Mentions {
 
     private static final String WORD = "\\p{Lu}[\\p{L}\\p{M}'’\\-]*";
     /** A capitalised word, initials ("U.S."), a dotted name ("Caliber.Az") or a title's abbreviation ("Mr."). */
-    private static final String TOKEN = "(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|St)\\.|(?:\\p{Lu}\\.)+|" + WORD + "(?:\\." + WORD + ")*)";
-    private static final Pattern NAME_RUN = Pattern.compile(TOKEN + "(?:[ \\u00A0](?:(?:of|for|the|al|bin|ibn|de|del|der"
-            + "|van|von|da|di|du|la|le|el)[ \\u00A0])*+" + TOKEN + ")*+");
-    private static final Pattern TITLE_PHRASE = Pattern.compile("\\b(?:the|his|her)\\s+((?:[\\p{L}\\-]+\\s+){0,3}?)"
-            + "(foreign minister|prime minister|minister|secretary of state|secretary|president|spokesperson|spokesman"
-            + "|spokeswoman|chancellor|premier|ambassador|envoy|diplomat|top diplomat|official|leader)\\b",
+    private static final String TOKEN =
+            "(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|St)\\.|(?:\\p{Lu}\\.)+|" + WORD + "(?:\\." + WORD + ")*)";
+
+    private static final Pattern NAME_RUN =
+            Pattern.compile(TOKEN + "(?:[ \\u00A0](?:(?:of|for|the|al|bin|ibn|de|del|der"
+                    + "|van|von|da|di|du|la|le|el)[ \\u00A0])*+" + TOKEN + ")*+");
+    private static final Pattern TITLE_PHRASE = Pattern.compile(
+            "\\b(?:the|his|her)\\s+((?:[\\p{L}\\-]+\\s+){0,3}?)"
+                    + "(foreign minister|prime minister|minister|secretary of state|secretary|president|spokesperson|spokesman"
+                    + "|spokeswoman|chancellor|premier|ambassador|envoy|diplomat|top diplomat|official|leader)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern INSTITUTION_PHRASE = Pattern.compile("\\bthe\\s+((?:[\\p{L}\\-]+\\s+){0,2}?)(ministry"
-            + "|department|kremlin|embassy|government|white house|foreign office)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern INSTITUTION_PHRASE = Pattern.compile(
+            "\\bthe\\s+((?:[\\p{L}\\-]+\\s+){0,2}?)(ministry"
+                    + "|department|kremlin|embassy|government|white house|foreign office)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PRONOUN = Pattern.compile("\\b(?:he|she|He|She)\\b");
 
-    private static final Set<String> STARTERS = Set.of("the", "a", "an", "however", "but", "and", "in", "on", "at", "as",
-            "after", "before", "both", "additionally", "furthermore", "moreover", "meanwhile", "earlier", "later", "when",
-            "while", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her", "their", "its",
-            "speaking", "according", "asked", "also", "so", "yet", "still", "since", "during", "if", "for", "with",
-            "without", "last", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "read", "photo", "by", "from", "to", "about", "under", "over", "there", "here",
-            "what", "why", "how", "who", "where", "now", "then", "instead", "despite", "although", "though", "until",
-            "amid", "among", "following", "ahead", "our", "my", "your", "said", "says");
-    private static final Set<String> TITLE_WORDS = Set.of("minister", "ministers", "foreign", "defence", "defense",
-            "prime", "president", "vice", "secretary", "secretary-general", "state", "general", "chancellor", "premier",
-            "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "special", "deputy", "chief", "top",
-            "diplomat", "senior", "senator", "sen", "sen.", "rep.", "representative", "king", "queen", "prince", "crown",
-            "emir", "sheikh", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "fm", "affairs", "interior", "finance",
-            "national", "security", "adviser", "advisor", "high", "commissioner", "leader", "head", "governor", "mayor",
-            "former", "acting", "permanent", "of", "for", "the", "european", "eu", "un", "u.n.", "nato", "external",
-            "economy", "trade", "justice", "home", "director", "presidential", "press", "executive");
-    private static final Set<String> ORGANIZATION_WORDS = Set.of("ministry", "government", "office", "department",
-            "council", "kremlin", "house", "union", "nations", "organization", "organisation", "agency", "committee",
-            "parliament", "commission", "bank", "party", "army", "forces", "media", "tv", "news", "times", "post",
-            "service", "embassy", "court", "assembly", "senate", "congress", "alliance", "reuters", "afp", "tass",
-            "sputnik", "xinhua", "cabinet", "administration", "mission", "delegation", "foundation", "institute");
+    private static final Set<String> STARTERS = Set.of(
+            "the",
+            "a",
+            "an",
+            "however",
+            "but",
+            "and",
+            "in",
+            "on",
+            "at",
+            "as",
+            "after",
+            "before",
+            "both",
+            "additionally",
+            "furthermore",
+            "moreover",
+            "meanwhile",
+            "earlier",
+            "later",
+            "when",
+            "while",
+            "this",
+            "that",
+            "these",
+            "those",
+            "it",
+            "he",
+            "she",
+            "they",
+            "we",
+            "i",
+            "his",
+            "her",
+            "their",
+            "its",
+            "speaking",
+            "according",
+            "asked",
+            "also",
+            "so",
+            "yet",
+            "still",
+            "since",
+            "during",
+            "if",
+            "for",
+            "with",
+            "without",
+            "last",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "read",
+            "photo",
+            "by",
+            "from",
+            "to",
+            "about",
+            "under",
+            "over",
+            "there",
+            "here",
+            "what",
+            "why",
+            "how",
+            "who",
+            "where",
+            "now",
+            "then",
+            "instead",
+            "despite",
+            "although",
+            "though",
+            "until",
+            "amid",
+            "among",
+            "following",
+            "ahead",
+            "our",
+            "my",
+            "your",
+            "said",
+            "says");
+    private static final Set<String> TITLE_WORDS = Set.of(
+            "minister",
+            "ministers",
+            "foreign",
+            "defence",
+            "defense",
+            "prime",
+            "president",
+            "vice",
+            "secretary",
+            "secretary-general",
+            "state",
+            "general",
+            "chancellor",
+            "premier",
+            "spokesperson",
+            "spokesman",
+            "spokeswoman",
+            "ambassador",
+            "envoy",
+            "special",
+            "deputy",
+            "chief",
+            "top",
+            "diplomat",
+            "senior",
+            "senator",
+            "sen",
+            "sen.",
+            "rep.",
+            "representative",
+            "king",
+            "queen",
+            "prince",
+            "crown",
+            "emir",
+            "sheikh",
+            "mr",
+            "mr.",
+            "mrs",
+            "mrs.",
+            "ms",
+            "ms.",
+            "dr",
+            "dr.",
+            "fm",
+            "affairs",
+            "interior",
+            "finance",
+            "national",
+            "security",
+            "adviser",
+            "advisor",
+            "high",
+            "commissioner",
+            "leader",
+            "head",
+            "governor",
+            "mayor",
+            "former",
+            "acting",
+            "permanent",
+            "of",
+            "for",
+            "the",
+            "european",
+            "eu",
+            "un",
+            "u.n.",
+            "nato",
+            "external",
+            "economy",
+            "trade",
+            "justice",
+            "home",
+            "director",
+            "presidential",
+            "press",
+            "executive");
+    private static final Set<String> ORGANIZATION_WORDS = Set.of(
+            "ministry",
+            "government",
+            "office",
+            "department",
+            "council",
+            "kremlin",
+            "house",
+            "union",
+            "nations",
+            "organization",
+            "organisation",
+            "agency",
+            "committee",
+            "parliament",
+            "commission",
+            "bank",
+            "party",
+            "army",
+            "forces",
+            "media",
+            "tv",
+            "news",
+            "times",
+            "post",
+            "service",
+            "embassy",
+            "court",
+            "assembly",
+            "senate",
+            "congress",
+            "alliance",
+            "reuters",
+            "afp",
+            "tass",
+            "sputnik",
+            "xinhua",
+            "cabinet",
+            "administration",
+            "mission",
+            "delegation",
+            "foundation",
+            "institute");
     /** Words that make a run of capitalised words something other than a person: "World War II", "Minsk Agreements". */
-    private static final Set<String> NOT_A_PERSON = Set.of("war", "ii", "iii", "summit", "day", "operation", "agreement",
-            "agreements", "treaty", "conference", "university", "street", "airport", "forum", "plan", "initiative",
-            "programme", "program", "project", "doctrine", "act", "declaration", "charter", "accords", "talks", "group",
-            "format", "process", "corridor", "region", "sea", "ocean", "river", "island", "islands", "republic",
-            "federation", "kingdom", "states", "emirates", "east", "west", "north", "south", "central", "city", "province",
-            "strip", "bank", "square", "palace", "hall", "centre", "center", "games", "cup", "olympics", "covid-19");
+    private static final Set<String> NOT_A_PERSON = Set.of(
+            "war",
+            "ii",
+            "iii",
+            "summit",
+            "day",
+            "operation",
+            "agreement",
+            "agreements",
+            "treaty",
+            "conference",
+            "university",
+            "street",
+            "airport",
+            "forum",
+            "plan",
+            "initiative",
+            "programme",
+            "program",
+            "project",
+            "doctrine",
+            "act",
+            "declaration",
+            "charter",
+            "accords",
+            "talks",
+            "group",
+            "format",
+            "process",
+            "corridor",
+            "region",
+            "sea",
+            "ocean",
+            "river",
+            "island",
+            "islands",
+            "republic",
+            "federation",
+            "kingdom",
+            "states",
+            "emirates",
+            "east",
+            "west",
+            "north",
+            "south",
+            "central",
+            "city",
+            "province",
+            "strip",
+            "bank",
+            "square",
+            "palace",
+            "hall",
+            "centre",
+            "center",
+            "games",
+            "cup",
+            "olympics",
+            "covid-19");
 
     /** How many people, latest first, a title may mean. */
     private static final int RECENT = 12;
 
-    private Mentions() {
-    }
+    private Mentions() {}
 
     static List<Mention> in(Article article) {
         Map<String, Person> people = new LinkedHashMap<>();
@@ -89,7 +347,8 @@ final class Mentions {
             names.region(headline.start(), headline.end());
             while (names.find()) {
                 Mention mention = article.quoteAt(names.start()) == null
-                        ? named(article.text, names.start(), names.end(), people, false) : null;
+                        ? named(article.text, names.start(), names.end(), people, false)
+                        : null;
                 if (mention != null) {
                     named.add(mention);
                 }
@@ -115,7 +374,8 @@ final class Mentions {
         TreeMap<Integer, Mention> byStart = new TreeMap<>();
         mentions.forEach(m -> byStart.put(m.span().start(), m));
         for (Mention reference : referring) {
-            Person person = reference.kind() == Mention.Kind.pronoun ? subjectBefore(article, reference, byStart)
+            Person person = reference.kind() == Mention.Kind.pronoun
+                    ? subjectBefore(article, reference, byStart)
                     : resolve(article.text, reference, byStart);
             if (person != null) {
                 byStart.put(reference.span().start(), new Mention(reference.span(), reference.kind(), person));
@@ -133,7 +393,8 @@ final class Mentions {
      * people already met are named.
      */
     private static Mention named(String text, int start, int end, Map<String, Person> people, boolean mayCreate) {
-        List<String> tokens = new ArrayList<>(Arrays.asList(text.substring(start, end).split("[ \\u00A0]")));
+        List<String> tokens =
+                new ArrayList<>(Arrays.asList(text.substring(start, end).split("[ \\u00A0]")));
         String last = tokens.get(tokens.size() - 1);
         if (possessive(last)) {
             tokens.set(tokens.size() - 1, last.substring(0, last.length() - 2));
@@ -146,7 +407,9 @@ final class Mentions {
         int marker = -1;
         for (int i = 0; i < tokens.size(); i++) {
             String word = Person.folded(tokens.get(i));
-            if (TITLE_WORDS.contains(word) || ORGANIZATION_WORDS.contains(word) || CountryWords.code(tokens.get(i)) != null
+            if (TITLE_WORDS.contains(word)
+                    || ORGANIZATION_WORDS.contains(word)
+                    || CountryWords.code(tokens.get(i)) != null
                     || possessive(tokens.get(i)) && i < tokens.size() - 1) {
                 marker = i;
             }
@@ -160,7 +423,8 @@ final class Mentions {
         Span span = new Span(start + skipped, end);
         if (institution && (name.size() <= 1 && people.get(surname(name)) == null)) {
             String whole = span.of(text);
-            Person body = people.computeIfAbsent("org:" + Person.folded(whole), key -> new Person(whole, null, null, true));
+            Person body =
+                    people.computeIfAbsent("org:" + Person.folded(whole), key -> new Person(whole, null, null, true));
             return new Mention(span, Mention.Kind.name, body);
         }
         if (name.stream().anyMatch(token -> NOT_A_PERSON.contains(Person.folded(token)))) {
@@ -171,10 +435,15 @@ final class Mentions {
         if (known == null && (!mayCreate || name.size() == 1 && !titled)) {
             return null;
         }
-        String country = title.stream().map(word -> CountryWords.code(possessive(word) ? word.substring(0, word.length() - 2)
-                : word)).filter(code -> code != null).findFirst().orElse(null);
-        String titleText = title.stream().filter(word -> CountryWords.code(word) == null && !possessive(word))
-                .collect(Collectors.joining(" ")).replaceAll("^((?i)the|of|for) | (of|for|the)$", "");
+        String country = title.stream()
+                .map(word -> CountryWords.code(possessive(word) ? word.substring(0, word.length() - 2) : word))
+                .filter(code -> code != null)
+                .findFirst()
+                .orElse(null);
+        String titleText = title.stream()
+                .filter(word -> CountryWords.code(word) == null && !possessive(word))
+                .collect(Collectors.joining(" "))
+                .replaceAll("^((?i)the|of|for) | (of|for|the)$", "");
         String fullName = String.join(" ", name);
         if (known == null) {
             known = new Person(fullName, titleText.isBlank() ? null : titleText, country, false);
@@ -197,8 +466,8 @@ final class Mentions {
     }
 
     /** "The ministry said": the institution last named with that word ("the Russian Foreign Ministry"), or a new one. */
-    private static void institutions(Article article, List<Mention> named, Map<String, Person> people,
-            List<Mention> mentions) {
+    private static void institutions(
+            Article article, List<Mention> named, Map<String, Person> people, List<Mention> mentions) {
         Matcher institutions = INSTITUTION_PHRASE.matcher(article.text);
         while (institutions.find()) {
             Span span = new Span(institutions.start(), institutions.end());
@@ -208,14 +477,16 @@ final class Mentions {
             String head = Person.folded(institutions.group(2));
             Person body = null;
             for (Mention mention : named) {
-                if (mention.span().start() < span.start() && mention.person().organization
+                if (mention.span().start() < span.start()
+                        && mention.person().organization
                         && Person.folded(mention.person().name).contains(head)) {
                     body = mention.person();
                 }
             }
             if (body == null) {
                 String words = institutions.group(1) + institutions.group(2);
-                body = people.computeIfAbsent("org:" + Person.folded(words), key -> new Person(words, null, null, true));
+                body = people.computeIfAbsent(
+                        "org:" + Person.folded(words), key -> new Person(words, null, null, true));
             }
             mentions.add(new Mention(span, Mention.Kind.title, body));
         }
@@ -228,12 +499,14 @@ final class Mentions {
      */
     private static Person subjectBefore(Article article, Mention pronoun, TreeMap<Integer, Mention> known) {
         Mention subject = null;
-        for (Mention mention : known.headMap(pronoun.span().start(), false).descendingMap().values()) {
+        for (Mention mention :
+                known.headMap(pronoun.span().start(), false).descendingMap().values()) {
             if (mention.person().organization) {
                 continue;
             }
-            if (subject != null && article.sentenceIndexAt(mention.span().start())
-                    != article.sentenceIndexAt(subject.span().start())) {
+            if (subject != null
+                    && article.sentenceIndexAt(mention.span().start())
+                            != article.sentenceIndexAt(subject.span().start())) {
                 break;
             }
             subject = mention;
@@ -245,13 +518,20 @@ final class Mentions {
     private static Person resolve(String text, Mention reference, TreeMap<Integer, Mention> known) {
         // The people referred to before, latest first, each once; a title looks back over a few of them.
         List<Person> before = known.headMap(reference.span().start(), false).descendingMap().values().stream()
-                .map(Mention::person).filter(person -> !person.organization).distinct().limit(RECENT).toList();
+                .map(Mention::person)
+                .filter(person -> !person.organization)
+                .distinct()
+                .limit(RECENT)
+                .toList();
         if (before.isEmpty()) {
             return null;
         }
         Matcher title = TITLE_PHRASE.matcher(reference.span().of(text));
         title.find();
-        String head = title.group(2).toLowerCase().replace("top diplomat", "minister").replace("diplomat", "minister")
+        String head = title.group(2)
+                .toLowerCase()
+                .replace("top diplomat", "minister")
+                .replace("diplomat", "minister")
                 .replaceAll("spokes(person|man|woman)", "spokes");
         String country = null;
         List<String> modifiers = new ArrayList<>();
@@ -267,8 +547,13 @@ final class Mentions {
             if (country != null && !country.equals(person.country)) {
                 continue;
             }
-            int score = 1 + (person.hasTitle(head) ? 2 : 0)
-                    + (modifiers.stream().anyMatch(word -> person.title != null && person.foldedTitle().contains(word)) ? 1 : 0);
+            int score = 1
+                    + (person.hasTitle(head) ? 2 : 0)
+                    + (modifiers.stream()
+                                    .anyMatch(word -> person.title != null
+                                            && person.foldedTitle().contains(word))
+                            ? 1
+                            : 0);
             if (score > bestScore) {
                 best = person;
                 bestScore = score;

@@ -46,7 +46,9 @@ final class Person {
 
     /** Lower case without accents, so "Çavuşoğlu" and "Cavusoglu" are one name. */
     static String folded(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replace('’', '\'')
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .replace('’', '\'')
                 .toLowerCase(Locale.ROOT);
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class QuoteMarks {
 
-    private QuoteMarks() {
-    }
+    private QuoteMarks() {}
 
     /**
      * The quotations of a paragraph. When the paragraph before left a quotation open and this one does not
@@ -32,7 +31,8 @@ final class QuoteMarks {
             if (open < 0 || carried && !closersOf(text, i, paragraph).isEmpty()) {
                 closers = closersOf(text, i, paragraph);
                 open = closers.isEmpty() ? -1 : i;
-            } else if (closers.indexOf(c) >= 0 && (c != '’' && c != '\'' || atWordEnd(text, i, paragraph))
+            } else if (closers.indexOf(c) >= 0
+                    && (c != '’' && c != '\'' || atWordEnd(text, i, paragraph))
                     && (open >= first || atWordEnd(text, i, paragraph) && i > first && text.charAt(i - 1) != ' ')) {
                 if (!text.substring(open + 1, i).isBlank()) {
                     quotes.add(new QuotedSpan(new Span(open + 1, i), new Span(carried ? first : open, i + 1)));

@@ -25,21 +25,27 @@ class Speakers {
         if (!byName.isEmpty()) {
             return known(person, byName.get(0), "name");
         }
-        List<Official> byAlias = officials("select distinct o from Official o join o.aliases a where lower(a) = ?1", name);
+        List<Official> byAlias =
+                officials("select distinct o from Official o join o.aliases a where lower(a) = ?1", name);
         if (!byAlias.isEmpty()) {
             return known(person, byAlias.get(0), "alias");
         }
         String surname = name.substring(name.lastIndexOf(' ') + 1);
-        List<Official> bySurname = officials("select distinct o from Official o left join o.aliases a where lower(o.name)"
-                + " like ?1 or lower(a) like ?1 or lower(o.name) = ?2", "% " + surname.replaceAll("[%_\\\\]", ""), surname);
+        List<Official> bySurname = officials(
+                "select distinct o from Official o left join o.aliases a where lower(o.name)"
+                        + " like ?1 or lower(a) like ?1 or lower(o.name) = ?2",
+                "% " + surname.replaceAll("[%_\\\\]", ""),
+                surname);
         if (bySurname.size() > 1 && person.country != null) {
-            bySurname = bySurname.stream().filter(o -> person.country.equals(o.country)).toList();
+            bySurname = bySurname.stream()
+                    .filter(o -> person.country.equals(o.country))
+                    .toList();
         }
         if (bySurname.size() == 1) {
             return known(person, bySurname.get(0), "surname");
         }
-        OfficialRequest proposed = new OfficialRequest(person.name, List.of(), person.country, person.title, null, null,
-                List.of());
+        OfficialRequest proposed =
+                new OfficialRequest(person.name, List.of(), person.country, person.title, null, null, List.of());
         return new CandidateSpeaker(null, person.name, null, null, false, proposed);
     }
 

@@ -17,7 +17,9 @@ public class FirstAdminKey {
 
     void onStart(@Observes @Priority(1) StartupEvent event, KeyService keys, KeyConfig config) {
         if (config.firstAdmin().isPresent()) {
-            if (keys.storeFirstAdmin("first admin (DEMARCHE_ADMIN_KEY)", () -> configured(config.firstAdmin().get()))) {
+            if (keys.storeFirstAdmin(
+                    "first admin (DEMARCHE_ADMIN_KEY)",
+                    () -> configured(config.firstAdmin().get()))) {
                 LOG.info("Stored the admin key from DEMARCHE_ADMIN_KEY as the first API key");
             }
             return;
@@ -34,8 +36,8 @@ public class FirstAdminKey {
     private static String configured(String value) {
         String secret = value.trim();
         if (secret.length() < KeySecrets.MIN_CONFIGURED_LENGTH) {
-            throw new IllegalStateException("DEMARCHE_ADMIN_KEY must be at least " + KeySecrets.MIN_CONFIGURED_LENGTH
-                    + " characters long");
+            throw new IllegalStateException(
+                    "DEMARCHE_ADMIN_KEY must be at least " + KeySecrets.MIN_CONFIGURED_LENGTH + " characters long");
         }
         return secret;
     }

@@ -27,7 +27,8 @@ public class KeyIdentityProvider implements IdentityProvider<TokenAuthentication
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> keys.identify(request.getToken().getToken())
                 .map(holder -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(holder.name()))

@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.Responses;
-import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
+import org.demarche.common.stream.ListFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,7 +33,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "apiKey")
 @Tag(name = "Keys", description = "API keys for writing; admin keys only")
-@SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        securitySchemeName = "apiKey",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "An API key: 'Authorization: Bearer <key>'. Reads need none; writes need an editor or admin"
                 + " key; managing keys needs an admin key.")
 public class KeyResource {
@@ -50,8 +53,11 @@ public class KeyResource {
     /** Lists keys without their secrets. */
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
-    @Operation(operationId = "listKeys", summary = "List API keys", description = "Every key, revoked ones"
-            + " included, oldest first, with name, role, creation, last use and revocation; never the secret.")
+    @Operation(
+            operationId = "listKeys",
+            summary = "List API keys",
+            description = "Every key, revoked ones"
+                    + " included, oldest first, with name, role, creation, last use and revocation; never the secret.")
     public RestResponse<Page<KeyResponse>> list(@BeanParam PageParams page) {
         return Responses.list(page, keys::list, KeyResponse.class, uri, headers);
     }
@@ -66,20 +72,29 @@ public class KeyResource {
 
     /** Creates a key and shows its secret once. */
     @POST
-    @Operation(operationId = "createKey", summary = "Create an API key", description = "Answers with the secret,"
-            + " the only time it is shown: only its hash is stored.")
+    @Operation(
+            operationId = "createKey",
+            summary = "Create an API key",
+            description = "Answers with the secret," + " the only time it is shown: only its hash is stored.")
     @APIResponse(responseCode = "201", description = "Created; secret holds the key to send as a bearer token")
     public RestResponse<KeyResponse> create(KeyRequest body) {
         KeyResponse created = keys.create(body);
         return RestResponse.ResponseBuilder.<KeyResponse>created(uri.getAbsolutePathBuilder()
-                .path(created.id().toString()).build()).entity(created).build();
+                        .path(created.id().toString())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     /** Revokes a key at once. */
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "revokeKey", summary = "Revoke an API key", description = "The key is refused from"
-            + " the next request on. It stays listed with revokedAt. The last active admin key cannot be revoked (409).")
+    @Operation(
+            operationId = "revokeKey",
+            summary = "Revoke an API key",
+            description =
+                    "The key is refused from"
+                            + " the next request on. It stays listed with revokedAt. The last active admin key cannot be revoked (409).")
     @APIResponse(responseCode = "204", description = "Revoked")
     public void revoke(@PathParam("id") UUID id) {
         keys.revoke(id);

@@ -17,8 +17,7 @@ final class KeySecrets {
     static final int MIN_CONFIGURED_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private KeySecrets() {
-    }
+    private KeySecrets() {}
 
     static String generate() {
         byte[] bytes = new byte[32];

@@ -23,7 +23,8 @@ public class KeyService {
     /** Recording every use would write on every request; a minute is precise enough for "last used". */
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
-    static final Sorting<ApiKey> SORTING = new Sorting<>("createdAt",
+    static final Sorting<ApiKey> SORTING = new Sorting<>(
+            "createdAt",
             SortField.instant("createdAt", "createdAt", k -> k.createdAt),
             SortField.text("name", "name", k -> k.name));
 
@@ -34,8 +35,7 @@ public class KeyService {
     }
 
     /** A key's identity, as much as authentication needs. */
-    public record Holder(UUID id, String name, KeyRole role) {
-    }
+    public record Holder(UUID id, String name, KeyRole role) {}
 
     @Transactional
     public KeyResponse create(KeyRequest request) {
@@ -62,8 +62,8 @@ public class KeyService {
             return;
         }
         if (key.role == KeyRole.admin && ApiKey.countActiveAdmins() == 1) {
-            throw ProblemException.conflict("This is the last active admin key; create another admin key before"
-                    + " revoking it");
+            throw ProblemException.conflict(
+                    "This is the last active admin key; create another admin key before" + " revoking it");
         }
         key.revokedAt = Instant.now();
     }
@@ -76,7 +76,10 @@ public class KeyService {
     public Optional<Holder> identify(String secret) {
         return ApiKey.activeByHash(KeySecrets.hash(secret)).map(key -> {
             Instant now = Instant.now();
-            ApiKey.update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)", now, key.id,
+            ApiKey.update(
+                    "lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
+                    now,
+                    key.id,
                     now.minus(LAST_USED_PRECISION));
             return new Holder(key.id, key.name, key.role);
         });

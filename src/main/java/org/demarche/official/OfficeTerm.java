@@ -9,11 +9,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An office on the wire, in requests and responses alike. */
 @Schema(description = "A post the official held or holds; a null endDate means still in office")
 public record OfficeTerm(
-        @Schema(examples = "Minister of Foreign Affairs") @NotBlank @Size(max = 200) String title,
-        @Schema(examples = "Ministry of Foreign Affairs of the Russian Federation") @Size(max = 200) String organization,
-        @Schema(description = "ISO 3166-1 alpha-2", examples = "RU") @CountryCode String country,
-        @Schema(description = "Partial date: 2004, 2004-03 or 2004-03-09", examples = "2004-03-09") @PartialDateText String startDate,
-        @Schema(description = "Partial date; null while in office", nullable = true) @PartialDateText String endDate) {
+        @Schema(examples = "Minister of Foreign Affairs") @NotBlank @Size(max = 200)
+        String title,
+
+        @Schema(examples = "Ministry of Foreign Affairs of the Russian Federation") @Size(max = 200)
+        String organization,
+
+        @Schema(description = "ISO 3166-1 alpha-2", examples = "RU") @CountryCode
+        String country,
+
+        @Schema(description = "Partial date: 2004, 2004-03 or 2004-03-09", examples = "2004-03-09") @PartialDateText
+        String startDate,
+
+        @Schema(description = "Partial date; null while in office", nullable = true) @PartialDateText
+        String endDate) {
 
     static OfficeTerm of(Office office) {
         return new OfficeTerm(office.title, office.organization, office.country, office.startDate, office.endDate);

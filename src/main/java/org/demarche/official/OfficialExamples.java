@@ -3,8 +3,7 @@ package org.demarche.official;
 /** Request and response examples for the OpenAPI document, taken from the sample article. */
 final class OfficialExamples {
 
-    private OfficialExamples() {
-    }
+    private OfficialExamples() {}
 
     static final String REQUEST = """
             {

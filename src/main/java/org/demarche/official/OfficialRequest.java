@@ -14,14 +14,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonIgnoreProperties({"id", "version", "createdAt", "updatedAt"})
 @Schema(name = "OfficialInput", description = "An official as written by a client")
 public record OfficialRequest(
-        @Schema(examples = "Sergei Lavrov") @NotBlank @Size(max = 200) String name,
-        @Schema(description = "Other names and spellings, used to recognise the official", examples = "[\"Sergey Lavrov\"]")
-        @Size(max = 50) List<@NotBlank @Size(max = 200) String> aliases,
-        @Schema(description = "ISO 3166-1 alpha-2", examples = "RU") @NotNull @CountryCode String country,
-        @Schema(description = "Current title", examples = "Minister of Foreign Affairs") @Size(max = 200) String title,
-        @Schema(examples = "Ministry of Foreign Affairs of the Russian Federation") @Size(max = 200) String organization,
+        @Schema(examples = "Sergei Lavrov") @NotBlank @Size(max = 200)
+        String name,
+
+        @Schema(
+                description = "Other names and spellings, used to recognise the official",
+                examples = "[\"Sergey Lavrov\"]")
+        @Size(max = 50)
+        List<@NotBlank @Size(max = 200) String> aliases,
+
+        @Schema(description = "ISO 3166-1 alpha-2", examples = "RU") @NotNull @CountryCode
+        String country,
+
+        @Schema(description = "Current title", examples = "Minister of Foreign Affairs") @Size(max = 200)
+        String title,
+
+        @Schema(examples = "Ministry of Foreign Affairs of the Russian Federation") @Size(max = 200)
+        String organization,
+
         @Schema(description = "Wikidata item id", examples = "Q182003", pattern = "^Q[1-9][0-9]*$")
-        @Pattern(regexp = "Q[1-9][0-9]{0,15}", message = "must be a Wikidata item id such as Q182003") String wikidataId,
+        @Pattern(regexp = "Q[1-9][0-9]{0,15}", message = "must be a Wikidata item id such as Q182003")
+        String wikidataId,
+
         @Size(max = 50) List<@NotNull @Valid OfficeTerm> offices) {
 
     public OfficialRequest {

@@ -62,14 +62,21 @@ public class OfficialResource {
     /** Lists officials, filtered by field values. */
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
-    @Operation(operationId = "listOfficials", summary = "List officials",
+    @Operation(
+            operationId = "listOfficials",
+            summary = "List officials",
             description = "Officials matching every filter given, a page at a time. Sort by name (default), country,"
                     + " createdAt or updatedAt.")
-    public RestResponse<Page<OfficialResponse>> list(@BeanParam PageParams page,
-            @Parameter(description = "ISO 3166-1 alpha-2 country code", example = "RU") @QueryParam("country") String country,
-            @Parameter(description = "Part of the name or an alias, any case", example = "lavrov") @QueryParam("name") String name,
-            @Parameter(description = "Part of the organization, any case") @QueryParam("organization") String organization,
-            @Parameter(description = "Wikidata item id", example = "Q182003") @QueryParam("wikidataId") String wikidataId) {
+    public RestResponse<Page<OfficialResponse>> list(
+            @BeanParam PageParams page,
+            @Parameter(description = "ISO 3166-1 alpha-2 country code", example = "RU") @QueryParam("country")
+                    String country,
+            @Parameter(description = "Part of the name or an alias, any case", example = "lavrov") @QueryParam("name")
+                    String name,
+            @Parameter(description = "Part of the organization, any case") @QueryParam("organization")
+                    String organization,
+            @Parameter(description = "Wikidata item id", example = "Q182003") @QueryParam("wikidataId")
+                    String wikidataId) {
         OfficialService.Filter filter = new OfficialService.Filter(country, name, organization, wikidataId);
         return Responses.list(page, p -> officials.list(filter, p), OfficialResponse.class, uri, headers);
     }
@@ -77,9 +84,14 @@ public class OfficialResource {
     /** Reads one official. */
     @GET
     @Path("{id}")
-    @Operation(operationId = "getOfficial", summary = "Get an official", description = "The official with its offices. Send the ETag back in"
-            + " If-None-Match to get 304 when it has not changed.")
-    @APIResponse(responseCode = "200", description = "The official",
+    @Operation(
+            operationId = "getOfficial",
+            summary = "Get an official",
+            description = "The official with its offices. Send the ETag back in"
+                    + " If-None-Match to get 304 when it has not changed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The official",
             content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
     public RestResponse<OfficialResponse> get(@PathParam("id") UUID id, @Context Request request) {
         return Responses.ok(officials.get(id), request);
@@ -89,13 +101,22 @@ public class OfficialResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
-    @Operation(operationId = "createOfficial", summary = "Create an official", description = "Every invalid field is reported at once in a 422."
-            + " A wikidataId already used by another official is a 409.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new official",
+    @Operation(
+            operationId = "createOfficial",
+            summary = "Create an official",
+            description = "Every invalid field is reported at once in a 422."
+                    + " A wikidataId already used by another official is a 409.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new official",
             content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
     public RestResponse<OfficialResponse> create(
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.REQUEST)))
-            OfficialRequest body) {
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "lavrov", value = OfficialExamples.REQUEST)))
+                    OfficialRequest body) {
         return Responses.created(officials.create(body), uri);
     }
 
@@ -104,13 +125,21 @@ public class OfficialResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "replaceOfficial", summary = "Replace an official", description = "Fields left out become empty. With If-Match, a"
-            + " stale ETag is refused with 412.")
-    public RestResponse<OfficialResponse> replace(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "replaceOfficial",
+            summary = "Replace an official",
+            description = "Fields left out become empty. With If-Match, a" + " stale ETag is refused with 412.")
+    public RestResponse<OfficialResponse> replace(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.REQUEST)))
-            OfficialRequest body) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "lavrov", value = OfficialExamples.REQUEST)))
+                    OfficialRequest body) {
         return Responses.changed(officials.replace(id, body, ifMatch));
     }
 
@@ -120,14 +149,27 @@ public class OfficialResource {
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(operationId = "updateOfficial", summary = "Update an official", description = "JSON Merge Patch (RFC 7396): fields given replace"
-            + " the stored ones, null removes a field, others stay.")
-    public RestResponse<OfficialResponse> patch(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "updateOfficial",
+            summary = "Update an official",
+            description = "JSON Merge Patch (RFC 7396): fields given replace"
+                    + " the stored ones, null removes a field, others stay.")
+    public RestResponse<OfficialResponse> patch(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "Any fields of OfficialInput; null removes a field"),
-                    examples = @ExampleObject(name = "title", value = OfficialExamples.PATCH))) JsonNode patch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema =
+                                                    @Schema(
+                                                            type = SchemaType.OBJECT,
+                                                            description =
+                                                                    "Any fields of OfficialInput; null removes a field"),
+                                            examples = @ExampleObject(name = "title", value = OfficialExamples.PATCH)))
+                    JsonNode patch) {
         return Responses.changed(officials.patch(id, patch, ifMatch));
     }
 
@@ -136,12 +178,16 @@ public class OfficialResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "deleteOfficial", summary = "Delete an official", description = "Refused with 409, naming them, while statements or"
-            + " positions refer to the official.")
+    @Operation(
+            operationId = "deleteOfficial",
+            summary = "Delete an official",
+            description = "Refused with 409, naming them, while statements or" + " positions refer to the official.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id,
+    public void delete(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch) {
         officials.delete(id, ifMatch);
     }
 
@@ -149,8 +195,13 @@ public class OfficialResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
-    @Operation(operationId = "getOfficialHistory", summary = "History of an official", description = History.DESCRIPTION)
-    public RestResponse<Page<HistoryEntry<OfficialResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.list(page, p -> history.of(officials, id, p), HistoryEntry.type(OfficialResponse.class), uri, headers);
+    @Operation(
+            operationId = "getOfficialHistory",
+            summary = "History of an official",
+            description = History.DESCRIPTION)
+    public RestResponse<Page<HistoryEntry<OfficialResponse>>> history(
+            @PathParam("id") UUID id, @BeanParam PageParams page) {
+        return Responses.list(
+                page, p -> history.of(officials, id, p), HistoryEntry.type(OfficialResponse.class), uri, headers);
     }
 }

@@ -19,10 +19,23 @@ public record OfficialResponse(
         List<OfficeTerm> offices,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Incremented on every change; the ETag carries it") long version) implements Representation {
+
+        @Schema(description = "Incremented on every change; the ETag carries it")
+        long version)
+        implements Representation {
 
     static OfficialResponse of(Official o) {
-        return new OfficialResponse(o.id, o.name, List.copyOf(o.aliases), o.country, o.title, o.organization,
-                o.wikidataId, o.offices.stream().map(OfficeTerm::of).toList(), o.createdAt, o.updatedAt, o.version);
+        return new OfficialResponse(
+                o.id,
+                o.name,
+                List.copyOf(o.aliases),
+                o.country,
+                o.title,
+                o.organization,
+                o.wikidataId,
+                o.offices.stream().map(OfficeTerm::of).toList(),
+                o.createdAt,
+                o.updatedAt,
+                o.version);
     }
 }

@@ -21,28 +21,33 @@ import org.demarche.record.RecordService;
 @ApplicationScoped
 public class OfficialService extends RecordService<Official, OfficialRequest, OfficialResponse> {
 
-    static final Sorting<Official> SORTING = new Sorting<>("name",
+    static final Sorting<Official> SORTING = new Sorting<>(
+            "name",
             SortField.text("name", "name", o -> o.name),
             SortField.text("country", "country", o -> o.country),
             SortField.instant("createdAt", "createdAt", o -> o.createdAt),
             SortField.instant("updatedAt", "updatedAt", o -> o.updatedAt));
 
     /** Filters of the officials list; null fields are absent filters. */
-    public record Filter(String country, String name, String organization, String wikidataId) {
-    }
+    public record Filter(String country, String name, String organization, String wikidataId) {}
 
     @Transactional
     public Page<OfficialResponse> list(Filter filter, PageParams page) {
         String country = QueryParams.text(filter.country());
         if (country != null && !CountryCode.Validator.isCountryCode(country)) {
-            throw ProblemException.badRequest("Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU, not '"
-                    + country + "'");
+            throw ProblemException.badRequest(
+                    "Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU, not '" + country + "'");
         }
         return ListQuery.of(Official.class, "o")
                 .where("o.country = :country", "country", country)
-                .where("(lower(o.name) like :name escape '\\' or exists (select 1 from o.aliases a where lower(a) like :name escape '\\'))",
-                        "name", QueryParams.likePattern(filter.name()))
-                .where("lower(o.organization) like :organization escape '\\'", "organization", QueryParams.likePattern(filter.organization()))
+                .where(
+                        "(lower(o.name) like :name escape '\\' or exists (select 1 from o.aliases a where lower(a) like :name escape '\\'))",
+                        "name",
+                        QueryParams.likePattern(filter.name()))
+                .where(
+                        "lower(o.organization) like :organization escape '\\'",
+                        "organization",
+                        QueryParams.likePattern(filter.organization()))
                 .where("o.wikidataId = :wikidataId", "wikidataId", QueryParams.text(filter.wikidataId()))
                 .page(page, SORTING)
                 .map(this::represent);
@@ -77,7 +82,9 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
             }
             var start = PartialDate.parse(office.startDate());
             var end = PartialDate.parse(office.endDate());
-            if (start.isPresent() && end.isPresent() && end.get().end().isBefore(start.get().start())) {
+            if (start.isPresent()
+                    && end.isPresent()
+                    && end.get().end().isBefore(start.get().start())) {
                 violations.add("offices[" + i + "].endDate", "must not be before startDate");
             }
         }
@@ -91,8 +98,8 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
         Official.byWikidataId(request.wikidataId())
                 .filter(other -> existing == null || !Objects.equals(other.id, existing.id))
                 .ifPresent(other -> {
-                    throw ProblemException.conflict("Official " + other.id + " already has wikidataId "
-                            + request.wikidataId());
+                    throw ProblemException.conflict(
+                            "Official " + other.id + " already has wikidataId " + request.wikidataId());
                 });
     }
 
@@ -106,7 +113,8 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
         official.organization = request.organization();
         official.wikidataId = request.wikidataId();
         official.offices.clear();
-        official.offices.addAll(request.offices().stream().map(OfficeTerm::toEntity).toList());
+        official.offices.addAll(
+                request.offices().stream().map(OfficeTerm::toEntity).toList());
     }
 
     @Override
@@ -116,7 +124,13 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
 
     @Override
     protected OfficialRequest toRequest(Official o) {
-        return new OfficialRequest(o.name, o.aliases, o.country, o.title, o.organization, o.wikidataId,
+        return new OfficialRequest(
+                o.name,
+                o.aliases,
+                o.country,
+                o.title,
+                o.organization,
+                o.wikidataId,
                 o.offices.stream().map(OfficeTerm::of).toList());
     }
 
@@ -125,7 +139,10 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
         return present(
                 References.find("statement", "s", "from Statement s where s.official.id = :target", official.id),
                 References.find("position", "p", "from Position p where p.official.id = :target", official.id),
-                References.find("mentioningStatement", "s", "from Statement s join s.mentions m where m = :target",
+                References.find(
+                        "mentioningStatement",
+                        "s",
+                        "from Statement s join s.mentions m where m = :target",
                         official.id.toString()));
     }
 }

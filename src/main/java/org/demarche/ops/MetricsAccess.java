@@ -20,18 +20,30 @@ import org.demarche.key.Roles;
 @ApplicationScoped
 public class MetricsAccess {
 
-    void install(@Observes Router router, BearerKeyMechanism keys, IdentityProviderManager identities,
+    void install(
+            @Observes Router router,
+            BearerKeyMechanism keys,
+            IdentityProviderManager identities,
             RoutingProblems problems) {
-        router.route("/q/metrics/*").order(Integer.MIN_VALUE).handler(context -> keys
-                .authenticate(context, identities).subscribe().with(identity -> {
-                    if (identity == null || identity.isAnonymous()) {
-                        challenge(context, problems, "Metrics need an admin key: send 'Authorization: Bearer <key>'");
-                    } else if (!identity.hasRole(Roles.ADMIN)) {
-                        problems.end(context, ProblemType.FORBIDDEN, "Only an admin key may read metrics");
-                    } else {
-                        context.next();
-                    }
-                }, failure -> challenge(context, problems, "The API key is unknown or revoked")));
+        router.route("/q/metrics/*")
+                .order(Integer.MIN_VALUE)
+                .handler(context -> keys.authenticate(context, identities)
+                        .subscribe()
+                        .with(
+                                identity -> {
+                                    if (identity == null || identity.isAnonymous()) {
+                                        challenge(
+                                                context,
+                                                problems,
+                                                "Metrics need an admin key: send 'Authorization: Bearer <key>'");
+                                    } else if (!identity.hasRole(Roles.ADMIN)) {
+                                        problems.end(
+                                                context, ProblemType.FORBIDDEN, "Only an admin key may read metrics");
+                                    } else {
+                                        context.next();
+                                    }
+                                },
+                                failure -> challenge(context, problems, "The API key is unknown or revoked")));
     }
 
     private static void challenge(RoutingContext context, RoutingProblems problems, String detail) {

@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.Responses;
-import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
+import org.demarche.common.stream.ListFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -36,11 +36,14 @@ public class OfficialPositionResource {
     /** Lists the stances one official has taken. */
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
-    @Operation(operationId = "listOfficialPositions", summary = "List an official's positions", description = "The official's positions in date order,"
-            + " oldest first, ended ones included: the history of each stance. Takes every filter of"
-            + " GET /api/v1/positions except officialId; sort overrides the order.")
-    public RestResponse<Page<PositionResponse>> list(@PathParam("officialId") UUID officialId,
-            @BeanParam PageParams page, @BeanParam PositionFilter filter) {
+    @Operation(
+            operationId = "listOfficialPositions",
+            summary = "List an official's positions",
+            description = "The official's positions in date order,"
+                    + " oldest first, ended ones included: the history of each stance. Takes every filter of"
+                    + " GET /api/v1/positions except officialId; sort overrides the order.")
+    public RestResponse<Page<PositionResponse>> list(
+            @PathParam("officialId") UUID officialId, @BeanParam PageParams page, @BeanParam PositionFilter filter) {
         return Responses.list(page, p -> positions.listOf(officialId, filter, p), PositionResponse.class, uri, headers);
     }
 }

@@ -3,8 +3,7 @@ package org.demarche.position;
 /** Request and response examples for the OpenAPI document, taken from the sample article. */
 final class PositionExamples {
 
-    private PositionExamples() {
-    }
+    private PositionExamples() {}
 
     static final String REQUEST = """
             {

@@ -14,15 +14,20 @@ public class PositionFilter {
     public List<String> officialId;
 
     @QueryParam("topic")
-    @Parameter(description = "Only positions on this topic (slug or id) or a topic nested under it", example = "ceasefire")
+    @Parameter(
+            description = "Only positions on this topic (slug or id) or a topic nested under it",
+            example = "ceasefire")
     public String topic;
 
     @QueryParam("stance")
-    @Parameter(description = "Only positions with this stance, any case", schema = @Schema(implementation = Stance.class))
+    @Parameter(
+            description = "Only positions with this stance, any case",
+            schema = @Schema(implementation = Stance.class))
     public String stance;
 
     @QueryParam("current")
-    @Parameter(description = "true: only positions still held (validTo null); false: only ended ones",
+    @Parameter(
+            description = "true: only positions still held (validTo null); false: only ended ones",
             schema = @Schema(type = SchemaType.BOOLEAN))
     public String current;
 }

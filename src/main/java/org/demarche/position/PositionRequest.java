@@ -17,12 +17,19 @@ public record PositionRequest(
         @NotNull UUID officialId,
         @NotNull UUID topicId,
         @Schema(examples = "opposes") @NotNull Stance stance,
-        @Schema(description = "Short label", examples = "Ceasefire rejected") @Size(max = 200) String label,
-        @Schema(examples = "[\"reliable, legally binding agreements\"]")
-        @Size(max = 20) List<@NotBlank @Size(max = 500) String> conditions,
-        @Schema(description = "Partial date the position holds from", examples = "2024-11")
-        @NotNull @PartialDateText String validFrom,
-        @Schema(description = "Partial date it ended; null while current", nullable = true) @PartialDateText String validTo,
+
+        @Schema(description = "Short label", examples = "Ceasefire rejected") @Size(max = 200)
+        String label,
+
+        @Schema(examples = "[\"reliable, legally binding agreements\"]") @Size(max = 20)
+        List<@NotBlank @Size(max = 500) String> conditions,
+
+        @Schema(description = "Partial date the position holds from", examples = "2024-11") @NotNull @PartialDateText
+        String validFrom,
+
+        @Schema(description = "Partial date it ended; null while current", nullable = true) @PartialDateText
+        String validTo,
+
         @Size(max = 100) List<@NotNull @Valid EvidenceLink> evidence) {
 
     public PositionRequest {

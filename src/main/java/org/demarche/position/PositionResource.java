@@ -61,9 +61,12 @@ public class PositionResource {
     /** Lists positions. */
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
-    @Operation(operationId = "listPositions", summary = "List positions", description = "Positions matching every filter given, a page at a time,"
-            + " latest first. Sort by validFrom (partial dates sort as the first day of their period), createdAt or"
-            + " updatedAt; -validFrom is the default.")
+    @Operation(
+            operationId = "listPositions",
+            summary = "List positions",
+            description = "Positions matching every filter given, a page at a time,"
+                    + " latest first. Sort by validFrom (partial dates sort as the first day of their period), createdAt or"
+                    + " updatedAt; -validFrom is the default.")
     public RestResponse<Page<PositionResponse>> list(@BeanParam PageParams page, @BeanParam PositionFilter filter) {
         return Responses.list(page, p -> positions.list(filter, p), PositionResponse.class, uri, headers);
     }
@@ -71,9 +74,14 @@ public class PositionResource {
     /** Reads one position. */
     @GET
     @Path("{id}")
-    @Operation(operationId = "getPosition", summary = "Get a position", description = "The position with its official, topic and evidence. Send the ETag back in"
-            + " If-None-Match to get 304 when it has not changed.")
-    @APIResponse(responseCode = "200", description = "The position",
+    @Operation(
+            operationId = "getPosition",
+            summary = "Get a position",
+            description = "The position with its official, topic and evidence. Send the ETag back in"
+                    + " If-None-Match to get 304 when it has not changed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The position",
             content = @Content(examples = @ExampleObject(name = "ceasefire", value = PositionExamples.RESPONSE)))
     public RestResponse<PositionResponse> get(@PathParam("id") UUID id, @Context Request request) {
         return Responses.ok(positions.get(id), request);
@@ -83,14 +91,25 @@ public class PositionResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
-    @Operation(operationId = "createPosition", summary = "Create a position", description = "A new current position (validTo null) closes the"
-            + " official's current position on the same topic: its validTo becomes this validFrom. Evidence must be"
-            + " statements of the same official. Every invalid field is reported at once in a 422.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new position",
+    @Operation(
+            operationId = "createPosition",
+            summary = "Create a position",
+            description = "A new current position (validTo null) closes the"
+                    + " official's current position on the same topic: its validTo becomes this validFrom. Evidence must be"
+                    + " statements of the same official. Every invalid field is reported at once in a 422.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new position",
             content = @Content(examples = @ExampleObject(name = "ceasefire", value = PositionExamples.RESPONSE)))
     public RestResponse<PositionResponse> create(
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "ceasefire", value = PositionExamples.REQUEST)))
-            PositionRequest body) {
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "ceasefire",
+                                                            value = PositionExamples.REQUEST)))
+                    PositionRequest body) {
         return Responses.created(positions.create(body), uri);
     }
 
@@ -99,13 +118,24 @@ public class PositionResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "replacePosition", summary = "Replace a position", description = "Fields left out become empty. Only one position per"
-            + " official and topic can be current. With If-Match, a stale ETag is refused with 412.")
-    public RestResponse<PositionResponse> replace(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "replacePosition",
+            summary = "Replace a position",
+            description = "Fields left out become empty. Only one position per"
+                    + " official and topic can be current. With If-Match, a stale ETag is refused with 412.")
+    public RestResponse<PositionResponse> replace(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "ceasefire", value = PositionExamples.REQUEST)))
-            PositionRequest body) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "ceasefire",
+                                                            value = PositionExamples.REQUEST)))
+                    PositionRequest body) {
         return Responses.changed(positions.replace(id, body, ifMatch));
     }
 
@@ -115,14 +145,27 @@ public class PositionResource {
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(operationId = "updatePosition", summary = "Update a position", description = "JSON Merge Patch (RFC 7396): fields given replace the"
-            + " stored ones, null removes a field, others stay.")
-    public RestResponse<PositionResponse> patch(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "updatePosition",
+            summary = "Update a position",
+            description = "JSON Merge Patch (RFC 7396): fields given replace the"
+                    + " stored ones, null removes a field, others stay.")
+    public RestResponse<PositionResponse> patch(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "Any fields of PositionInput; null removes a field"),
-                    examples = @ExampleObject(name = "label", value = PositionExamples.PATCH))) JsonNode patch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema =
+                                                    @Schema(
+                                                            type = SchemaType.OBJECT,
+                                                            description =
+                                                                    "Any fields of PositionInput; null removes a field"),
+                                            examples = @ExampleObject(name = "label", value = PositionExamples.PATCH)))
+                    JsonNode patch) {
         return Responses.changed(positions.patch(id, patch, ifMatch));
     }
 
@@ -131,12 +174,16 @@ public class PositionResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "deletePosition", summary = "Delete a position", description = "Removes a position; positions it closed keep their"
-            + " end date.")
+    @Operation(
+            operationId = "deletePosition",
+            summary = "Delete a position",
+            description = "Removes a position; positions it closed keep their" + " end date.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id,
+    public void delete(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch) {
         positions.delete(id, ifMatch);
     }
 
@@ -145,7 +192,9 @@ public class PositionResource {
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
     @Operation(operationId = "getPositionHistory", summary = "History of a position", description = History.DESCRIPTION)
-    public RestResponse<Page<HistoryEntry<PositionResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.list(page, p -> history.of(positions, id, p), HistoryEntry.type(PositionResponse.class), uri, headers);
+    public RestResponse<Page<HistoryEntry<PositionResponse>>> history(
+            @PathParam("id") UUID id, @BeanParam PageParams page) {
+        return Responses.list(
+                page, p -> history.of(positions, id, p), HistoryEntry.type(PositionResponse.class), uri, headers);
     }
 }

@@ -25,12 +25,25 @@ public record PositionResponse(
         List<EvidenceLink> evidence,
         Instant createdAt,
         Instant updatedAt,
-        long version) implements Representation {
+        long version)
+        implements Representation {
 
     static PositionResponse of(Position p) {
-        return new PositionResponse(p.id, p.official.id, OfficialSummary.of(p.official), p.topic.id,
-                TopicSummary.of(p.topic), p.stance, p.label, List.copyOf(p.conditions), p.validFrom, p.validTo,
-                p.validTo == null, p.evidence.stream().map(EvidenceLink::of).toList(), p.createdAt, p.updatedAt,
+        return new PositionResponse(
+                p.id,
+                p.official.id,
+                OfficialSummary.of(p.official),
+                p.topic.id,
+                TopicSummary.of(p.topic),
+                p.stance,
+                p.label,
+                List.copyOf(p.conditions),
+                p.validFrom,
+                p.validTo,
+                p.validTo == null,
+                p.evidence.stream().map(EvidenceLink::of).toList(),
+                p.createdAt,
+                p.updatedAt,
                 p.version);
     }
 }

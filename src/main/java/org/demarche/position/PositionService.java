@@ -34,7 +34,8 @@ import org.demarche.topic.TopicSummary;
 @ApplicationScoped
 public class PositionService extends RecordService<Position, PositionRequest, PositionResponse> {
 
-    static final Sorting<Position> SORTING = new Sorting<>("-validFrom",
+    static final Sorting<Position> SORTING = new Sorting<>(
+            "-validFrom",
             SortField.date("validFrom", "validFromStart", p -> p.validFromStart),
             SortField.instant("createdAt", "createdAt", p -> p.createdAt),
             SortField.instant("updatedAt", "updatedAt", p -> p.updatedAt));
@@ -50,7 +51,9 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
 
     @Transactional
     public Page<PositionResponse> list(PositionFilter filter, PageParams page) {
-        return query(filter, QueryParams.uuids("officialId", filter.officialId)).page(page, SORTING).map(this::represent);
+        return query(filter, QueryParams.uuids("officialId", filter.officialId))
+                .page(page, SORTING)
+                .map(this::represent);
     }
 
     /**
@@ -60,7 +63,9 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
     @Transactional
     public TopicStances stances(String topicIdOrSlug, String asOf, String country, String limit, String cursor) {
         Topic topic = topics.find(topicIdOrSlug);
-        LocalDate day = asOf == null || asOf.isBlank() ? LocalDate.now(ZoneOffset.UTC) : PartialDate.ofParameter("asOf", asOf).end();
+        LocalDate day = asOf == null || asOf.isBlank()
+                ? LocalDate.now(ZoneOffset.UTC)
+                : PartialDate.ofParameter("asOf", asOf).end();
         String countryCode = QueryParams.text(country);
         if (countryCode != null && !CountryCode.Validator.isCountryCode(countryCode)) {
             throw ProblemException.badRequest("Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU,"
@@ -68,16 +73,26 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
         }
         int size = PageParams.pageSize(limit);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, STANCES);
-        // One position per official: should edits have made two hold that day, the latest start wins, then the lower id.
-        String held = "p.topic.id = :topic and p.validFromStart <= :day and (p.validToStart is null or p.validToStart > :day)";
-        TypedQuery<Position> query = Panache.getEntityManager().createQuery("select p from Position p join fetch p.official o where "
-                + held + " and not exists (select 1 from Position q where q.official = p.official and "
-                + held.replace("p.", "q.") + " and (q.validFromStart > p.validFromStart or (q.validFromStart ="
-                + " p.validFromStart and q.id < p.id)))"
-                + (countryCode == null ? "" : " and o.country = :country")
-                + (after == null ? "" : " and (o.name > :afterName or (o.name = :afterName and o.id > :afterId))")
-                + " order by o.name, o.id", Position.class)
-                .setParameter("topic", topic.id).setParameter("day", day).setMaxResults(size + 1);
+        // One position per official: should edits have made two hold that day, the latest start wins, then the lower
+        // id.
+        String held =
+                "p.topic.id = :topic and p.validFromStart <= :day and (p.validToStart is null or p.validToStart > :day)";
+        TypedQuery<Position> query = Panache.getEntityManager()
+                .createQuery(
+                        "select p from Position p join fetch p.official o where "
+                                + held + " and not exists (select 1 from Position q where q.official = p.official and "
+                                + held.replace("p.", "q.")
+                                + " and (q.validFromStart > p.validFromStart or (q.validFromStart ="
+                                + " p.validFromStart and q.id < p.id)))"
+                                + (countryCode == null ? "" : " and o.country = :country")
+                                + (after == null
+                                        ? ""
+                                        : " and (o.name > :afterName or (o.name = :afterName and o.id > :afterId))")
+                                + " order by o.name, o.id",
+                        Position.class)
+                .setParameter("topic", topic.id)
+                .setParameter("day", day)
+                .setMaxResults(size + 1);
         if (countryCode != null) {
             query.setParameter("country", countryCode);
         }
@@ -91,15 +106,20 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
             Official last = rows.get(size - 1).official;
             nextCursor = new Cursor(STANCES, last.name, last.id).encode();
         }
-        return new TopicStances(TopicSummary.of(topic), day.toString(),
-                rows.stream().map(TopicStances.OfficialStance::of).toList(), nextCursor);
+        return new TopicStances(
+                TopicSummary.of(topic),
+                day.toString(),
+                rows.stream().map(TopicStances.OfficialStance::of).toList(),
+                nextCursor);
     }
 
     /** The positions of one official, oldest first unless another sort is asked for; 404 for an unknown official. */
     @Transactional
     public Page<PositionResponse> listOf(UUID officialId, PositionFilter filter, PageParams page) {
         officials.find(officialId);
-        return query(filter, List.of(officialId)).page(page.withDefaultSort("validFrom"), SORTING).map(this::represent);
+        return query(filter, List.of(officialId))
+                .page(page.withDefaultSort("validFrom"), SORTING)
+                .map(this::represent);
     }
 
     /** The positions of one official matching the filter, as a query (alias p) for a timeline to page. */
@@ -180,7 +200,8 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
             if (statement == null) {
                 violations.add(field, "no statement has this id");
             } else if (!statement.official.id.equals(request.officialId())) {
-                violations.add(field, "is a statement of another official; evidence must be the position's official's own");
+                violations.add(
+                        field, "is a statement of another official; evidence must be the position's official's own");
             }
         }
     }
@@ -189,18 +210,21 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
      * A current position either succeeds the one held now (on create) or must be the only current one
      * (on replace): two current positions on one topic would make the history ambiguous.
      */
-    private static void checkSuccession(PositionRequest request, Position existing, PartialDate from,
-            Violations violations) {
+    private static void checkSuccession(
+            PositionRequest request, Position existing, PartialDate from, Violations violations) {
         for (Position held : Position.currentOn(request.officialId(), request.topicId())) {
             if (existing != null && Objects.equals(held.id, existing.id)) {
                 continue;
             }
             if (existing != null) {
-                violations.add("validTo", "position " + held.id + " is the current one on this topic;"
-                        + " only one can be current, so give this one an end date");
+                violations.add(
+                        "validTo",
+                        "position " + held.id + " is the current one on this topic;"
+                                + " only one can be current, so give this one an end date");
             } else if (from.start().isBefore(held.validFromStart)) {
-                violations.add("validFrom", "must not be before " + held.validFrom
-                        + ", when the current position " + held.id + " began");
+                violations.add(
+                        "validFrom",
+                        "must not be before " + held.validFrom + ", when the current position " + held.id + " began");
             }
         }
     }
@@ -213,14 +237,22 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
     @Override
     protected void checkConflicts(PositionRequest request, Position existing) {
         PartialDate from = PartialDate.of(request.validFrom());
-        Position.<Position>find("official.id = ?1 and topic.id = ?2 and validFromStart = ?3", request.officialId(),
-                request.topicId(), from.start()).stream()
+        Position.<Position>find(
+                        "official.id = ?1 and topic.id = ?2 and validFromStart = ?3",
+                        request.officialId(),
+                        request.topicId(),
+                        from.start())
+                .stream()
                 .filter(other -> existing == null || !Objects.equals(other.id, existing.id))
                 .findFirst()
                 .ifPresent(other -> {
-                    throw ProblemException.taken("Position " + other.id + " (/api/v1/positions/" + other.id + ") of this"
-                            + " official on this topic already begins on " + from.start() + " (validFrom " + other.validFrom
-                            + "); change that one instead", "position", other.id);
+                    throw ProblemException.taken(
+                            "Position " + other.id + " (/api/v1/positions/" + other.id + ") of this"
+                                    + " official on this topic already begins on " + from.start() + " (validFrom "
+                                    + other.validFrom
+                                    + "); change that one instead",
+                            "position",
+                            other.id);
                 });
     }
 
@@ -235,7 +267,8 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
         position.setValidFrom(PartialDate.of(request.validFrom()));
         position.setValidTo(request.validTo() == null ? null : PartialDate.of(request.validTo()));
         position.evidence.clear();
-        position.evidence.addAll(request.evidence().stream().map(EvidenceLink::toEntity).toList());
+        position.evidence.addAll(
+                request.evidence().stream().map(EvidenceLink::toEntity).toList());
     }
 
     /** A new current position closes the one held until now: validTo becomes the new validFrom. */
@@ -258,7 +291,14 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
 
     @Override
     protected PositionRequest toRequest(Position p) {
-        return new PositionRequest(p.official.id, p.topic.id, p.stance, p.label, p.conditions, p.validFrom, p.validTo,
+        return new PositionRequest(
+                p.official.id,
+                p.topic.id,
+                p.stance,
+                p.label,
+                p.conditions,
+                p.validFrom,
+                p.validTo,
                 p.evidence.stream().map(EvidenceLink::of).toList());
     }
 

@@ -22,8 +22,8 @@ public @interface AssignableUuid {
     class Generator implements BeforeExecutionGenerator {
 
         @Override
-        public Object generate(SharedSessionContractImplementor session, Object owner, Object currentValue,
-                EventType eventType) {
+        public Object generate(
+                SharedSessionContractImplementor session, Object owner, Object currentValue, EventType eventType) {
             return currentValue != null ? currentValue : UUID.randomUUID();
         }
 

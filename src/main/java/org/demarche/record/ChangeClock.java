@@ -13,8 +13,7 @@ public final class ChangeClock {
 
     private static final String TAKE = "select id from change_clock where id = 1 for update";
 
-    private ChangeClock() {
-    }
+    private ChangeClock() {}
 
     /** Takes the clock for the rest of the session's transaction, waiting while another holds it. */
     public static void take(Session session) {

@@ -74,8 +74,8 @@ public final class ListQuery<E extends TrackedEntity> {
             Cursor cursor = Cursor.decode(params.cursor, order.wireName());
             String path = alias + "." + order.field().path();
             String after = order.descending() ? "<" : ">";
-            pageConditions.add("(" + path + " " + after + " :cursorValue or (" + path + " = :cursorValue and "
-                    + alias + ".id " + after + " :cursorId))");
+            pageConditions.add("(" + path + " " + after + " :cursorValue or (" + path + " = :cursorValue and " + alias
+                    + ".id " + after + " :cursorId))");
             pageParameters.put("cursorValue", decode(order.field(), cursor.value()));
             pageParameters.put("cursorId", cursor.id());
         }
@@ -90,7 +90,11 @@ public final class ListQuery<E extends TrackedEntity> {
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             E last = rows.get(limit - 1);
-            nextCursor = new Cursor(order.wireName(), String.valueOf(order.field().value().apply(last)), last.id).encode();
+            nextCursor = new Cursor(
+                            order.wireName(),
+                            String.valueOf(order.field().value().apply(last)),
+                            last.id)
+                    .encode();
         }
         return new Page<>(List.copyOf(rows), params.streamed() ? Page.UNCOUNTED : count(em), nextCursor);
     }
@@ -118,8 +122,10 @@ public final class ListQuery<E extends TrackedEntity> {
                 + type.getSimpleName() + " " + alias + where(conditions) + ")"
                 + " select m.id, (select count(*) from matches) from matches m"
                 + " order by m.sortKey" + (descending ? " desc" : "") + ", m.id" + (tiesDescending ? " desc" : "");
-        TypedQuery<Object[]> query = Panache.getEntityManager().createQuery(jpql, Object[].class)
-                .setFirstResult(offset).setMaxResults(limit);
+        TypedQuery<Object[]> query = Panache.getEntityManager()
+                .createQuery(jpql, Object[].class)
+                .setFirstResult(offset)
+                .setMaxResults(limit);
         parameters.forEach(query::setParameter);
         List<Object[]> rows = query.getResultList();
         if (rows.isEmpty()) {
@@ -130,8 +136,7 @@ public final class ListQuery<E extends TrackedEntity> {
     }
 
     /** Ids of one stretch of the matches, and how many records match in all. */
-    public record Stretch(List<UUID> ids, long total) {
-    }
+    public record Stretch(List<UUID> ids, long total) {}
 
     /**
      * How many records match, and how many per value of each of {@code keys} (JPQL expressions on the
@@ -140,15 +145,28 @@ public final class ListQuery<E extends TrackedEntity> {
      * null are not counted under that key.
      */
     public KeyCounts countsByEach(List<String> keys) {
-        StringBuilder jpql = new StringBuilder("with matches as materialized (select ").append(alias).append(".id as id");
+        StringBuilder jpql = new StringBuilder("with matches as materialized (select ")
+                .append(alias)
+                .append(".id as id");
         for (int i = 0; i < keys.size(); i++) {
             jpql.append(", ").append(keys.get(i)).append(" as k").append(i);
         }
-        jpql.append(" from ").append(type.getSimpleName()).append(' ').append(alias).append(where(conditions))
+        jpql.append(" from ")
+                .append(type.getSimpleName())
+                .append(' ')
+                .append(alias)
+                .append(where(conditions))
                 .append(") select -1, '', count(*) from matches");
         for (int i = 0; i < keys.size(); i++) {
-            jpql.append(" union all select ").append(i).append(", cast(m.k").append(i).append(" as String), count(*)")
-                    .append(" from matches m where m.k").append(i).append(" is not null group by m.k").append(i);
+            jpql.append(" union all select ")
+                    .append(i)
+                    .append(", cast(m.k")
+                    .append(i)
+                    .append(" as String), count(*)")
+                    .append(" from matches m where m.k")
+                    .append(i)
+                    .append(" is not null group by m.k")
+                    .append(i);
         }
         TypedQuery<Object[]> query = Panache.getEntityManager().createQuery(jpql.toString(), Object[].class);
         parameters.forEach(query::setParameter);
@@ -167,8 +185,7 @@ public final class ListQuery<E extends TrackedEntity> {
     }
 
     /** How many records match, and per key (in the order asked for) how many per value. */
-    public record KeyCounts(long total, List<Map<String, Long>> byKey) {
-    }
+    public record KeyCounts(long total, List<Map<String, Long>> byKey) {}
 
     /**
      * How many matching records there are per value of {@code key}, a JPQL expression on what {@code join}
@@ -176,9 +193,11 @@ public final class ListQuery<E extends TrackedEntity> {
      * value at most once per record (a join table's primary key does that), as rows are counted as they come.
      */
     public List<Object[]> countsBy(String key, String join) {
-        TypedQuery<Object[]> query = Panache.getEntityManager().createQuery("select " + key + ", count(*) from "
-                + type.getSimpleName() + " " + alias + " " + join + where(conditions) + " group by " + key,
-                Object[].class);
+        TypedQuery<Object[]> query = Panache.getEntityManager()
+                .createQuery(
+                        "select " + key + ", count(*) from " + type.getSimpleName() + " " + alias + " " + join
+                                + where(conditions) + " group by " + key,
+                        Object[].class);
         parameters.forEach(query::setParameter);
         return query.getResultList();
     }
@@ -189,8 +208,9 @@ public final class ListQuery<E extends TrackedEntity> {
     }
 
     private long count(EntityManager em) {
-        TypedQuery<Long> query = em.createQuery("select count(" + alias + ") from " + type.getSimpleName() + " "
-                + alias + where(conditions), Long.class);
+        TypedQuery<Long> query = em.createQuery(
+                "select count(" + alias + ") from " + type.getSimpleName() + " " + alias + where(conditions),
+                Long.class);
         parameters.forEach(query::setParameter);
         return query.getSingleResult();
     }

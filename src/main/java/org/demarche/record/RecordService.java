@@ -55,12 +55,10 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
      * Adds the problems field constraints cannot see: rules across fields and references to records
      * that do not exist. {@code existing} is null on create.
      */
-    protected void checkRules(Q request, E existing, Violations violations) {
-    }
+    protected void checkRules(Q request, E existing, Violations violations) {}
 
     /** Answers 409 when a unique value of a valid request is taken by another record. */
-    protected void checkConflicts(Q request, E existing) {
-    }
+    protected void checkConflicts(Q request, E existing) {}
 
     /** Copies a valid request onto the entity. */
     protected abstract void apply(Q request, E entity);
@@ -127,8 +125,7 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     }
 
     /** Rules that change other records once a new one exists (a new position closes the current one). */
-    protected void afterCreate(E entity) {
-    }
+    protected void afterCreate(E entity) {}
 
     /**
      * The stored record, or 404, locked until the transaction ends: writes to one record take turns, so the

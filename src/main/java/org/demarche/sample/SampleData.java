@@ -67,7 +67,8 @@ public class SampleData {
 
     void onStart(@Observes StartupEvent event) {
         if (config.enabled() && loadIfEmpty()) {
-            LOG.info("Loaded the sample records of the Caliber.Az article on Lavrov (set DEMARCHE_SAMPLE_DATA=false to skip)");
+            LOG.info(
+                    "Loaded the sample records of the Caliber.Az article on Lavrov (set DEMARCHE_SAMPLE_DATA=false to skip)");
         }
     }
 
@@ -81,71 +82,192 @@ public class SampleData {
         if (Official.count() > 0 || Topic.count() > 0 || Source.count() > 0) {
             return false;
         }
-        UUID lavrov = officials.create(new OfficialRequest("Sergei Lavrov", List.of("Sergey Lavrov", "Lavrov"), "RU",
-                "Minister of Foreign Affairs", "Ministry of Foreign Affairs of the Russian Federation", "Q182003",
-                List.of(new OfficeTerm("Minister of Foreign Affairs",
-                        "Ministry of Foreign Affairs of the Russian Federation", "RU", "2004-03-09", null)))).id();
-        UUID putin = officials.create(new OfficialRequest("Vladimir Putin", List.of("Putin"), "RU", "President",
-                "Government of the Russian Federation", "Q7747",
-                List.of(new OfficeTerm("President", "Government of the Russian Federation", "RU", "2012-05-07", null))))
+        UUID lavrov = officials
+                .create(new OfficialRequest(
+                        "Sergei Lavrov",
+                        List.of("Sergey Lavrov", "Lavrov"),
+                        "RU",
+                        "Minister of Foreign Affairs",
+                        "Ministry of Foreign Affairs of the Russian Federation",
+                        "Q182003",
+                        List.of(new OfficeTerm(
+                                "Minister of Foreign Affairs",
+                                "Ministry of Foreign Affairs of the Russian Federation",
+                                "RU",
+                                "2004-03-09",
+                                null))))
                 .id();
-        UUID trump = officials.create(new OfficialRequest("Donald Trump", List.of("Trump"), "US", "President-elect",
-                "Government of the United States", "Q22686", List.of())).id();
+        UUID putin = officials
+                .create(new OfficialRequest(
+                        "Vladimir Putin",
+                        List.of("Putin"),
+                        "RU",
+                        "President",
+                        "Government of the Russian Federation",
+                        "Q7747",
+                        List.of(new OfficeTerm(
+                                "President", "Government of the Russian Federation", "RU", "2012-05-07", null))))
+                .id();
+        UUID trump = officials
+                .create(new OfficialRequest(
+                        "Donald Trump",
+                        List.of("Trump"),
+                        "US",
+                        "President-elect",
+                        "Government of the United States",
+                        "Q22686",
+                        List.of()))
+                .id();
 
-        UUID negotiations = topics.create(new TopicRequest("ukraine-negotiations", "Ukraine negotiations",
-                "Talks on ending the Russia-Ukraine war and the terms for them", null, Map.of())).id();
-        UUID ceasefire = topics.create(new TopicRequest("ceasefire", "Ceasefire",
-                "A temporary or lasting halt to fighting in the Russia-Ukraine war", negotiations,
-                Map.of("cameo", "0871"))).id();
-        UUID aid = topics.create(new TopicRequest("western-military-aid", "Western military aid",
-                "Military and diplomatic backing of Ukraine by Western governments", null, Map.of())).id();
+        UUID negotiations = topics.create(new TopicRequest(
+                        "ukraine-negotiations",
+                        "Ukraine negotiations",
+                        "Talks on ending the Russia-Ukraine war and the terms for them",
+                        null,
+                        Map.of()))
+                .id();
+        UUID ceasefire = topics.create(new TopicRequest(
+                        "ceasefire",
+                        "Ceasefire",
+                        "A temporary or lasting halt to fighting in the Russia-Ukraine war",
+                        negotiations,
+                        Map.of("cameo", "0871")))
+                .id();
+        UUID aid = topics.create(new TopicRequest(
+                        "western-military-aid",
+                        "Western military aid",
+                        "Military and diplomatic backing of Ukraine by Western governments",
+                        null,
+                        Map.of()))
+                .id();
 
-        UUID article = sources.create(new SourceRequest(ARTICLE_URL, "Caliber.Az",
-                "FM Lavrov emphasizes Russia's national interests in potential Ukraine negotiations",
-                List.of("Tamilla Hasanova"), STATED_ON, "en", "Russian media", null,
-                Instant.parse("2024-11-25T10:00:00Z"))).id();
+        UUID article = sources.create(new SourceRequest(
+                        ARTICLE_URL,
+                        "Caliber.Az",
+                        "FM Lavrov emphasizes Russia's national interests in potential Ukraine negotiations",
+                        List.of("Tamilla Hasanova"),
+                        STATED_ON,
+                        "en",
+                        "Russian media",
+                        null,
+                        Instant.parse("2024-11-25T10:00:00Z")))
+                .id();
 
-        UUID proposals = said(lavrov, QuoteType.direct_quote, "We need to see serious concrete proposals when they come"
-                + " to us. And, of course, we will make decisions on the reaction to these proposals, based on national"
-                + " interests, the goals of the special military operation, and the president's speech to the Foreign"
-                + " Ministry on 14 June this year.", List.of(negotiations), article, List.of("UA"));
-        UUID noProposals = said(lavrov, QuoteType.paraphrase, "No proposals have been received from Kyiv so far;"
-                + " Russia is waiting for Ukraine to take the first step towards serious negotiations.",
-                List.of(negotiations), article, List.of("UA"));
-        UUID notRuledOut = said(lavrov, QuoteType.paraphrase, "Both the Russian Foreign Ministry and President"
-                + " Vladimir Putin have stated that Russia has not ruled out negotiations with Ukraine.",
-                List.of(negotiations), article, List.of("UA", putin.toString()));
-        UUID ceasefireQuote = said(lavrov, QuoteType.direct_quote, "A ceasefire will not suit us.",
-                List.of(ceasefire), article, List.of("UA"));
-        UUID binding = said(lavrov, QuoteType.direct_quote, "We need reliable, legally binding agreements.",
-                List.of(ceasefire, negotiations), article, List.of("UA"));
-        UUID truce = said(lavrov, QuoteType.paraphrase, "A truce would only give Kyiv an opportunity to regain its"
-                + " military potential with the help of the West, which is trying to achieve a strategic defeat of"
-                + " Russia.", List.of(ceasefire, aid), article, List.of("UA"));
-        said(lavrov, QuoteType.partial_quote, "Moscow has \"no illusions\" about the difficulty of reaching a peaceful"
-                + " settlement of the Ukraine crisis.", List.of(negotiations), article, List.of("UA"));
-        UUID consensus = said(lavrov, QuoteType.paraphrase, "There is a firm bipartisan consensus in the US"
-                + " government on continued support for Kyiv, including after the election of President Donald Trump.",
-                List.of(aid), article, List.of("US", trump.toString()));
+        UUID proposals = said(
+                lavrov,
+                QuoteType.direct_quote,
+                "We need to see serious concrete proposals when they come"
+                        + " to us. And, of course, we will make decisions on the reaction to these proposals, based on national"
+                        + " interests, the goals of the special military operation, and the president's speech to the Foreign"
+                        + " Ministry on 14 June this year.",
+                List.of(negotiations),
+                article,
+                List.of("UA"));
+        UUID noProposals = said(
+                lavrov,
+                QuoteType.paraphrase,
+                "No proposals have been received from Kyiv so far;"
+                        + " Russia is waiting for Ukraine to take the first step towards serious negotiations.",
+                List.of(negotiations),
+                article,
+                List.of("UA"));
+        UUID notRuledOut = said(
+                lavrov,
+                QuoteType.paraphrase,
+                "Both the Russian Foreign Ministry and President"
+                        + " Vladimir Putin have stated that Russia has not ruled out negotiations with Ukraine.",
+                List.of(negotiations),
+                article,
+                List.of("UA", putin.toString()));
+        UUID ceasefireQuote = said(
+                lavrov,
+                QuoteType.direct_quote,
+                "A ceasefire will not suit us.",
+                List.of(ceasefire),
+                article,
+                List.of("UA"));
+        UUID binding = said(
+                lavrov,
+                QuoteType.direct_quote,
+                "We need reliable, legally binding agreements.",
+                List.of(ceasefire, negotiations),
+                article,
+                List.of("UA"));
+        UUID truce = said(
+                lavrov,
+                QuoteType.paraphrase,
+                "A truce would only give Kyiv an opportunity to regain its"
+                        + " military potential with the help of the West, which is trying to achieve a strategic defeat of"
+                        + " Russia.",
+                List.of(ceasefire, aid),
+                article,
+                List.of("UA"));
+        said(
+                lavrov,
+                QuoteType.partial_quote,
+                "Moscow has \"no illusions\" about the difficulty of reaching a peaceful"
+                        + " settlement of the Ukraine crisis.",
+                List.of(negotiations),
+                article,
+                List.of("UA"));
+        UUID consensus = said(
+                lavrov,
+                QuoteType.paraphrase,
+                "There is a firm bipartisan consensus in the US"
+                        + " government on continued support for Kyiv, including after the election of President Donald Trump.",
+                List.of(aid),
+                article,
+                List.of("US", trump.toString()));
 
-        positions.create(new PositionRequest(lavrov, ceasefire, Stance.opposes, "Ceasefire rejected",
-                List.of("reliable, legally binding agreements"), STATED_ON, null,
+        positions.create(new PositionRequest(
+                lavrov,
+                ceasefire,
+                Stance.opposes,
+                "Ceasefire rejected",
+                List.of("reliable, legally binding agreements"),
+                STATED_ON,
+                null,
                 List.of(supporting(ceasefireQuote), supporting(binding), supporting(truce))));
-        positions.create(new PositionRequest(lavrov, negotiations, Stance.conditional,
+        positions.create(new PositionRequest(
+                lavrov,
+                negotiations,
+                Stance.conditional,
                 "Open to talks on concrete proposals",
-                List.of("serious concrete proposals from Kyiv",
+                List.of(
+                        "serious concrete proposals from Kyiv",
                         "decisions based on national interests and the goals of the special military operation"),
-                STATED_ON, null, List.of(supporting(proposals), supporting(noProposals), supporting(notRuledOut))));
-        positions.create(new PositionRequest(lavrov, aid, Stance.opposes, "Western backing prolongs the war",
-                List.of(), STATED_ON, null, List.of(supporting(truce), supporting(consensus))));
+                STATED_ON,
+                null,
+                List.of(supporting(proposals), supporting(noProposals), supporting(notRuledOut))));
+        positions.create(new PositionRequest(
+                lavrov,
+                aid,
+                Stance.opposes,
+                "Western backing prolongs the war",
+                List.of(),
+                STATED_ON,
+                null,
+                List.of(supporting(truce), supporting(consensus))));
         return true;
     }
 
-    private UUID said(UUID official, QuoteType quoteType, String text, List<UUID> topicIds, UUID source,
-            List<String> mentions) {
-        return statements.create(new StatementRequest(official, text, quoteType, "en", STATED_ON, VENUE,
-                Medium.interview, topicIds, List.of(source), mentions, Verification.unverified,
-                "Reported in English by Caliber.Az, citing Russian media")).id();
+    private UUID said(
+            UUID official, QuoteType quoteType, String text, List<UUID> topicIds, UUID source, List<String> mentions) {
+        return statements
+                .create(new StatementRequest(
+                        official,
+                        text,
+                        quoteType,
+                        "en",
+                        STATED_ON,
+                        VENUE,
+                        Medium.interview,
+                        topicIds,
+                        List.of(source),
+                        mentions,
+                        Verification.unverified,
+                        "Reported in English by Caliber.Az, citing Russian media"))
+                .id();
     }
 
     private static EvidenceLink supporting(UUID statement) {

@@ -17,6 +17,7 @@ final class FacetCode {
     static final String VERSION = "1 " + Arrays.toString(QuoteType.values()) + Arrays.toString(Medium.values());
     /** How many numbers each part can hold: the sizes of the tallies that count them. */
     static final int YEARS = 10_000;
+
     static final int QUOTE_TYPES_ROOM = 1 << 3;
     static final int MEDIA_ROOM = 1 << 4;
     static final int COUNTRIES = 26 * 26 + 1;
@@ -27,13 +28,14 @@ final class FacetCode {
     private static final QuoteType[] QUOTE_TYPES = QuoteType.values();
     private static final Medium[] MEDIA = Medium.values();
 
-    private FacetCode() {
-    }
+    private FacetCode() {}
 
     static long of(String country, QuoteType quoteType, Medium medium, int year) {
         long yearPart = year >= 0 && year < YEARS ? year + 1 : 0;
         long mediumPart = medium == null ? 0 : medium.ordinal() + 1;
-        return yearPart | (long) quoteType.ordinal() << QUOTE_TYPE_SHIFT | mediumPart << MEDIUM_SHIFT
+        return yearPart
+                | (long) quoteType.ordinal() << QUOTE_TYPE_SHIFT
+                | mediumPart << MEDIUM_SHIFT
                 | (long) country(country) << COUNTRY_SHIFT;
     }
 

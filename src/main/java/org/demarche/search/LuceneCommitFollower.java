@@ -37,6 +37,7 @@ public class LuceneCommitFollower {
      * far less often than one per transaction, while search never lags far behind.
      */
     private static final int BULK_STEP = 10_000;
+
     private static final long BULK_STEP_NANOS = 5_000_000_000L;
 
     private final LuceneIndex index;
@@ -73,8 +74,7 @@ public class LuceneCommitFollower {
             transactions.putResource(PENDING, changes);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
@@ -159,6 +159,9 @@ public class LuceneCommitFollower {
         String jpql = change.type() == Official.class
                 ? "select s.id from Statement s where s.official.id = ?1"
                 : "select s.id from Statement s join s.sources x where x.id = ?1";
-        return Panache.getEntityManager().createQuery(jpql, UUID.class).setParameter(1, change.id()).getResultList();
+        return Panache.getEntityManager()
+                .createQuery(jpql, UUID.class)
+                .setParameter(1, change.id())
+                .getResultList();
     }
 }

@@ -49,14 +49,17 @@ public class LuceneIndex {
     private static final String REVISION = "revision";
     /** Commit data: when the index last committed, in milliseconds since the epoch. */
     private static final String COMMITTED_AT = "committedAt";
+
     private static final long CATCH_UP_MARGIN_MILLIS = 10 * 60 * 1000;
     /** Commit data: the document layout the index was written with. */
     private static final String LAYOUT = "layout";
+
     private static final int BATCH = 500;
 
     private final Path directory;
     /** Updates load from the database and write under this lock, so a later commit is never overwritten by an earlier one. */
     private final ReentrantLock updates = new ReentrantLock();
+
     private IndexWriter writer;
     private SearcherManager searchers;
 
@@ -67,8 +70,10 @@ public class LuceneIndex {
     @PostConstruct
     void open() throws IOException {
         Files.createDirectories(directory);
-        writer = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig(StatementDocuments.ANALYZER)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        writer = new IndexWriter(
+                FSDirectory.open(directory),
+                new IndexWriterConfig(StatementDocuments.ANALYZER)
+                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         searchers = new SearcherManager(writer, null);
     }
 
@@ -83,8 +88,11 @@ public class LuceneIndex {
         long indexed = stamp.containsKey(REVISION) ? Long.parseLong(stamp.get(REVISION)) : -1;
         long current = QuarkusTransaction.requiringNew().call(LuceneIndex::currentRevision);
         if (indexed < 0 || indexed > current || !StatementDocuments.LAYOUT.equals(stamp.get(LAYOUT))) {
-            LOG.infof("Search index %s: rebuilding", indexed < 0 ? "missing"
-                    : indexed > current ? "ahead of the database" : "written in an older layout");
+            LOG.infof(
+                    "Search index %s: rebuilding",
+                    indexed < 0
+                            ? "missing"
+                            : indexed > current ? "ahead of the database" : "written in an older layout");
             rebuild();
             return;
         }
@@ -92,8 +100,9 @@ public class LuceneIndex {
         update(() -> touchedSince(indexed, since));
         long statements = QuarkusTransaction.requiringNew().call(() -> Statement.count());
         if (writer.getDocStats().numDocs != statements) {
-            LOG.infof("Search index holds %d statements, the database %d: rebuilding", writer.getDocStats().numDocs,
-                    statements);
+            LOG.infof(
+                    "Search index holds %d statements, the database %d: rebuilding",
+                    writer.getDocStats().numDocs, statements);
             rebuild();
         }
     }
@@ -128,8 +137,11 @@ public class LuceneIndex {
                 List<Statement> batch = new ArrayList<>();
                 QuarkusTransaction.requiringNew().run(() -> {
                     // Keyset by id in the database's own UUID order.
-                    List<Statement> statements = (from == null ? Statement.<Statement>find("order by id")
-                            : Statement.<Statement>find("id > ?1 order by id", from)).page(0, BATCH).list();
+                    List<Statement> statements = (from == null
+                                    ? Statement.<Statement>find("order by id")
+                                    : Statement.<Statement>find("id > ?1 order by id", from))
+                            .page(0, BATCH)
+                            .list();
                     statements.forEach(this::add);
                     batch.addAll(statements);
                 });
@@ -188,13 +200,15 @@ public class LuceneIndex {
     /** Statements whose documents revisions after {@code revision}, or since {@code sinceMillis}, may have changed. */
     private static Set<UUID> touchedSince(long revision, long sinceMillis) {
         String changed = " join revision r on r.id = a.rev where a.rev > ?1 or r.changed_at >= ?2";
-        List<?> rows = Panache.getEntityManager().createNativeQuery(
-                "select cast(a.id as varchar(36)) from statement_aud a" + changed
-                + " union select cast(s.id as varchar(36)) from statement s where s.official_id in"
-                + " (select a.id from official_aud a" + changed + ")"
-                + " union select cast(x.statement_id as varchar(36)) from statement_source x where x.source_id in"
-                + " (select a.id from source_aud a" + changed + ")")
-                .setParameter(1, revision).setParameter(2, sinceMillis).getResultList();
+        List<?> rows = Panache.getEntityManager()
+                .createNativeQuery("select cast(a.id as varchar(36)) from statement_aud a" + changed
+                        + " union select cast(s.id as varchar(36)) from statement s where s.official_id in"
+                        + " (select a.id from official_aud a" + changed + ")"
+                        + " union select cast(x.statement_id as varchar(36)) from statement_source x where x.source_id in"
+                        + " (select a.id from source_aud a" + changed + ")")
+                .setParameter(1, revision)
+                .setParameter(2, sinceMillis)
+                .getResultList();
         Set<UUID> ids = new HashSet<>();
         rows.forEach(id -> ids.add(UUID.fromString((String) id)));
         return ids;
@@ -233,8 +247,14 @@ public class LuceneIndex {
     }
 
     private void commit(long revision) throws IOException {
-        writer.setLiveCommitData(Map.of(REVISION, Long.toString(revision),
-                COMMITTED_AT, Long.toString(System.currentTimeMillis()), LAYOUT, StatementDocuments.LAYOUT).entrySet());
+        writer.setLiveCommitData(Map.of(
+                        REVISION,
+                        Long.toString(revision),
+                        COMMITTED_AT,
+                        Long.toString(System.currentTimeMillis()),
+                        LAYOUT,
+                        StatementDocuments.LAYOUT)
+                .entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -249,7 +269,8 @@ public class LuceneIndex {
     }
 
     static long currentRevision() {
-        Long max = Panache.getEntityManager().createQuery("select max(r.id) from Revision r", Long.class)
+        Long max = Panache.getEntityManager()
+                .createQuery("select max(r.id) from Revision r", Long.class)
                 .getSingleResult();
         return max == null ? 0 : max;
     }

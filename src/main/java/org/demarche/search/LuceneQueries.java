@@ -31,8 +31,7 @@ import org.demarche.statement.TextAnalysis;
  */
 public final class LuceneQueries {
 
-    private LuceneQueries() {
-    }
+    private LuceneQueries() {}
 
     public static Query of(SearchQuery query) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
@@ -115,23 +114,36 @@ public final class LuceneQueries {
     }
 
     private static Term pair(List<TextAnalysis.Token> tokens, int first) {
-        return new Term(StatementDocuments.TEXT_PAIRS,
-                TextAnalysis.pair(tokens.get(first).term(), tokens.get(first + 1).term()));
+        return new Term(
+                StatementDocuments.TEXT_PAIRS,
+                TextAnalysis.pair(
+                        tokens.get(first).term(), tokens.get(first + 1).term()));
     }
 
     /** Statement criteria as one Lucene query: the text of {@code q}, and each filter as a filter clause. */
     public static Query matching(StatementCriteria c) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(c.query() == null ? new MatchAllDocsQuery() : LuceneQueries.of(c.query()),
-                Occur.MUST);
+        query.add(c.query() == null ? new MatchAllDocsQuery() : LuceneQueries.of(c.query()), Occur.MUST);
         filter(query, StatementDocuments.OFFICIAL, c.officialIds());
         filter(query, StatementDocuments.COUNTRY, c.country());
         filter(query, StatementDocuments.TOPIC, c.topicIds());
-        filter(query, StatementDocuments.QUOTE_TYPE, c.quoteType() == null ? null : c.quoteType().name());
-        filter(query, StatementDocuments.MEDIUM, c.medium() == null ? null : c.medium().name());
+        filter(
+                query,
+                StatementDocuments.QUOTE_TYPE,
+                c.quoteType() == null ? null : c.quoteType().name());
+        filter(
+                query,
+                StatementDocuments.MEDIUM,
+                c.medium() == null ? null : c.medium().name());
         filter(query, StatementDocuments.LANGUAGE, c.language());
-        filter(query, StatementDocuments.VERIFICATION, c.verification() == null ? null : c.verification().name());
-        filter(query, StatementDocuments.SOURCE, c.sourceId() == null ? null : c.sourceId().toString());
+        filter(
+                query,
+                StatementDocuments.VERIFICATION,
+                c.verification() == null ? null : c.verification().name());
+        filter(
+                query,
+                StatementDocuments.SOURCE,
+                c.sourceId() == null ? null : c.sourceId().toString());
         filter(query, StatementDocuments.OUTLET, c.outlet());
         filter(query, StatementDocuments.MENTION, c.mention());
         if (c.from() != null) {
@@ -152,8 +164,11 @@ public final class LuceneQueries {
      * document in the range first.
      */
     private static void range(BooleanQuery.Builder query, String field, long from, long to) {
-        query.add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery(field, from, to),
-                NumericDocValuesField.newSlowRangeQuery(field, from, to)), Occur.FILTER);
+        query.add(
+                new IndexOrDocValuesQuery(
+                        LongPoint.newRangeQuery(field, from, to),
+                        NumericDocValuesField.newSlowRangeQuery(field, from, to)),
+                Occur.FILTER);
     }
 
     private static void filter(BooleanQuery.Builder query, String field, String value) {

@@ -55,7 +55,11 @@ public class LuceneStatementSearch implements StatementSearch {
             if (ids.size() > limit) {
                 ids = ids.subList(0, limit);
                 FieldDoc last = (FieldDoc) top.docs().scoreDocs[limit - 1];
-                next = new Cursor(order.wireName(), SortKeys.cursorValue(order, (Long) last.fields[0]), ids.get(limit - 1)).encode();
+                next = new Cursor(
+                                order.wireName(),
+                                SortKeys.cursorValue(order, (Long) last.fields[0]),
+                                ids.get(limit - 1))
+                        .encode();
             }
             return new Page<>(Statement.inOrder(ids), top.total(), next);
         });
@@ -67,15 +71,17 @@ public class LuceneStatementSearch implements StatementSearch {
      * the cursor is never taken to come after it.
      */
     private static FieldDoc after(Cursor cursor, Sorting.Order<Statement> order, int maxDoc) {
-        return new FieldDoc(maxDoc - 1, Float.NaN,
-                new Object[] {SortKeys.of(cursor, order), new BytesRef(cursor.id().toString())});
+        return new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {
+            SortKeys.of(cursor, order), new BytesRef(cursor.id().toString())
+        });
     }
 
     @Override
     public Hits search(StatementCriteria criteria, Sorting.Order<Statement> order, int offset, int limit) {
         Query query = LuceneQueries.matching(criteria);
         return index.withSearcher(searcher -> {
-            TopMatches.Result top = order == null ? TopMatches.ranked(searcher, query, offset + limit)
+            TopMatches.Result top = order == null
+                    ? TopMatches.ranked(searcher, query, offset + limit)
                     : TopMatches.sorted(searcher, query, sort(order), null, offset + limit);
             return new Hits(ids(searcher, top.docs(), offset), top.total());
         });
@@ -127,7 +133,8 @@ public class LuceneStatementSearch implements StatementSearch {
 
     /** The order's field, then the id in the same direction, so every sort is total. */
     private static Sort sort(Sorting.Order<Statement> order) {
-        return new Sort(sortField(order), new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending()));
+        return new Sort(
+                sortField(order), new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending()));
     }
 
     @Override

@@ -18,10 +18,16 @@ public class SearchIndexHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            return HealthCheckResponse.named("search index").withData("engine", search.engine())
-                    .withData("statements", search.size()).up().build();
+            return HealthCheckResponse.named("search index")
+                    .withData("engine", search.engine())
+                    .withData("statements", search.size())
+                    .up()
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("search index").withData("engine", search.engine()).down().build();
+            return HealthCheckResponse.named("search index")
+                    .withData("engine", search.engine())
+                    .down()
+                    .build();
         }
     }
 }

@@ -25,32 +25,48 @@ public class SearchIndexResource {
     /** What a rebuild did. */
     @Schema(name = "SearchIndexRebuild")
     public record Rebuilt(
-            @Schema(description = "lucene (embedded H2) or opensearch (PostgreSQL)", examples = "lucene") String engine,
-            @Schema(description = "Statements in the index afterwards", examples = "8") long statements) {
-    }
+            @Schema(description = "lucene (embedded H2) or opensearch (PostgreSQL)", examples = "lucene")
+            String engine,
+
+            @Schema(description = "Statements in the index afterwards", examples = "8")
+            long statements) {}
 
     /** How far the index has followed the database. */
     @Schema(name = "SearchIndexState")
     public record State(
-            @Schema(description = "lucene (embedded H2) or opensearch (PostgreSQL)", examples = "opensearch") String engine,
+            @Schema(description = "lucene (embedded H2) or opensearch (PostgreSQL)", examples = "opensearch")
+            String engine,
+
             @Schema(description = "The index holds every change up to this one (a history revision)", examples = "42")
             long indexedThrough,
-            @Schema(description = "The newest change in the database", examples = "42") long latestChange,
-            @Schema(description = "Whether every change is searchable", examples = "true") boolean caughtUp,
-            @Schema(examples = "caught up to change 42") String state) {
-    }
+
+            @Schema(description = "The newest change in the database", examples = "42")
+            long latestChange,
+
+            @Schema(description = "Whether every change is searchable", examples = "true")
+            boolean caughtUp,
+
+            @Schema(examples = "caught up to change 42") String state) {}
 
     @GET
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "apiKey")
-    @Operation(operationId = "getSearchIndexState", summary = "How far the search index has followed the database",
+    @Operation(
+            operationId = "getSearchIndexState",
+            summary = "How far the search index has followed the database",
             description = "On PostgreSQL, OpenSearch follows the history revisions a moment after they commit; this"
                     + " says up to which change it holds everything. The embedded index is always caught up.")
     public State state() {
         StatementSearch.IndexState state = search.state();
-        return new State(state.engine(), state.indexedThrough(), state.latestChange(), state.caughtUp(),
-                state.caughtUp() ? "caught up to change " + state.latestChange()
-                        : behind(state.latestChange() - state.indexedThrough()) + ", at change " + state.indexedThrough());
+        return new State(
+                state.engine(),
+                state.indexedThrough(),
+                state.latestChange(),
+                state.caughtUp(),
+                state.caughtUp()
+                        ? "caught up to change " + state.latestChange()
+                        : behind(state.latestChange() - state.indexedThrough()) + ", at change "
+                                + state.indexedThrough());
     }
 
     private static String behind(long changes) {
@@ -62,7 +78,9 @@ public class SearchIndexResource {
     @Path("rebuild")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "apiKey")
-    @Operation(operationId = "rebuildSearchIndex", summary = "Rebuild the search index",
+    @Operation(
+            operationId = "rebuildSearchIndex",
+            summary = "Rebuild the search index",
             description = "Re-reads every statement into a new index (Lucene on embedded H2, OpenSearch on PostgreSQL)."
                     + " The index is kept up to date after every commit and rebuilt at start when stale or laid out"
                     + " differently, so this is for repairs. Searches keep answering during a rebuild; on OpenSearch"

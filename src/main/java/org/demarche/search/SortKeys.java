@@ -16,8 +16,7 @@ import org.demarche.statement.Statement;
  */
 public final class SortKeys {
 
-    private SortKeys() {
-    }
+    private SortKeys() {}
 
     /** The indexed field the order sorts by. */
     public static String field(Sorting.Order<Statement> order) {
@@ -25,14 +24,17 @@ public final class SortKeys {
             case "statedOn" -> StatementDocuments.STATED_ON_START;
             case "createdAt" -> StatementDocuments.CREATED_AT;
             case "updatedAt" -> StatementDocuments.UPDATED_AT;
-            default -> throw new IllegalArgumentException("No index sort for " + order.field().name());
+            default ->
+                throw new IllegalArgumentException(
+                        "No index sort for " + order.field().name());
         };
     }
 
     /** The indexed value a cursor of this order stopped at; 400 when it is not one this API issued. */
     public static long of(Cursor cursor, Sorting.Order<Statement> order) {
         try {
-            return isDate(order) ? LocalDate.parse(cursor.value()).toEpochDay()
+            return isDate(order)
+                    ? LocalDate.parse(cursor.value()).toEpochDay()
                     : StatementDocuments.micros(Instant.parse(cursor.value()));
         } catch (DateTimeParseException | ArithmeticException e) {
             throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
@@ -41,7 +43,9 @@ public final class SortKeys {
 
     /** An indexed value as a cursor carries it. */
     public static String cursorValue(Sorting.Order<Statement> order, long value) {
-        return isDate(order) ? LocalDate.ofEpochDay(value).toString() : Instant.EPOCH.plus(value, ChronoUnit.MICROS).toString();
+        return isDate(order)
+                ? LocalDate.ofEpochDay(value).toString()
+                : Instant.EPOCH.plus(value, ChronoUnit.MICROS).toString();
     }
 
     private static boolean isDate(Sorting.Order<Statement> order) {

@@ -29,6 +29,7 @@ public final class StatementDocuments {
     public static final String TEXT_WORDS = "textWords";
     /** The text as pairs of neighbouring terms, for phrases ({@link TextAnalysis#PAIRS}). */
     public static final String TEXT_PAIRS = "textPairs";
+
     public static final String OFFICIAL = "official";
     public static final String COUNTRY = "country";
     public static final String TOPIC = "topic";
@@ -48,12 +49,11 @@ public final class StatementDocuments {
     /** How documents are laid out; an index written with another layout is rebuilt at start. */
     public static final String LAYOUT = "6/" + FacetCode.VERSION;
 
-    private StatementDocuments() {
-    }
+    private StatementDocuments() {}
 
     /** How the fields are analysed: the text as terms, words and pairs; other fields are not analysed. */
-    public static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(TextAnalysis.ANALYZER,
-            Map.of(TEXT_PAIRS, TextAnalysis.PAIRS, TEXT_WORDS, TextAnalysis.WORDS));
+    public static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(
+            TextAnalysis.ANALYZER, Map.of(TEXT_PAIRS, TextAnalysis.PAIRS, TEXT_WORDS, TextAnalysis.WORDS));
 
     public static Document of(Statement statement) {
         Document doc = new Document();
@@ -89,8 +89,13 @@ public final class StatementDocuments {
         long start = statement.statedOnStart.toEpochDay();
         doc.add(new LongPoint(STATED_ON_START, start));
         doc.add(new NumericDocValuesField(STATED_ON_START, start));
-        doc.add(new NumericDocValuesField(FACET_CODE, FacetCode.of(statement.official.country, statement.quoteType,
-                statement.medium, statement.statedOnStart.getYear())));
+        doc.add(new NumericDocValuesField(
+                FACET_CODE,
+                FacetCode.of(
+                        statement.official.country,
+                        statement.quoteType,
+                        statement.medium,
+                        statement.statedOnStart.getYear())));
         long end = statement.statedOnEnd.toEpochDay();
         doc.add(new LongPoint(STATED_ON_END, end));
         doc.add(new NumericDocValuesField(STATED_ON_END, end));

@@ -32,18 +32,16 @@ final class TopMatches {
     /** Up to this many candidates, scoring them all costs less than ranking with skips and counting again. */
     static final long ONE_PASS_CANDIDATES = 100_000;
 
-    record Result(TopDocs docs, long total) {
-    }
+    record Result(TopDocs docs, long total) {}
 
-    private TopMatches() {
-    }
+    private TopMatches() {}
 
     /** The first {@code n} matches after {@code after} in the sort. */
     static Result sorted(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int n) throws IOException {
         Expected expected = expected(searcher, query);
         int size = atMostEveryDocument(searcher, n);
-        TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort, size, after,
-                expected.exact() ? size : Integer.MAX_VALUE));
+        TopDocs top = searcher.search(
+                query, new TopFieldCollectorManager(sort, size, after, expected.exact() ? size : Integer.MAX_VALUE));
         return new Result(top, expected.exact() ? expected.count() : top.totalHits.value);
     }
 
@@ -59,8 +57,8 @@ final class TopMatches {
             return new Result(searcher.search(query, n), expected.count());
         }
         if (expected.count() <= onePassCandidates) {
-            TopDocs top = searcher.search(query,
-                    new TopScoreDocCollectorManager(atMostEveryDocument(searcher, n), null, Integer.MAX_VALUE));
+            TopDocs top = searcher.search(
+                    query, new TopScoreDocCollectorManager(atMostEveryDocument(searcher, n), null, Integer.MAX_VALUE));
             return new Result(top, top.totalHits.value);
         }
         return new Result(searcher.search(query, n), searcher.count(query));
@@ -72,8 +70,7 @@ final class TopMatches {
     }
 
     /** How many documents match, if every segment can tell without visiting them; else Lucene's estimate. */
-    private record Expected(long count, boolean exact) {
-    }
+    private record Expected(long count, boolean exact) {}
 
     private static Expected expected(IndexSearcher searcher, Query query) throws IOException {
         Weight weight = weight(searcher, query);

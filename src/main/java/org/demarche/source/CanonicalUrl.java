@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 public final class CanonicalUrl {
 
     /** RFC 3986 appendix B: scheme, authority, path, query and fragment of any URI reference. */
-    private static final Pattern PARTS = Pattern.compile("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#.*)?$",
-            Pattern.DOTALL);
+    private static final Pattern PARTS =
+            Pattern.compile("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#.*)?$", Pattern.DOTALL);
+
     private static final Pattern ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
 
-    private CanonicalUrl() {
-    }
+    private CanonicalUrl() {}
 
     /** The canonical spelling of a URL. */
     public static String of(String url) {
@@ -74,10 +74,16 @@ public final class CanonicalUrl {
         StringBuilder result = new StringBuilder();
         while (escape.find()) {
             char c = (char) Integer.parseInt(escape.group(1), 16);
-            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~';
-            escape.appendReplacement(result, unreserved ? String.valueOf(c)
-                    : "%" + escape.group(1).toUpperCase(Locale.ROOT));
+            boolean unreserved = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~';
+            escape.appendReplacement(
+                    result,
+                    unreserved ? String.valueOf(c) : "%" + escape.group(1).toUpperCase(Locale.ROOT));
         }
         escape.appendTail(result);
         return result.toString();

@@ -3,8 +3,7 @@ package org.demarche.source;
 /** Request and response examples for the OpenAPI document, taken from the sample article. */
 final class SourceExamples {
 
-    private SourceExamples() {
-    }
+    private SourceExamples() {}
 
     static final String REQUEST = """
             {

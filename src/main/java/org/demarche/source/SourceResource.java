@@ -62,12 +62,20 @@ public class SourceResource {
     /** Lists sources. */
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
-    @Operation(operationId = "listSources", summary = "List sources", description = "Sources matching every filter given, a page at a time."
-            + " Sort by -createdAt (default), outlet, url, createdAt or updatedAt.")
-    public RestResponse<Page<SourceResponse>> list(@BeanParam PageParams page,
-            @Parameter(description = "Part of the outlet name, any case", example = "caliber") @QueryParam("outlet") String outlet,
-            @Parameter(description = "BCP 47 language tag, any case", example = "en") @QueryParam("language") String language,
-            @Parameter(description = "The URL, in any equivalent spelling (host case, default port, fragment...)") @QueryParam("url") String url) {
+    @Operation(
+            operationId = "listSources",
+            summary = "List sources",
+            description = "Sources matching every filter given, a page at a time."
+                    + " Sort by -createdAt (default), outlet, url, createdAt or updatedAt.")
+    public RestResponse<Page<SourceResponse>> list(
+            @BeanParam PageParams page,
+            @Parameter(description = "Part of the outlet name, any case", example = "caliber") @QueryParam("outlet")
+                    String outlet,
+            @Parameter(description = "BCP 47 language tag, any case", example = "en") @QueryParam("language")
+                    String language,
+            @Parameter(description = "The URL, in any equivalent spelling (host case, default port, fragment...)")
+                    @QueryParam("url")
+                    String url) {
         SourceService.Filter filter = new SourceService.Filter(outlet, language, url);
         return Responses.list(page, p -> sources.list(filter, p), SourceResponse.class, uri, headers);
     }
@@ -75,9 +83,13 @@ public class SourceResource {
     /** Reads one source. */
     @GET
     @Path("{id}")
-    @Operation(operationId = "getSource", summary = "Get a source", description = "The source. Send the ETag back in"
-            + " If-None-Match to get 304 when it has not changed.")
-    @APIResponse(responseCode = "200", description = "The source",
+    @Operation(
+            operationId = "getSource",
+            summary = "Get a source",
+            description = "The source. Send the ETag back in" + " If-None-Match to get 304 when it has not changed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The source",
             content = @Content(examples = @ExampleObject(name = "caliber", value = SourceExamples.RESPONSE)))
     public RestResponse<SourceResponse> get(@PathParam("id") UUID id, @Context Request request) {
         return Responses.ok(sources.get(id), request);
@@ -87,14 +99,23 @@ public class SourceResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
-    @Operation(operationId = "createSource", summary = "Create a source", description = "Every invalid field is reported at once in a 422."
-            + " A url already recorded, in any equivalent spelling (case of scheme and host, default port, fragment,"
-            + " empty query, percent-encoded letters), is a 409 naming the source.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new source",
+    @Operation(
+            operationId = "createSource",
+            summary = "Create a source",
+            description = "Every invalid field is reported at once in a 422."
+                    + " A url already recorded, in any equivalent spelling (case of scheme and host, default port, fragment,"
+                    + " empty query, percent-encoded letters), is a 409 naming the source.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new source",
             content = @Content(examples = @ExampleObject(name = "caliber", value = SourceExamples.RESPONSE)))
     public RestResponse<SourceResponse> create(
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "caliber", value = SourceExamples.REQUEST)))
-            SourceRequest body) {
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "caliber", value = SourceExamples.REQUEST)))
+                    SourceRequest body) {
         return Responses.created(sources.create(body), uri);
     }
 
@@ -103,13 +124,21 @@ public class SourceResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "replaceSource", summary = "Replace a source", description = "Fields left out become empty. With If-Match, a stale"
-            + " ETag is refused with 412.")
-    public RestResponse<SourceResponse> replace(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "replaceSource",
+            summary = "Replace a source",
+            description = "Fields left out become empty. With If-Match, a stale" + " ETag is refused with 412.")
+    public RestResponse<SourceResponse> replace(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "caliber", value = SourceExamples.REQUEST)))
-            SourceRequest body) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "caliber", value = SourceExamples.REQUEST)))
+                    SourceRequest body) {
         return Responses.changed(sources.replace(id, body, ifMatch));
     }
 
@@ -119,14 +148,27 @@ public class SourceResource {
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(operationId = "updateSource", summary = "Update a source", description = "JSON Merge Patch (RFC 7396): fields given replace the"
-            + " stored ones, null removes a field, others stay.")
-    public RestResponse<SourceResponse> patch(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "updateSource",
+            summary = "Update a source",
+            description = "JSON Merge Patch (RFC 7396): fields given replace the"
+                    + " stored ones, null removes a field, others stay.")
+    public RestResponse<SourceResponse> patch(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "Any fields of SourceInput; null removes a field"),
-                    examples = @ExampleObject(name = "archive", value = SourceExamples.PATCH))) JsonNode patch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema =
+                                                    @Schema(
+                                                            type = SchemaType.OBJECT,
+                                                            description =
+                                                                    "Any fields of SourceInput; null removes a field"),
+                                            examples = @ExampleObject(name = "archive", value = SourceExamples.PATCH)))
+                    JsonNode patch) {
         return Responses.changed(sources.patch(id, patch, ifMatch));
     }
 
@@ -135,12 +177,16 @@ public class SourceResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "deleteSource", summary = "Delete a source", description = "Refused with 409, naming them, while statements"
-            + " refer to the source.")
+    @Operation(
+            operationId = "deleteSource",
+            summary = "Delete a source",
+            description = "Refused with 409, naming them, while statements" + " refer to the source.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id,
+    public void delete(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch) {
         sources.delete(id, ifMatch);
     }
 
@@ -149,7 +195,9 @@ public class SourceResource {
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
     @Operation(operationId = "getSourceHistory", summary = "History of a source", description = History.DESCRIPTION)
-    public RestResponse<Page<HistoryEntry<SourceResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.list(page, p -> history.of(sources, id, p), HistoryEntry.type(SourceResponse.class), uri, headers);
+    public RestResponse<Page<HistoryEntry<SourceResponse>>> history(
+            @PathParam("id") UUID id, @BeanParam PageParams page) {
+        return Responses.list(
+                page, p -> history.of(sources, id, p), HistoryEntry.type(SourceResponse.class), uri, headers);
     }
 }

@@ -21,10 +21,23 @@ public record SourceResponse(
         Instant retrievedAt,
         Instant createdAt,
         Instant updatedAt,
-        long version) implements Representation {
+        long version)
+        implements Representation {
 
     static SourceResponse of(Source s) {
-        return new SourceResponse(s.id, s.url, s.outlet, s.title, List.copyOf(s.authors), s.publishedAt, s.language,
-                s.citing, s.archiveUrl, s.retrievedAt, s.createdAt, s.updatedAt, s.version);
+        return new SourceResponse(
+                s.id,
+                s.url,
+                s.outlet,
+                s.title,
+                List.copyOf(s.authors),
+                s.publishedAt,
+                s.language,
+                s.citing,
+                s.archiveUrl,
+                s.retrievedAt,
+                s.createdAt,
+                s.updatedAt,
+                s.version);
     }
 }

@@ -18,22 +18,21 @@ import org.demarche.record.RecordService;
 @ApplicationScoped
 public class SourceService extends RecordService<Source, SourceRequest, SourceResponse> {
 
-    static final Sorting<Source> SORTING = new Sorting<>("-createdAt",
+    static final Sorting<Source> SORTING = new Sorting<>(
+            "-createdAt",
             SortField.text("outlet", "outlet", s -> s.outlet),
             SortField.text("url", "url", s -> s.url),
             SortField.instant("createdAt", "createdAt", s -> s.createdAt),
             SortField.instant("updatedAt", "updatedAt", s -> s.updatedAt));
 
     /** Filters of the sources list; null fields are absent filters. */
-    public record Filter(String outlet, String language, String url) {
-    }
+    public record Filter(String outlet, String language, String url) {}
 
     @Transactional
     public Page<SourceResponse> list(Filter filter, PageParams page) {
         return ListQuery.of(Source.class, "s")
                 .where("lower(s.outlet) like :outlet escape '\\'", "outlet", QueryParams.likePattern(filter.outlet()))
-                .where("lower(s.language) = :language", "language",
-                        QueryParams.lowerCase(filter.language()))
+                .where("lower(s.language) = :language", "language", QueryParams.lowerCase(filter.language()))
                 .where("s.canonicalUrl = :url", "url", canonical(QueryParams.text(filter.url())))
                 .page(page, SORTING)
                 .map(this::represent);
@@ -68,8 +67,11 @@ public class SourceService extends RecordService<Source, SourceRequest, SourceRe
         Source.byUrl(request.url())
                 .filter(other -> existing == null || !Objects.equals(other.id, existing.id))
                 .ifPresent(other -> {
-                    throw ProblemException.taken("Source " + other.id + " already has this url, spelled " + other.url
-                            + " (the same in canonical form: " + other.canonicalUrl + ")", "source", other.id);
+                    throw ProblemException.taken(
+                            "Source " + other.id + " already has this url, spelled " + other.url
+                                    + " (the same in canonical form: " + other.canonicalUrl + ")",
+                            "source",
+                            other.id);
                 });
     }
 
@@ -95,13 +97,13 @@ public class SourceService extends RecordService<Source, SourceRequest, SourceRe
 
     @Override
     protected SourceRequest toRequest(Source s) {
-        return new SourceRequest(s.url, s.outlet, s.title, s.authors, s.publishedAt, s.language, s.citing,
-                s.archiveUrl, s.retrievedAt);
+        return new SourceRequest(
+                s.url, s.outlet, s.title, s.authors, s.publishedAt, s.language, s.citing, s.archiveUrl, s.retrievedAt);
     }
 
     @Override
     protected List<Problem.Reference> referencesTo(Source source) {
-        return present(References.find("statement", "s", "from Statement s join s.sources x where x.id = :target",
-                source.id));
+        return present(
+                References.find("statement", "s", "from Statement s join s.sources x where x.id = :target", source.id));
     }
 }

@@ -24,8 +24,7 @@ public final class Highlights {
     private static final int WINDOW = 300;
     private static final int LEAD = 60;
 
-    private Highlights() {
-    }
+    private Highlights() {}
 
     public static String of(SearchQuery query, String text) {
         Set<String> terms = new HashSet<>();

@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.Responses;
-import org.demarche.common.stream.ListFormat;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
+import org.demarche.common.stream.ListFormat;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -36,11 +36,15 @@ public class OfficialStatementResource {
     /** Lists what one official said. */
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
-    @Operation(operationId = "listOfficialStatements", summary = "List an official's statements", description = "The official's statements in date order,"
-            + " oldest first; partial dates sort as the first day of their period (2024-11 before 2024-11-20)."
-            + " Takes every filter of GET /api/v1/statements except officialId; sort overrides the order.")
-    public RestResponse<Page<StatementResponse>> list(@PathParam("officialId") UUID officialId,
-            @BeanParam PageParams page, @BeanParam StatementFilter filter) {
-        return Responses.list(page, p -> statements.listOf(officialId, filter, p), StatementResponse.class, uri, headers);
+    @Operation(
+            operationId = "listOfficialStatements",
+            summary = "List an official's statements",
+            description = "The official's statements in date order,"
+                    + " oldest first; partial dates sort as the first day of their period (2024-11 before 2024-11-20)."
+                    + " Takes every filter of GET /api/v1/statements except officialId; sort overrides the order.")
+    public RestResponse<Page<StatementResponse>> list(
+            @PathParam("officialId") UUID officialId, @BeanParam PageParams page, @BeanParam StatementFilter filter) {
+        return Responses.list(
+                page, p -> statements.listOf(officialId, filter, p), StatementResponse.class, uri, headers);
     }
 }

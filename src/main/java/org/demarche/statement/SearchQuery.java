@@ -97,7 +97,8 @@ public record SearchQuery(List<List<Clause>> required, List<Clause> excluded) {
                 throw invalid("OR must stand between two words or phrases");
             }
             if (required.isEmpty()) {
-                throw invalid(excluded.isEmpty() ? "it has no word to look for" : "it only excludes; add a word to look for");
+                throw invalid(
+                        excluded.isEmpty() ? "it has no word to look for" : "it only excludes; add a word to look for");
             }
             return new SearchQuery(required.stream().map(List::copyOf).toList(), List.copyOf(excluded));
         }
@@ -111,7 +112,8 @@ public record SearchQuery(List<List<Clause>> required, List<Clause> excluded) {
         }
 
         private boolean startsWithOr() {
-            return text.startsWith("OR", at) && (at + 2 == text.length() || Character.isWhitespace(text.charAt(at + 2)));
+            return text.startsWith("OR", at)
+                    && (at + 2 == text.length() || Character.isWhitespace(text.charAt(at + 2)));
         }
 
         /** A phrase in quotes or a word (perhaps a prefix); null when it holds no letter or digit. */

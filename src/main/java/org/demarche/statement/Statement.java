@@ -86,12 +86,16 @@ public class Statement extends TrackedEntity {
     public String notes;
 
     @ManyToMany
-    @JoinTable(name = "statement_topic", joinColumns = @JoinColumn(name = "statement_id"),
+    @JoinTable(
+            name = "statement_topic",
+            joinColumns = @JoinColumn(name = "statement_id"),
             inverseJoinColumns = @JoinColumn(name = "topic_id"))
     public Set<Topic> topics = new LinkedHashSet<>();
 
     @ManyToMany
-    @JoinTable(name = "statement_source", joinColumns = @JoinColumn(name = "statement_id"),
+    @JoinTable(
+            name = "statement_source",
+            joinColumns = @JoinColumn(name = "statement_id"),
             inverseJoinColumns = @JoinColumn(name = "source_id"))
     public Set<Source> sources = new LinkedHashSet<>();
 
@@ -112,20 +116,28 @@ public class Statement extends TrackedEntity {
         }
         Map<UUID, Statement> found = new HashMap<>();
         Statement.<Statement>find("from Statement s join fetch s.official where s.id in ?1", ids)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list().forEach(s -> found.put(s.id, s));
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list()
+                .forEach(s -> found.put(s.id, s));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** The statement of this official with these words and date, found through the index on its text's hash. */
     public static Optional<Statement> byNaturalKey(UUID officialId, String text, String statedOn) {
-        return find("textHash = ?1 and official.id = ?2 and text = ?3 and statedOn = ?4", textHash(text), officialId, text,
-                statedOn).firstResultOptional();
+        return find(
+                        "textHash = ?1 and official.id = ?2 and text = ?3 and statedOn = ?4",
+                        textHash(text),
+                        officialId,
+                        text,
+                        statedOn)
+                .firstResultOptional();
     }
 
     /** What the database stores as a text's hash: MD5 of its UTF-8 bytes in lower-case hex. */
     public static String textHash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has MD5", e);
         }

@@ -3,8 +3,7 @@ package org.demarche.statement;
 /** Request and response examples for the OpenAPI document, taken from the sample article. */
 final class StatementExamples {
 
-    private StatementExamples() {
-    }
+    private StatementExamples() {}
 
     static final String REQUEST = """
             {

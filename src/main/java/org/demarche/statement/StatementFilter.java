@@ -10,11 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class StatementFilter {
 
     @QueryParam("q")
-    @Parameter(description = "Full-text search in the statement text (at most 500 characters). Words are ANDed;"
-            + " \"legally binding\" is a phrase; -truce excludes; cease* is a prefix of any word as written (the* too); OR between words or phrases"
-            + " accepts either. English stemming (ceasefires finds ceasefire), any case, accents ignored. With q,"
-            + " results are ranked by relevance unless sort is given, each carries a highlight, and paging reaches"
-            + " the first 10 000 matches.", example = "ceasefire -truce")
+    @Parameter(
+            description = "Full-text search in the statement text (at most 500 characters). Words are ANDed;"
+                    + " \"legally binding\" is a phrase; -truce excludes; cease* is a prefix of any word as written (the* too); OR between words or phrases"
+                    + " accepts either. English stemming (ceasefires finds ceasefire), any case, accents ignored. With q,"
+                    + " results are ranked by relevance unless sort is given, each carries a highlight, and paging reaches"
+                    + " the first 10 000 matches.",
+            example = "ceasefire -truce")
     public String q;
 
     @QueryParam("officialId")
@@ -26,15 +28,21 @@ public class StatementFilter {
     public String country;
 
     @QueryParam("topic")
-    @Parameter(description = "Only statements about this topic (slug or id) or a topic nested under it", example = "ceasefire")
+    @Parameter(
+            description = "Only statements about this topic (slug or id) or a topic nested under it",
+            example = "ceasefire")
     public String topic;
 
     @QueryParam("quoteType")
-    @Parameter(description = "Only statements of this quote type, any case", schema = @Schema(implementation = QuoteType.class))
+    @Parameter(
+            description = "Only statements of this quote type, any case",
+            schema = @Schema(implementation = QuoteType.class))
     public String quoteType;
 
     @QueryParam("medium")
-    @Parameter(description = "Only statements made through this medium, any case", schema = @Schema(implementation = Medium.class))
+    @Parameter(
+            description = "Only statements made through this medium, any case",
+            schema = @Schema(implementation = Medium.class))
     public String medium;
 
     @QueryParam("language")
@@ -42,12 +50,14 @@ public class StatementFilter {
     public String language;
 
     @QueryParam("verification")
-    @Parameter(description = "Only statements in this state of verification, any case",
+    @Parameter(
+            description = "Only statements in this state of verification, any case",
             schema = @Schema(implementation = Verification.class))
     public String verification;
 
     @QueryParam("sourceId")
-    @Parameter(description = "Only statements reported in this source",
+    @Parameter(
+            description = "Only statements reported in this source",
             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     public String sourceId;
 
@@ -60,12 +70,15 @@ public class StatementFilter {
     public String mentions;
 
     @QueryParam("from")
-    @Parameter(description = "Only statements made on or after this partial date; a statement dated 2024-11 counts"
-            + " for any day of November 2024", example = "2024-06")
+    @Parameter(
+            description = "Only statements made on or after this partial date; a statement dated 2024-11 counts"
+                    + " for any day of November 2024",
+            example = "2024-06")
     public String from;
 
     @QueryParam("to")
-    @Parameter(description = "Only statements made on or before this partial date; to=2024-11 includes 2024-11-30",
+    @Parameter(
+            description = "Only statements made on or before this partial date; to=2024-11 includes 2024-11-30",
             example = "2024-12")
     public String to;
 }

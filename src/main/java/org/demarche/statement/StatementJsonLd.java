@@ -26,8 +26,8 @@ public final class StatementJsonLd {
     public static final String MEDIA_TYPE = "application/ld+json";
     public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
     private static final List<MediaType> OFFERED_FOR_ONE = List.of(MediaType.APPLICATION_JSON_TYPE, TYPE);
-    private static final List<MediaType> OFFERED_FOR_LIST = List.of(MediaType.APPLICATION_JSON_TYPE,
-            ListFormat.CSV.mediaType, ListFormat.NDJSON.mediaType, TYPE);
+    private static final List<MediaType> OFFERED_FOR_LIST =
+            List.of(MediaType.APPLICATION_JSON_TYPE, ListFormat.CSV.mediaType, ListFormat.NDJSON.mediaType, TYPE);
     private static final String CONTEXT = "https://schema.org";
 
     private final URI api;
@@ -42,7 +42,8 @@ public final class StatementJsonLd {
      * {@link Negotiation#choose}).
      */
     public static boolean requested(HttpHeaders headers, boolean list) {
-        return Negotiation.choose(headers, list ? OFFERED_FOR_LIST : OFFERED_FOR_ONE).equals(TYPE);
+        return Negotiation.choose(headers, list ? OFFERED_FOR_LIST : OFFERED_FOR_ONE)
+                .equals(TYPE);
     }
 
     public Map<String, Object> quotation(StatementResponse statement) {
@@ -75,7 +76,8 @@ public final class StatementJsonLd {
         putIfPresent(quotation, "inLanguage", statement.language());
         quotation.put("dateCreated", statement.statedOn());
         quotation.put("dateModified", statement.updatedAt().toString());
-        Map<String, Object> person = node("Person", url("officials", statement.official().id()));
+        Map<String, Object> person =
+                node("Person", url("officials", statement.official().id()));
         person.put("name", statement.official().name());
         Map<String, Object> country = typed("Country");
         country.put("identifier", statement.official().country());
@@ -86,7 +88,9 @@ public final class StatementJsonLd {
             place.put("name", statement.venue());
             quotation.put("locationCreated", place);
         }
-        quotation.put("isBasedOn", statement.sources().stream().map(StatementJsonLd::work).toList());
+        quotation.put(
+                "isBasedOn",
+                statement.sources().stream().map(StatementJsonLd::work).toList());
         quotation.put("about", statement.topics().stream().map(this::thing).toList());
         return quotation;
     }

@@ -14,22 +14,49 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonIgnoreProperties({"id", "version", "createdAt", "updatedAt", "official", "topics", "sources"})
 @Schema(name = "StatementInput", description = "A statement as written by a client")
 public record StatementRequest(
-        @Schema(description = "The official who said it") @NotNull UUID officialId,
-        @Schema(description = "The words as reported; stored exactly as sent", examples = "A ceasefire will not suit us.")
-        @NotBlank @Size(max = 10000) String text,
-        @Schema(description = "Whether the text is the official's own words", examples = "direct_quote") @NotNull QuoteType quoteType,
-        @Schema(description = "BCP 47 language tag of the text", examples = "en") @Size(max = 35) @LanguageTag String language,
+        @Schema(description = "The official who said it") @NotNull
+        UUID officialId,
+
+        @Schema(
+                description = "The words as reported; stored exactly as sent",
+                examples = "A ceasefire will not suit us.")
+        @NotBlank
+        @Size(max = 10000)
+        String text,
+
+        @Schema(description = "Whether the text is the official's own words", examples = "direct_quote") @NotNull
+        QuoteType quoteType,
+
+        @Schema(description = "BCP 47 language tag of the text", examples = "en") @Size(max = 35) @LanguageTag
+        String language,
+
         @Schema(description = "Partial date: 2024, 2024-11 or 2024-11-20", examples = "2024-11")
-        @NotNull @PartialDateText String statedOn,
-        @Schema(description = "Where it was said, free text", examples = "Interview on Russian TV") @Size(max = 500) String venue,
+        @NotNull
+        @PartialDateText
+        String statedOn,
+
+        @Schema(description = "Where it was said, free text", examples = "Interview on Russian TV") @Size(max = 500)
+        String venue,
+
         @Schema(examples = "interview") Medium medium,
-        @Schema(description = "Topics it is about") @Size(max = 50) List<@NotNull UUID> topicIds,
-        @Schema(description = "Sources that reported it") @Size(max = 50) List<@NotNull UUID> sourceIds,
-        @Schema(description = "ISO 3166-1 alpha-2 codes or official ids of those addressed or talked about",
+
+        @Schema(description = "Topics it is about") @Size(max = 50)
+        List<@NotNull UUID> topicIds,
+
+        @Schema(description = "Sources that reported it") @Size(max = 50)
+        List<@NotNull UUID> sourceIds,
+
+        @Schema(
+                description = "ISO 3166-1 alpha-2 codes or official ids of those addressed or talked about",
                 examples = "[\"UA\", \"US\"]")
-        @Size(max = 100) List<@NotBlank @Size(max = 36) String> mentions,
-        @Schema(description = "Defaults to unverified", examples = "unverified") Verification verification,
-        @Schema(description = "Editorial notes") @Size(max = 5000) String notes) {
+        @Size(max = 100)
+        List<@NotBlank @Size(max = 36) String> mentions,
+
+        @Schema(description = "Defaults to unverified", examples = "unverified")
+        Verification verification,
+
+        @Schema(description = "Editorial notes") @Size(max = 5000)
+        String notes) {
 
     public StatementRequest {
         topicIds = topicIds == null ? List.of() : topicIds;

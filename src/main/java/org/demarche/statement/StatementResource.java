@@ -61,15 +61,26 @@ public class StatementResource {
 
     /** Lists statements. */
     @GET
-    @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON, StatementJsonLd.MEDIA_TYPE})
-    @Operation(operationId = "listStatements", summary = "List or search statements", description = "Statements matching every"
-            + " filter given, a page at a time, newest first. Sort by statedOn (partial dates sort as the first day of"
-            + " their period), createdAt or updatedAt; -statedOn is the default. With q, a full-text search: results"
-            + " are ranked by relevance unless sort is given, and each carries a highlight. With Accept:"
-            + " application/ld+json, the page is a schema.org ItemList of Quotations.")
+    @Produces({
+        MediaType.APPLICATION_JSON,
+        ListFormat.TEXT_CSV,
+        ListFormat.APPLICATION_NDJSON,
+        StatementJsonLd.MEDIA_TYPE
+    })
+    @Operation(
+            operationId = "listStatements",
+            summary = "List or search statements",
+            description = "Statements matching every"
+                    + " filter given, a page at a time, newest first. Sort by statedOn (partial dates sort as the first day of"
+                    + " their period), createdAt or updatedAt; -statedOn is the default. With q, a full-text search: results"
+                    + " are ranked by relevance unless sort is given, and each carries a highlight. With Accept:"
+                    + " application/ld+json, the page is a schema.org ItemList of Quotations.")
     public RestResponse<Page<StatementResponse>> list(@BeanParam PageParams page, @BeanParam StatementFilter filter) {
         if (StatementJsonLd.requested(headers, true)) {
-            return Responses.pageAs(statements.list(filter, page), uri, StatementJsonLd.TYPE,
+            return Responses.pageAs(
+                    statements.list(filter, page),
+                    uri,
+                    StatementJsonLd.TYPE,
                     new StatementJsonLd(uri.getBaseUri())::itemList);
         }
         return Responses.list(page, p -> statements.list(filter, p), StatementResponse.class, uri, headers);
@@ -78,12 +89,19 @@ public class StatementResource {
     /** Counts statements per official, country, topic, quote type, medium and year. */
     @GET
     @Path("facets")
-    @Operation(operationId = "getStatementFacets", summary = "Count statements by facet", description = "Takes the same"
-            + " filters, q and updatedSince as the statement list and answers how the matching statements spread over officials,"
-            + " countries, topics, quote types, media and years, for a search sidebar or a chart.")
-    public StatementFacets facets(@BeanParam StatementFilter filter,
-            @Parameter(description = "Only statements created or changed at or after this instant (ISO 8601, UTC)",
-                    example = "2024-11-20T00:00:00Z") @QueryParam("updatedSince") String updatedSince) {
+    @Operation(
+            operationId = "getStatementFacets",
+            summary = "Count statements by facet",
+            description = "Takes the same"
+                    + " filters, q and updatedSince as the statement list and answers how the matching statements spread over officials,"
+                    + " countries, topics, quote types, media and years, for a search sidebar or a chart.")
+    public StatementFacets facets(
+            @BeanParam StatementFilter filter,
+            @Parameter(
+                            description = "Only statements created or changed at or after this instant (ISO 8601, UTC)",
+                            example = "2024-11-20T00:00:00Z")
+                    @QueryParam("updatedSince")
+                    String updatedSince) {
         PageParams since = new PageParams();
         since.updatedSince = updatedSince;
         return statements.facets(filter, since);
@@ -92,20 +110,30 @@ public class StatementResource {
     /** Reads one statement. */
     @GET
     @Path("{id}")
-    @Operation(operationId = "getStatement", summary = "Get a statement", description = "The statement with its official, topics and sources. Send the ETag back in"
-            + " If-None-Match to get 304 when it has not changed.")
+    @Operation(
+            operationId = "getStatement",
+            summary = "Get a statement",
+            description = "The statement with its official, topics and sources. Send the ETag back in"
+                    + " If-None-Match to get 304 when it has not changed.")
     @Produces({MediaType.APPLICATION_JSON, StatementJsonLd.MEDIA_TYPE})
-    @APIResponse(responseCode = "200", description = "The statement; with Accept: application/ld+json, a schema.org"
-            + " Quotation (spokenByCharacter, dateCreated, isBasedOn its sources, about its topics)",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatementResponse.class),
-                    examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.RESPONSE)),
-                @Content(mediaType = StatementJsonLd.MEDIA_TYPE,
-                    schema = @Schema(type = SchemaType.OBJECT, description = "A schema.org Quotation in JSON-LD"))})
+    @APIResponse(
+            responseCode = "200",
+            description = "The statement; with Accept: application/ld+json, a schema.org"
+                    + " Quotation (spokenByCharacter, dateCreated, isBasedOn its sources, about its topics)",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = StatementResponse.class),
+                        examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.RESPONSE)),
+                @Content(
+                        mediaType = StatementJsonLd.MEDIA_TYPE,
+                        schema = @Schema(type = SchemaType.OBJECT, description = "A schema.org Quotation in JSON-LD"))
+            })
     public RestResponse<StatementResponse> get(@PathParam("id") UUID id, @Context Request request) {
         StatementResponse statement = statements.get(id);
         if (StatementJsonLd.requested(headers, false)) {
-            return Responses.okAs(statement, request, StatementJsonLd.TYPE,
-                    new StatementJsonLd(uri.getBaseUri())::quotation);
+            return Responses.okAs(
+                    statement, request, StatementJsonLd.TYPE, new StatementJsonLd(uri.getBaseUri())::quotation);
         }
         return Responses.ok(statement, request);
     }
@@ -114,13 +142,25 @@ public class StatementResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
-    @Operation(operationId = "createStatement", summary = "Create a statement", description = "Every invalid field is reported at once in a 422,"
-            + " including ids of officials, topics and sources that do not exist. The text is stored exactly as sent.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new statement",
+    @Operation(
+            operationId = "createStatement",
+            summary = "Create a statement",
+            description =
+                    "Every invalid field is reported at once in a 422,"
+                            + " including ids of officials, topics and sources that do not exist. The text is stored exactly as sent.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new statement",
             content = @Content(examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.RESPONSE)))
     public RestResponse<StatementResponse> create(
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.REQUEST)))
-            StatementRequest body) {
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "ceasefire-quote",
+                                                            value = StatementExamples.REQUEST)))
+                    StatementRequest body) {
         return Responses.created(statements.create(body), uri);
     }
 
@@ -129,13 +169,23 @@ public class StatementResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "replaceStatement", summary = "Replace a statement", description = "Fields left out become empty. With If-Match, a stale"
-            + " ETag is refused with 412.")
-    public RestResponse<StatementResponse> replace(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "replaceStatement",
+            summary = "Replace a statement",
+            description = "Fields left out become empty. With If-Match, a stale" + " ETag is refused with 412.")
+    public RestResponse<StatementResponse> replace(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.REQUEST)))
-            StatementRequest body) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "ceasefire-quote",
+                                                            value = StatementExamples.REQUEST)))
+                    StatementRequest body) {
         return Responses.changed(statements.replace(id, body, ifMatch));
     }
 
@@ -145,14 +195,28 @@ public class StatementResource {
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(operationId = "updateStatement", summary = "Update a statement", description = "JSON Merge Patch (RFC 7396): fields given replace the"
-            + " stored ones, null removes a field, others stay.")
-    public RestResponse<StatementResponse> patch(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "updateStatement",
+            summary = "Update a statement",
+            description = "JSON Merge Patch (RFC 7396): fields given replace the"
+                    + " stored ones, null removes a field, others stay.")
+    public RestResponse<StatementResponse> patch(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "Any fields of StatementInput; null removes a field"),
-                    examples = @ExampleObject(name = "verify", value = StatementExamples.PATCH))) JsonNode patch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema =
+                                                    @Schema(
+                                                            type = SchemaType.OBJECT,
+                                                            description =
+                                                                    "Any fields of StatementInput; null removes a field"),
+                                            examples =
+                                                    @ExampleObject(name = "verify", value = StatementExamples.PATCH)))
+                    JsonNode patch) {
         return Responses.changed(statements.patch(id, patch, ifMatch));
     }
 
@@ -161,12 +225,16 @@ public class StatementResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "deleteStatement", summary = "Delete a statement", description = "Refused with 409, naming them, while positions cite"
-            + " the statement as evidence.")
+    @Operation(
+            operationId = "deleteStatement",
+            summary = "Delete a statement",
+            description = "Refused with 409, naming them, while positions cite" + " the statement as evidence.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id,
+    public void delete(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch) {
         statements.delete(id, ifMatch);
     }
 
@@ -174,8 +242,13 @@ public class StatementResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
-    @Operation(operationId = "getStatementHistory", summary = "History of a statement", description = History.DESCRIPTION)
-    public RestResponse<Page<HistoryEntry<StatementResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.list(page, p -> history.of(statements, id, p), HistoryEntry.type(StatementResponse.class), uri, headers);
+    @Operation(
+            operationId = "getStatementHistory",
+            summary = "History of a statement",
+            description = History.DESCRIPTION)
+    public RestResponse<Page<HistoryEntry<StatementResponse>>> history(
+            @PathParam("id") UUID id, @BeanParam PageParams page) {
+        return Responses.list(
+                page, p -> history.of(statements, id, p), HistoryEntry.type(StatementResponse.class), uri, headers);
     }
 }

@@ -35,24 +35,67 @@ public record StatementResponse(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        @Schema(description = "Only in results of a search with q: the text (for a long text, about 300 characters"
-                + " around the first match), HTML-escaped, with the matched words in <mark>...</mark>", nullable = true,
+
+        @Schema(
+                description = "Only in results of a search with q: the text (for a long text, about 300 characters"
+                        + " around the first match), HTML-escaped, with the matched words in <mark>...</mark>",
+                nullable = true,
                 examples = "A <mark>ceasefire</mark> will not suit us.")
-        @JsonInclude(JsonInclude.Include.NON_NULL) String highlight) implements Representation {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String highlight)
+        implements Representation {
 
     static StatementResponse of(Statement s) {
-        List<Topic> topics = s.topics.stream().sorted(Comparator.comparing((Topic t) -> t.slug)).toList();
-        List<Source> sources = s.sources.stream().sorted(Comparator.comparing((Source x) -> x.url)).toList();
-        return new StatementResponse(s.id, s.official.id, OfficialSummary.of(s.official), s.text, s.quoteType,
-                s.language, s.statedOn, s.venue, s.medium,
-                topics.stream().map(t -> t.id).toList(), topics.stream().map(TopicSummary::of).toList(),
-                sources.stream().map(x -> x.id).toList(), sources.stream().map(SourceSummary::of).toList(),
-                List.copyOf(s.mentions), s.verification, s.notes, s.createdAt, s.updatedAt, s.version, null);
+        List<Topic> topics = s.topics.stream()
+                .sorted(Comparator.comparing((Topic t) -> t.slug))
+                .toList();
+        List<Source> sources = s.sources.stream()
+                .sorted(Comparator.comparing((Source x) -> x.url))
+                .toList();
+        return new StatementResponse(
+                s.id,
+                s.official.id,
+                OfficialSummary.of(s.official),
+                s.text,
+                s.quoteType,
+                s.language,
+                s.statedOn,
+                s.venue,
+                s.medium,
+                topics.stream().map(t -> t.id).toList(),
+                topics.stream().map(TopicSummary::of).toList(),
+                sources.stream().map(x -> x.id).toList(),
+                sources.stream().map(SourceSummary::of).toList(),
+                List.copyOf(s.mentions),
+                s.verification,
+                s.notes,
+                s.createdAt,
+                s.updatedAt,
+                s.version,
+                null);
     }
 
     StatementResponse withHighlight(String highlight) {
-        return new StatementResponse(id, officialId, official, text, quoteType, language, statedOn, venue, medium,
-                topicIds, topics, sourceIds, sources, mentions, verification, notes, createdAt, updatedAt, version,
+        return new StatementResponse(
+                id,
+                officialId,
+                official,
+                text,
+                quoteType,
+                language,
+                statedOn,
+                venue,
+                medium,
+                topicIds,
+                topics,
+                sourceIds,
+                sources,
+                mentions,
+                verification,
+                notes,
+                createdAt,
+                updatedAt,
+                version,
                 highlight);
     }
 }

@@ -3,8 +3,8 @@ package org.demarche.statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.demarche.common.paging.Page;
 import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.Page;
 import org.demarche.common.paging.Sorting;
 
 /**
@@ -47,8 +47,7 @@ public interface StatementSearch {
         return work.get();
     }
 
-    record Hits(List<UUID> ids, long total) {
-    }
+    record Hits(List<UUID> ids, long total) {}
 
     /** The index holds every change up to history revision {@code indexedThrough}; {@code latestChange} is the newest. */
     record IndexState(String engine, long indexedThrough, long latestChange) {

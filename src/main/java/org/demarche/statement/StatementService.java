@@ -38,7 +38,8 @@ import org.demarche.topic.TopicSummary;
 @ApplicationScoped
 public class StatementService extends RecordService<Statement, StatementRequest, StatementResponse> {
 
-    public static final Sorting<Statement> SORTING = new Sorting<>("-statedOn",
+    public static final Sorting<Statement> SORTING = new Sorting<>(
+            "-statedOn",
             SortField.date("statedOn", "statedOnStart", s -> s.statedOnStart),
             SortField.instant("createdAt", "createdAt", s -> s.createdAt),
             SortField.instant("updatedAt", "updatedAt", s -> s.updatedAt));
@@ -51,6 +52,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
 
     /** With q, only this many matches can be paged through; a narrower search reaches the rest. */
     static final int SEARCH_WINDOW = 10_000;
+
     private static final UUID NO_ID = new UUID(0, 0);
 
     @Inject
@@ -71,13 +73,16 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         Map<String, Long> byTopic = top(counts.of(FacetCounts.TOPIC), TOP_FACET_VALUES);
         Map<UUID, Topic> topicsById = new HashMap<>();
         Topic.<Topic>list("id in ?1", uuids(byTopic.keySet())).forEach(t -> topicsById.put(t.id, t));
-        return new StatementFacets(counts.total(),
-                byOfficial.entrySet().stream().filter(e -> officialsById.containsKey(UUID.fromString(e.getKey())))
+        return new StatementFacets(
+                counts.total(),
+                byOfficial.entrySet().stream()
+                        .filter(e -> officialsById.containsKey(UUID.fromString(e.getKey())))
                         .map(e -> new StatementFacets.OfficialCount(
                                 OfficialSummary.of(officialsById.get(UUID.fromString(e.getKey()))), e.getValue()))
                         .toList(),
                 values(top(counts.of(FacetCounts.COUNTRY), Integer.MAX_VALUE)),
-                byTopic.entrySet().stream().filter(e -> topicsById.containsKey(UUID.fromString(e.getKey())))
+                byTopic.entrySet().stream()
+                        .filter(e -> topicsById.containsKey(UUID.fromString(e.getKey())))
                         .map(e -> new StatementFacets.TopicCount(
                                 TopicSummary.of(topicsById.get(UUID.fromString(e.getKey()))), e.getValue()))
                         .toList(),
@@ -85,7 +90,8 @@ public class StatementService extends RecordService<Statement, StatementRequest,
                 values(top(counts.of(FacetCounts.MEDIUM), Integer.MAX_VALUE)),
                 counts.of(FacetCounts.YEAR).entrySet().stream()
                         .sorted(Comparator.comparingInt((Map.Entry<String, Long> e) -> Integer.parseInt(e.getKey())))
-                        .map(e -> new StatementFacets.ValueCount(e.getKey(), e.getValue())).toList());
+                        .map(e -> new StatementFacets.ValueCount(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     private static final int TOP_FACET_VALUES = 50;
@@ -95,16 +101,21 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         Map<String, Long> top = new LinkedHashMap<>();
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).forEach(e -> top.put(e.getKey(), e.getValue()));
+                .limit(limit)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
 
     private static List<StatementFacets.ValueCount> values(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> new StatementFacets.ValueCount(e.getKey(), e.getValue())).toList();
+        return counts.entrySet().stream()
+                .map(e -> new StatementFacets.ValueCount(e.getKey(), e.getValue()))
+                .toList();
     }
 
     private static List<UUID> uuids(Collection<String> ids) {
-        return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids.stream().map(UUID::fromString).toList();
+        return ids.isEmpty()
+                ? List.of(new UUID(0, 0))
+                : ids.stream().map(UUID::fromString).toList();
     }
 
     /** The statements of one official, in date order unless q or another sort is asked for; 404 for an unknown official. */
@@ -133,7 +144,8 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         int limit = page.pageSize();
         if (criteria.query() == null) {
             Sorting.Order<Statement> order = SORTING.resolve(page.sort);
-            Cursor after = page.cursor == null || page.cursor.isBlank() ? null : Cursor.decode(page.cursor, order.wireName());
+            Cursor after =
+                    page.cursor == null || page.cursor.isBlank() ? null : Cursor.decode(page.cursor, order.wireName());
             return search.list(criteria, order, after, limit).map(this::represent);
         }
         Sorting.Order<Statement> order = page.sort == null || page.sort.isBlank() ? null : SORTING.resolve(page.sort);
@@ -143,7 +155,8 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         int size = Math.min(limit, SEARCH_WINDOW - offset);
         StatementSearch.Hits hits = search.search(criteria, order, offset, size);
         List<StatementResponse> items = Statement.inOrder(hits.ids()).stream()
-                .map(s -> represent(s).withHighlight(Highlights.of(criteria.query(), s.text))).toList();
+                .map(s -> represent(s).withHighlight(Highlights.of(criteria.query(), s.text)))
+                .toList();
         boolean more = offset + size < Math.min(hits.total(), SEARCH_WINDOW);
         String next = more ? new Cursor(cursorSort, Integer.toString(offset + size), NO_ID).encode() : null;
         return new Page<>(items, hits.total(), next);
@@ -230,12 +243,13 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         }
     }
 
-    private static void checkExist(Violations violations, String field, List<UUID> ids,
-            Class<? extends TrackedEntity> type) {
+    private static void checkExist(
+            Violations violations, String field, List<UUID> ids, Class<? extends TrackedEntity> type) {
         for (int i = 0; i < ids.size(); i++) {
             UUID id = ids.get(i);
             if (id != null && Panache.getEntityManager().find(type, id) == null) {
-                violations.add(field + "[" + i + "]", "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " has this id");
+                violations.add(
+                        field + "[" + i + "]", "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " has this id");
             } else if (id != null && ids.indexOf(id) < i) {
                 violations.add(field + "[" + i + "]", "is listed twice");
             }
@@ -277,24 +291,48 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     @Override
     protected StatementRequest toRequest(Statement s) {
         StatementResponse r = represent(s);
-        return new StatementRequest(r.officialId(), r.text(), r.quoteType(), r.language(), r.statedOn(), r.venue(),
-                r.medium(), r.topicIds(), r.sourceIds(), r.mentions(), r.verification(), r.notes());
+        return new StatementRequest(
+                r.officialId(),
+                r.text(),
+                r.quoteType(),
+                r.language(),
+                r.statedOn(),
+                r.venue(),
+                r.medium(),
+                r.topicIds(),
+                r.sourceIds(),
+                r.mentions(),
+                r.verification(),
+                r.notes());
     }
 
     /** Topics and sources are sets: a request may list them in any order. */
     @Override
     protected StatementRequest comparable(StatementRequest r) {
-        return new StatementRequest(r.officialId(), r.text(), r.quoteType(), r.language(), r.statedOn(), r.venue(),
-                r.medium(), sorted(r.topicIds()), sorted(r.sourceIds()), r.mentions(), r.verification(), r.notes());
+        return new StatementRequest(
+                r.officialId(),
+                r.text(),
+                r.quoteType(),
+                r.language(),
+                r.statedOn(),
+                r.venue(),
+                r.medium(),
+                sorted(r.topicIds()),
+                sorted(r.sourceIds()),
+                r.mentions(),
+                r.verification(),
+                r.notes());
     }
 
     private static List<UUID> sorted(List<UUID> ids) {
-        return ids.stream().sorted(Comparator.nullsFirst(Comparator.naturalOrder())).toList();
+        return ids.stream()
+                .sorted(Comparator.nullsFirst(Comparator.naturalOrder()))
+                .toList();
     }
 
     @Override
     protected List<Problem.Reference> referencesTo(Statement statement) {
-        return present(References.find("position", "p",
-                "from Position p join p.evidence e where e.statementId = :target", statement.id));
+        return present(References.find(
+                "position", "p", "from Position p join p.evidence e where e.statementId = :target", statement.id));
     }
 }

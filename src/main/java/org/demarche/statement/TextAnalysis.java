@@ -70,12 +70,10 @@ public final class TextAnalysis {
         };
     }
 
-    private TextAnalysis() {
-    }
+    private TextAnalysis() {}
 
     /** A term and its position, counting dropped stop words, so phrases keep their gaps. */
-    public record Token(String term, int position) {
-    }
+    public record Token(String term, int position) {}
 
     /** Two neighbouring terms as {@link #PAIRS} indexes them. */
     public static String pair(String first, String second) {

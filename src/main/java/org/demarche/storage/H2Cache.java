@@ -30,8 +30,8 @@ public class H2Cache {
     private final AgroalDataSource dataSource;
     private final Optional<MemorySize> size;
 
-    public H2Cache(AgroalDataSource dataSource,
-            @ConfigProperty(name = "demarche.h2.cache-size") Optional<MemorySize> size) {
+    public H2Cache(
+            AgroalDataSource dataSource, @ConfigProperty(name = "demarche.h2.cache-size") Optional<MemorySize> size) {
         this.dataSource = dataSource;
         this.size = size;
     }
@@ -39,7 +39,8 @@ public class H2Cache {
     /** Before the search index catches up or rebuilds, which reads every statement it needs. */
     void onStart(@Observes @Priority(1000) StartupEvent event) throws SQLException {
         long kilobytes = kilobytes(size, Runtime.getRuntime().maxMemory());
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("SET CACHE_SIZE " + kilobytes);
         }
         LOG.infof("H2 page cache: %d MB", kilobytes / 1024);

@@ -9,8 +9,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A statement or a position on the timeline; exactly one of statement and position is present")
 public record TimelineEntry(
-        @Schema(description = "statement or position", enumeration = {"statement", "position"}, examples = "statement") String kind,
-        @Schema(description = "statedOn of a statement, validFrom of a position", examples = "2024-11") String date,
+        @Schema(
+                description = "statement or position",
+                enumeration = {"statement", "position"},
+                examples = "statement")
+        String kind,
+
+        @Schema(description = "statedOn of a statement, validFrom of a position", examples = "2024-11")
+        String date,
+
         StatementResponse statement,
         PositionResponse position) {
 

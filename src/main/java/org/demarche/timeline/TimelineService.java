@@ -53,7 +53,8 @@ public class TimelineService {
      */
     private record Place(LocalDate start, int kindOrder, UUID id) {
 
-        static final Comparator<Place> ORDER = Comparator.comparing(Place::start).thenComparing(Place::kindOrder)
+        static final Comparator<Place> ORDER = Comparator.comparing(Place::start)
+                .thenComparing(Place::kindOrder)
                 .thenComparing(place -> place.id().toString());
 
         Cursor cursor() {
@@ -74,8 +75,7 @@ public class TimelineService {
         }
     }
 
-    private record Dated(Place place, TimelineEntry entry) {
-    }
+    private record Dated(Place place, TimelineEntry entry) {}
 
     @Transactional
     public Timeline of(UUID officialId, String topic, String limit, String cursor) {
@@ -97,16 +97,20 @@ public class TimelineService {
             events.add(new Dated(new Place(p.validFromStart, 1, p.id), TimelineEntry.of(positions.represent(p))));
         }
         events.sort(Comparator.comparing(Dated::place, Place.ORDER));
-        String nextCursor = events.size() > size ? events.get(size - 1).place().cursor().encode() : null;
-        TopicSummary topicSummary = topic == null || topic.isBlank() ? null
-                : TopicSummary.of(topics.resolve("topic", topic));
-        return new Timeline(OfficialSummary.of(official), topicSummary,
-                events.stream().limit(size).map(Dated::entry).toList(), nextCursor);
+        String nextCursor =
+                events.size() > size ? events.get(size - 1).place().cursor().encode() : null;
+        TopicSummary topicSummary =
+                topic == null || topic.isBlank() ? null : TopicSummary.of(topics.resolve("topic", topic));
+        return new Timeline(
+                OfficialSummary.of(official),
+                topicSummary,
+                events.stream().limit(size).map(Dated::entry).toList(),
+                nextCursor);
     }
 
     /** Limits a query of one kind of event to those that sort after {@code after}. */
-    private static <E extends TrackedEntity> ListQuery<E> following(ListQuery<E> query, String start, int kindOrder,
-            Place after) {
+    private static <E extends TrackedEntity> ListQuery<E> following(
+            ListQuery<E> query, String start, int kindOrder, Place after) {
         if (after == null) {
             return query;
         }
@@ -115,7 +119,8 @@ public class TimelineService {
             return query.where(start + " > :afterStart", "afterStart", after.start());
         }
         query.where(start + " >= :afterStart", "afterStart", after.start());
-        return kindOrder > after.kindOrder() ? query
+        return kindOrder > after.kindOrder()
+                ? query
                 : query.where("(" + start + " > :afterStart or " + alias + ".id > :afterId)", "afterId", after.id());
     }
 }

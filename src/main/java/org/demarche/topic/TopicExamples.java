@@ -3,8 +3,7 @@ package org.demarche.topic;
 /** Request and response examples for the OpenAPI document, taken from the sample article. */
 final class TopicExamples {
 
-    private TopicExamples() {
-    }
+    private TopicExamples() {}
 
     static final String REQUEST = """
             {

@@ -62,11 +62,18 @@ public class TopicResource {
     /** Lists topics. */
     @GET
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
-    @Operation(operationId = "listTopics", summary = "List topics", description = "Topics matching every filter given, a page at a time."
-            + " Sort by slug (default), name, createdAt or updatedAt.")
-    public RestResponse<Page<TopicResponse>> list(@BeanParam PageParams page,
-            @Parameter(description = "Only topics directly under this one (slug or id)", example = "ukraine-negotiations")
-            @QueryParam("parent") String parent,
+    @Operation(
+            operationId = "listTopics",
+            summary = "List topics",
+            description = "Topics matching every filter given, a page at a time."
+                    + " Sort by slug (default), name, createdAt or updatedAt.")
+    public RestResponse<Page<TopicResponse>> list(
+            @BeanParam PageParams page,
+            @Parameter(
+                            description = "Only topics directly under this one (slug or id)",
+                            example = "ukraine-negotiations")
+                    @QueryParam("parent")
+                    String parent,
             @Parameter(description = "Part of the name, any case", example = "cease") @QueryParam("name") String name) {
         return Responses.list(page, p -> topics.list(parent, name, p), TopicResponse.class, uri, headers);
     }
@@ -74,9 +81,14 @@ public class TopicResource {
     /** Reads one topic. */
     @GET
     @Path("{id}")
-    @Operation(operationId = "getTopic", summary = "Get a topic", description = "The topic with its parent. Send the ETag back in"
-            + " If-None-Match to get 304 when it has not changed.")
-    @APIResponse(responseCode = "200", description = "The topic",
+    @Operation(
+            operationId = "getTopic",
+            summary = "Get a topic",
+            description = "The topic with its parent. Send the ETag back in"
+                    + " If-None-Match to get 304 when it has not changed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The topic",
             content = @Content(examples = @ExampleObject(name = "ceasefire", value = TopicExamples.RESPONSE)))
     public RestResponse<TopicResponse> get(@PathParam("id") UUID id, @Context Request request) {
         return Responses.ok(topics.get(id), request);
@@ -86,13 +98,21 @@ public class TopicResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
-    @Operation(operationId = "createTopic", summary = "Create a topic", description = "Every invalid field is reported at once in a 422."
-            + " A slug already taken is a 409.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new topic",
+    @Operation(
+            operationId = "createTopic",
+            summary = "Create a topic",
+            description = "Every invalid field is reported at once in a 422." + " A slug already taken is a 409.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new topic",
             content = @Content(examples = @ExampleObject(name = "ceasefire", value = TopicExamples.RESPONSE)))
     public RestResponse<TopicResponse> create(
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "ceasefire", value = TopicExamples.REQUEST)))
-            TopicRequest body) {
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "ceasefire", value = TopicExamples.REQUEST)))
+                    TopicRequest body) {
         return Responses.created(topics.create(body), uri);
     }
 
@@ -101,13 +121,22 @@ public class TopicResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "replaceTopic", summary = "Replace a topic", description = "Fields left out become empty. A topic cannot be moved"
-            + " under itself or under a topic nested in it. With If-Match, a stale ETag is refused with 412.")
-    public RestResponse<TopicResponse> replace(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "replaceTopic",
+            summary = "Replace a topic",
+            description = "Fields left out become empty. A topic cannot be moved"
+                    + " under itself or under a topic nested in it. With If-Match, a stale ETag is refused with 412.")
+    public RestResponse<TopicResponse> replace(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "ceasefire", value = TopicExamples.REQUEST)))
-            TopicRequest body) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(name = "ceasefire", value = TopicExamples.REQUEST)))
+                    TopicRequest body) {
         return Responses.changed(topics.replace(id, body, ifMatch));
     }
 
@@ -117,14 +146,28 @@ public class TopicResource {
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(operationId = "updateTopic", summary = "Update a topic", description = "JSON Merge Patch (RFC 7396): fields given replace the"
-            + " stored ones, null removes a field, others stay.")
-    public RestResponse<TopicResponse> patch(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "updateTopic",
+            summary = "Update a topic",
+            description = "JSON Merge Patch (RFC 7396): fields given replace the"
+                    + " stored ones, null removes a field, others stay.")
+    public RestResponse<TopicResponse> patch(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
-                    description = "Any fields of TopicInput; null removes a field"),
-                    examples = @ExampleObject(name = "description", value = TopicExamples.PATCH))) JsonNode patch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema =
+                                                    @Schema(
+                                                            type = SchemaType.OBJECT,
+                                                            description =
+                                                                    "Any fields of TopicInput; null removes a field"),
+                                            examples =
+                                                    @ExampleObject(name = "description", value = TopicExamples.PATCH)))
+                    JsonNode patch) {
         return Responses.changed(topics.patch(id, patch, ifMatch));
     }
 
@@ -133,12 +176,17 @@ public class TopicResource {
     @RolesAllowed(Roles.EDITOR)
     @SecurityRequirement(name = "apiKey")
     @Path("{id}")
-    @Operation(operationId = "deleteTopic", summary = "Delete a topic", description = "Refused with 409, naming them, while nested topics,"
-            + " statements or positions refer to the topic.")
+    @Operation(
+            operationId = "deleteTopic",
+            summary = "Delete a topic",
+            description = "Refused with 409, naming them, while nested topics,"
+                    + " statements or positions refer to the topic.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id,
+    public void delete(
+            @PathParam("id") UUID id,
             @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-            @HeaderParam("If-Match") String ifMatch) {
+                    @HeaderParam("If-Match")
+                    String ifMatch) {
         topics.delete(id, ifMatch);
     }
 
@@ -147,7 +195,9 @@ public class TopicResource {
     @Produces({MediaType.APPLICATION_JSON, ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON})
     @Path("{id}/history")
     @Operation(operationId = "getTopicHistory", summary = "History of a topic", description = History.DESCRIPTION)
-    public RestResponse<Page<HistoryEntry<TopicResponse>>> history(@PathParam("id") UUID id, @BeanParam PageParams page) {
-        return Responses.list(page, p -> history.of(topics, id, p), HistoryEntry.type(TopicResponse.class), uri, headers);
+    public RestResponse<Page<HistoryEntry<TopicResponse>>> history(
+            @PathParam("id") UUID id, @BeanParam PageParams page) {
+        return Responses.list(
+                page, p -> history.of(topics, id, p), HistoryEntry.type(TopicResponse.class), uri, headers);
     }
 }

@@ -15,15 +15,27 @@ public record TopicResponse(
         @Schema(examples = "Ceasefire") String name,
         String description,
         @Schema(nullable = true) UUID parentId,
-        @Schema(description = "The broader topic, if any", nullable = true) TopicSummary parent,
+
+        @Schema(description = "The broader topic, if any", nullable = true)
+        TopicSummary parent,
+
         Map<String, String> codes,
         Instant createdAt,
         Instant updatedAt,
-        long version) implements Representation {
+        long version)
+        implements Representation {
 
     static TopicResponse of(Topic t) {
-        return new TopicResponse(t.id, t.slug, t.name, t.description, t.parent == null ? null : t.parent.id,
-                t.parent == null ? null : TopicSummary.of(t.parent), new TreeMap<>(t.codes), t.createdAt, t.updatedAt,
+        return new TopicResponse(
+                t.id,
+                t.slug,
+                t.name,
+                t.description,
+                t.parent == null ? null : t.parent.id,
+                t.parent == null ? null : TopicSummary.of(t.parent),
+                new TreeMap<>(t.codes),
+                t.createdAt,
+                t.updatedAt,
                 t.version);
     }
 }

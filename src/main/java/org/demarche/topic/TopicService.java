@@ -29,7 +29,8 @@ import org.demarche.record.RecordService;
 @ApplicationScoped
 public class TopicService extends RecordService<Topic, TopicRequest, TopicResponse> {
 
-    static final Sorting<Topic> SORTING = new Sorting<>("slug",
+    static final Sorting<Topic> SORTING = new Sorting<>(
+            "slug",
             SortField.text("slug", "slug", t -> t.slug),
             SortField.text("name", "name", t -> t.name),
             SortField.instant("createdAt", "createdAt", t -> t.createdAt),
@@ -47,8 +48,9 @@ public class TopicService extends RecordService<Topic, TopicRequest, TopicRespon
 
     /** The topic a query parameter names by slug or id; 400 when there is none. */
     public Topic resolve(String parameter, String idOrSlug) {
-        return bySlugOrId(idOrSlug).orElseThrow(() -> ProblemException.badRequest(
-                "Query parameter '" + parameter + "' names no topic: '" + idOrSlug + "'"));
+        return bySlugOrId(idOrSlug)
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "Query parameter '" + parameter + "' names no topic: '" + idOrSlug + "'"));
     }
 
     /** The topic a path names by slug or id; 404 when there is none. */

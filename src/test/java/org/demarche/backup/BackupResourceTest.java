@@ -36,14 +36,30 @@ class BackupResourceTest {
         Files.writeString(directory.resolve("notes.txt"), "not a backup");
         Files.writeString(directory.resolve("demarche-20261125T000000001Z.zip.part"), "unfinished");
 
-        assertArrayEquals(CONTENT, given().get("/api/v1/admin/backups/" + BACKUP).then().statusCode(200)
-                .contentType("application/zip").header("Content-Disposition", containsString(BACKUP))
-                .extract().asByteArray());
-        given().get("/api/v1/admin/backups").then().statusCode(200)
-                .body("items.name", equalTo(List.of(BACKUP))).body("total", equalTo(1));
-        for (String name : List.of("notes.txt", "demarche-20261125T000000001Z.zip.part", "..%2F..%2Fpom.xml",
-                "demarche-20261125T000000000Z.zip%00", "%2Fetc%2Fpasswd")) {
-            given().urlEncodingEnabled(false).get("/api/v1/admin/backups/" + name).then().statusCode(404)
+        assertArrayEquals(
+                CONTENT,
+                given().get("/api/v1/admin/backups/" + BACKUP)
+                        .then()
+                        .statusCode(200)
+                        .contentType("application/zip")
+                        .header("Content-Disposition", containsString(BACKUP))
+                        .extract()
+                        .asByteArray());
+        given().get("/api/v1/admin/backups")
+                .then()
+                .statusCode(200)
+                .body("items.name", equalTo(List.of(BACKUP)))
+                .body("total", equalTo(1));
+        for (String name : List.of(
+                "notes.txt",
+                "demarche-20261125T000000001Z.zip.part",
+                "..%2F..%2Fpom.xml",
+                "demarche-20261125T000000000Z.zip%00",
+                "%2Fetc%2Fpasswd")) {
+            given().urlEncodingEnabled(false)
+                    .get("/api/v1/admin/backups/" + name)
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json");
         }
     }
@@ -59,30 +75,56 @@ class BackupResourceTest {
 
         given().delete("/api/v1/admin/backups/" + doomed).then().statusCode(204);
         given().get("/api/v1/admin/backups/" + doomed).then().statusCode(404);
-        given().delete("/api/v1/admin/backups/" + doomed).then().statusCode(404).contentType("application/problem+json")
+        given().delete("/api/v1/admin/backups/" + doomed)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("detail", containsString(doomed));
-        for (String name : List.of("notes.txt", "demarche-20261125T000000001Z.zip.part", "demarche-x.zip",
-                "demarche-20261125T000000000Z.zip%00", "..%2F..%2Fpom.xml", "..%2Fbackups-test%2Fnotes.txt")) {
-            given().urlEncodingEnabled(false).delete("/api/v1/admin/backups/" + name).then().statusCode(400)
+        for (String name : List.of(
+                "notes.txt",
+                "demarche-20261125T000000001Z.zip.part",
+                "demarche-x.zip",
+                "demarche-20261125T000000000Z.zip%00",
+                "..%2F..%2Fpom.xml",
+                "..%2Fbackups-test%2Fnotes.txt")) {
+            given().urlEncodingEnabled(false)
+                    .delete("/api/v1/admin/backups/" + name)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json");
         }
-        given().urlEncodingEnabled(false).delete("/api/v1/admin/backups/..%2F..%2Fpom.xml").then().statusCode(400);
+        given().urlEncodingEnabled(false)
+                .delete("/api/v1/admin/backups/..%2F..%2Fpom.xml")
+                .then()
+                .statusCode(400);
         assertTrue(Files.exists(notes));
         assertTrue(Files.exists(Path.of("pom.xml")));
-        given().header("Authorization", "Bearer dmk_unknown").delete("/api/v1/admin/backups/" + BACKUP).then()
-                .statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer dmk_unknown")
+                .delete("/api/v1/admin/backups/" + BACKUP)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
     void onPostgresqlBackupsArePgDumpsNotAnApiCall() {
         Assumptions.assumeTrue(postgres(), "runs in the PostgreSQL suite");
         for (String path : List.of("/api/v1/admin/backups", "/api/v1/admin/backups/" + BACKUP)) {
-            given().get(path).then().statusCode(501).contentType("application/problem+json")
+            given().get(path)
+                    .then()
+                    .statusCode(501)
+                    .contentType("application/problem+json")
                     .body("detail", containsString("pg_dump"));
         }
-        given().post("/api/v1/admin/backups").then().statusCode(501).contentType("application/problem+json")
+        given().post("/api/v1/admin/backups")
+                .then()
+                .statusCode(501)
+                .contentType("application/problem+json")
                 .body("detail", containsString("pg_dump"));
-        given().delete("/api/v1/admin/backups/" + BACKUP).then().statusCode(501).contentType("application/problem+json")
+        given().delete("/api/v1/admin/backups/" + BACKUP)
+                .then()
+                .statusCode(501)
+                .contentType("application/problem+json")
                 .body("detail", containsString("pg_dump"));
     }
 

@@ -28,46 +28,259 @@ public final class Corpus {
     public static final int TOPICS = 60;
     public static final int SOURCES = 20_000;
 
-    static final List<String> COUNTRIES = List.of("RU", "US", "UA", "CN", "DE", "FR", "GB", "TR", "IN", "BR", "ZA", "JP",
-            "KR", "IR", "IL", "SA", "AE", "QA", "EG", "PL", "HU", "IT", "ES", "NL", "BE", "SE", "FI", "NO", "DK", "AT", "CH",
-            "CZ", "SK", "RO", "BG", "RS", "GR", "CY", "GE", "AM", "AZ", "KZ", "UZ", "BY", "MD", "LT", "LV", "EE", "CA", "MX",
-            "AR", "CL", "CO", "VE", "CU", "NG", "ET", "KE", "DZ", "MA", "PK", "AF", "ID", "MY", "SG", "VN", "TH", "PH", "AU",
-            "NZ");
-    static final List<String> OUTLETS = List.of("TASS", "RIA Novosti", "Reuters", "AP", "AFP", "BBC", "Caliber.Az",
-            "Interfax", "Kyiv Independent", "Ukrinform", "Xinhua", "Al Jazeera", "DW", "Le Monde", "The Guardian",
-            "Financial Times", "Politico", "Anadolu", "NHK", "Yonhap", "The Hindu", "Dawn", "Haaretz", "Arab News",
-            "Kommersant", "Izvestia", "RBC", "Meduza", "Euronews", "EFE", "ANSA", "PAP", "Trend", "APA", "Kazinform",
-            "Belta", "Sputnik", "CGTN", "Global Times", "Bloomberg");
+    static final List<String> COUNTRIES = List.of(
+            "RU", "US", "UA", "CN", "DE", "FR", "GB", "TR", "IN", "BR", "ZA", "JP", "KR", "IR", "IL", "SA", "AE", "QA",
+            "EG", "PL", "HU", "IT", "ES", "NL", "BE", "SE", "FI", "NO", "DK", "AT", "CH", "CZ", "SK", "RO", "BG", "RS",
+            "GR", "CY", "GE", "AM", "AZ", "KZ", "UZ", "BY", "MD", "LT", "LV", "EE", "CA", "MX", "AR", "CL", "CO", "VE",
+            "CU", "NG", "ET", "KE", "DZ", "MA", "PK", "AF", "ID", "MY", "SG", "VN", "TH", "PH", "AU", "NZ");
+    static final List<String> OUTLETS = List.of(
+            "TASS",
+            "RIA Novosti",
+            "Reuters",
+            "AP",
+            "AFP",
+            "BBC",
+            "Caliber.Az",
+            "Interfax",
+            "Kyiv Independent",
+            "Ukrinform",
+            "Xinhua",
+            "Al Jazeera",
+            "DW",
+            "Le Monde",
+            "The Guardian",
+            "Financial Times",
+            "Politico",
+            "Anadolu",
+            "NHK",
+            "Yonhap",
+            "The Hindu",
+            "Dawn",
+            "Haaretz",
+            "Arab News",
+            "Kommersant",
+            "Izvestia",
+            "RBC",
+            "Meduza",
+            "Euronews",
+            "EFE",
+            "ANSA",
+            "PAP",
+            "Trend",
+            "APA",
+            "Kazinform",
+            "Belta",
+            "Sputnik",
+            "CGTN",
+            "Global Times",
+            "Bloomberg");
     /** Content words, most frequent first (a Zipf-like draw favours the head). */
-    static final List<String> WORDS = List.of("negotiations", "security", "ceasefire", "sanctions", "Russia", "Ukraine",
-            "peace", "talks", "agreement", "West", "guarantees", "sovereignty", "dialogue", "cooperation", "conflict",
-            "territorial", "integrity", "military", "aid", "support", "Kyiv", "Moscow", "Washington", "Brussels", "NATO",
-            "Europe", "energy", "gas", "grain", "corridor", "humanitarian", "nuclear", "escalation", "de-escalation",
-            "weapons", "troops", "withdrawal", "border", "referendum", "aggression", "provocation", "summit", "treaty",
-            "obligations", "partners", "allies", "interests", "national", "strategic", "defeat", "victory", "truce",
-            "mediation", "proposal", "initiative", "framework", "sanctuary", "refugees", "prisoners", "exchange",
-            "reconstruction", "investment", "trade", "tariffs", "embargo", "blockade", "shipping", "Black", "Sea",
-            "Crimea", "Donbas", "Zaporizhzhia", "plant", "inspectors", "IAEA", "UN", "Security", "Council", "resolution",
-            "veto", "Charter", "law", "international", "order", "multipolar", "hegemony", "unilateral", "bilateral",
-            "multilateral", "diplomacy", "ambassador", "minister", "president", "government", "parliament", "elections",
-            "legitimacy", "recognition", "annexation", "occupation", "liberation", "drones", "missiles", "air",
-            "defence", "systems", "F-16", "tanks", "artillery", "ammunition", "production", "industry", "economy",
-            "inflation", "budget", "financing", "loans", "assets", "frozen", "reserves", "confiscation", "compensation",
-            "tribunal", "crimes", "accountability", "justice", "investigation", "evidence", "propaganda",
-            "disinformation", "media", "journalists", "freedom", "rights", "minorities", "language", "church",
-            "culture", "history", "memory", "neutrality", "membership", "enlargement", "accession", "candidate",
-            "status", "roadmap", "deadline", "ultimatum", "red", "lines", "threats", "deterrence", "stability",
-            "balance", "arms", "control", "New", "START", "inspections", "transparency", "verification", "monitoring",
-            "mission", "observers", "OSCE", "Minsk", "Istanbul", "Geneva", "Vienna", "Beijing", "Ankara", "Doha",
-            "Riyadh", "Delhi", "Pretoria", "Brasilia", "BRICS", "G7", "G20", "summitry", "communique", "declaration");
-    static final List<String> PHRASES = List.of("legally binding", "security guarantees", "territorial integrity",
-            "peace talks", "strategic defeat", "grain corridor", "nuclear plant", "red lines", "frozen assets",
-            "national interests", "arms control", "humanitarian corridor", "prisoner exchange", "international law");
-    static final List<String> FILLERS = List.of("the", "of", "and", "to", "a", "in", "that", "is", "for", "on", "with",
-            "we", "our", "will", "not", "be", "this", "it", "are", "has", "have", "no", "there", "must", "can");
+    static final List<String> WORDS = List.of(
+            "negotiations",
+            "security",
+            "ceasefire",
+            "sanctions",
+            "Russia",
+            "Ukraine",
+            "peace",
+            "talks",
+            "agreement",
+            "West",
+            "guarantees",
+            "sovereignty",
+            "dialogue",
+            "cooperation",
+            "conflict",
+            "territorial",
+            "integrity",
+            "military",
+            "aid",
+            "support",
+            "Kyiv",
+            "Moscow",
+            "Washington",
+            "Brussels",
+            "NATO",
+            "Europe",
+            "energy",
+            "gas",
+            "grain",
+            "corridor",
+            "humanitarian",
+            "nuclear",
+            "escalation",
+            "de-escalation",
+            "weapons",
+            "troops",
+            "withdrawal",
+            "border",
+            "referendum",
+            "aggression",
+            "provocation",
+            "summit",
+            "treaty",
+            "obligations",
+            "partners",
+            "allies",
+            "interests",
+            "national",
+            "strategic",
+            "defeat",
+            "victory",
+            "truce",
+            "mediation",
+            "proposal",
+            "initiative",
+            "framework",
+            "sanctuary",
+            "refugees",
+            "prisoners",
+            "exchange",
+            "reconstruction",
+            "investment",
+            "trade",
+            "tariffs",
+            "embargo",
+            "blockade",
+            "shipping",
+            "Black",
+            "Sea",
+            "Crimea",
+            "Donbas",
+            "Zaporizhzhia",
+            "plant",
+            "inspectors",
+            "IAEA",
+            "UN",
+            "Security",
+            "Council",
+            "resolution",
+            "veto",
+            "Charter",
+            "law",
+            "international",
+            "order",
+            "multipolar",
+            "hegemony",
+            "unilateral",
+            "bilateral",
+            "multilateral",
+            "diplomacy",
+            "ambassador",
+            "minister",
+            "president",
+            "government",
+            "parliament",
+            "elections",
+            "legitimacy",
+            "recognition",
+            "annexation",
+            "occupation",
+            "liberation",
+            "drones",
+            "missiles",
+            "air",
+            "defence",
+            "systems",
+            "F-16",
+            "tanks",
+            "artillery",
+            "ammunition",
+            "production",
+            "industry",
+            "economy",
+            "inflation",
+            "budget",
+            "financing",
+            "loans",
+            "assets",
+            "frozen",
+            "reserves",
+            "confiscation",
+            "compensation",
+            "tribunal",
+            "crimes",
+            "accountability",
+            "justice",
+            "investigation",
+            "evidence",
+            "propaganda",
+            "disinformation",
+            "media",
+            "journalists",
+            "freedom",
+            "rights",
+            "minorities",
+            "language",
+            "church",
+            "culture",
+            "history",
+            "memory",
+            "neutrality",
+            "membership",
+            "enlargement",
+            "accession",
+            "candidate",
+            "status",
+            "roadmap",
+            "deadline",
+            "ultimatum",
+            "red",
+            "lines",
+            "threats",
+            "deterrence",
+            "stability",
+            "balance",
+            "arms",
+            "control",
+            "New",
+            "START",
+            "inspections",
+            "transparency",
+            "verification",
+            "monitoring",
+            "mission",
+            "observers",
+            "OSCE",
+            "Minsk",
+            "Istanbul",
+            "Geneva",
+            "Vienna",
+            "Beijing",
+            "Ankara",
+            "Doha",
+            "Riyadh",
+            "Delhi",
+            "Pretoria",
+            "Brasilia",
+            "BRICS",
+            "G7",
+            "G20",
+            "summitry",
+            "communique",
+            "declaration");
+
+    static final List<String> PHRASES = List.of(
+            "legally binding",
+            "security guarantees",
+            "territorial integrity",
+            "peace talks",
+            "strategic defeat",
+            "grain corridor",
+            "nuclear plant",
+            "red lines",
+            "frozen assets",
+            "national interests",
+            "arms control",
+            "humanitarian corridor",
+            "prisoner exchange",
+            "international law");
+    static final List<String> FILLERS = List.of(
+            "the", "of", "and", "to", "a", "in", "that", "is", "for", "on", "with", "we", "our", "will", "not", "be",
+            "this", "it", "are", "has", "have", "no", "there", "must", "can");
     static final List<String> QUOTE_TYPES = List.of("direct_quote", "paraphrase", "partial_quote", "summary");
-    static final List<String> MEDIA = List.of("press_conference", "interview", "speech", "social_media",
-            "official_statement", "communique", "other");
+    static final List<String> MEDIA = List.of(
+            "press_conference", "interview", "speech", "social_media", "official_statement", "communique", "other");
     static final List<String> VERIFICATION = List.of("unverified", "verified", "disputed", "retracted");
 
     public static void main(String[] args) throws SQLException {
@@ -90,8 +303,9 @@ public final class Corpus {
                 }
             }
         }
-        System.out.printf("Wrote statements %d..%d in %d s%n", from, to,
-                java.time.Duration.between(started, Instant.now()).toSeconds());
+        System.out.printf(
+                "Wrote statements %d..%d in %d s%n",
+                from, to, java.time.Duration.between(started, Instant.now()).toSeconds());
     }
 
     static UUID id(String kind, long i) {
@@ -99,22 +313,37 @@ public final class Corpus {
     }
 
     /** One official of the corpus; official {@code i} is named "Official i". */
-    record OfficialRow(int index, String name, String country, String title, String organization) {
-    }
+    record OfficialRow(int index, String name, String country, String title, String organization) {}
 
     /** One statement of the corpus, its references as indexes into the officials, topics and sources. */
-    record StatementRow(long index, UUID id, Instant created, int official, String text, String quoteType,
-            String statedOn, LocalDate start, LocalDate end, String venue, String medium, String verification,
-            List<Integer> topics, int source, List<String> mentions) {
-    }
+    record StatementRow(
+            long index,
+            UUID id,
+            Instant created,
+            int official,
+            String text,
+            String quoteType,
+            String statedOn,
+            LocalDate start,
+            LocalDate end,
+            String venue,
+            String medium,
+            String verification,
+            List<Integer> topics,
+            int source,
+            List<String> mentions) {}
 
     static List<OfficialRow> officials(long seed) {
         Random random = new Random(seed);
         List<OfficialRow> officials = new ArrayList<>(OFFICIALS);
         for (int i = 0; i < OFFICIALS; i++) {
             String country = COUNTRIES.get(random.nextInt(COUNTRIES.size()));
-            officials.add(new OfficialRow(i, "Official " + i, country,
-                    random.nextBoolean() ? "Minister of Foreign Affairs" : "Spokesperson", "Government of " + country));
+            officials.add(new OfficialRow(
+                    i,
+                    "Official " + i,
+                    country,
+                    random.nextBoolean() ? "Minister of Foreign Affairs" : "Spokesperson",
+                    "Government of " + country));
         }
         return officials;
     }
@@ -176,14 +405,29 @@ public final class Corpus {
         for (int m = 0; m < mentionCount; m++) {
             mentions.add(COUNTRIES.get((random.nextInt(COUNTRIES.size()) + m) % COUNTRIES.size()));
         }
-        return new StatementRow(i, id("statement", i), Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i), official,
-                text, quoteType, statedOn, start, end, venue, medium, verification, topics, source, mentions);
+        return new StatementRow(
+                i,
+                id("statement", i),
+                Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i),
+                official,
+                text,
+                quoteType,
+                statedOn,
+                start,
+                end,
+                venue,
+                medium,
+                verification,
+                topics,
+                source,
+                mentions);
     }
 
     private static void writeBase(Connection db, long seed) throws SQLException {
         Timestamp now = Timestamp.from(Instant.parse("2025-01-01T00:00:00Z"));
-        try (PreparedStatement officials = db.prepareStatement("insert into official (id, version, created_at, updated_at,"
-                + " name, country, title, organization) values (?, 0, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement officials =
+                db.prepareStatement("insert into official (id, version, created_at, updated_at,"
+                        + " name, country, title, organization) values (?, 0, ?, ?, ?, ?, ?, ?)")) {
             for (OfficialRow official : officials(seed)) {
                 officials.setObject(1, id("official", official.index()));
                 officials.setTimestamp(2, now);
@@ -196,8 +440,9 @@ public final class Corpus {
             }
             officials.executeBatch();
         }
-        try (PreparedStatement topics = db.prepareStatement("insert into topic (id, version, created_at, updated_at, slug,"
-                + " name, parent_id) values (?, 0, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement topics =
+                db.prepareStatement("insert into topic (id, version, created_at, updated_at, slug,"
+                        + " name, parent_id) values (?, 0, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < TOPICS; i++) {
                 topics.setObject(1, id("topic", i));
                 topics.setTimestamp(2, now);
@@ -226,12 +471,14 @@ public final class Corpus {
 
     private static void writeStatements(Connection db, long seed, long from, long to) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement("insert into statement (id, version, created_at,"
-                + " updated_at, official_id, body, quote_type, language, stated_on, stated_on_start, stated_on_end, venue,"
-                + " medium, verification) values (?, 0, ?, ?, ?, ?, ?, 'en', ?, ?, ?, ?, ?, ?)");
-             PreparedStatement topic = db.prepareStatement("insert into statement_topic (statement_id, topic_id) values (?, ?)");
-             PreparedStatement source = db.prepareStatement("insert into statement_source (statement_id, source_id) values (?, ?)");
-             PreparedStatement mention = db.prepareStatement("insert into statement_mention (statement_id, ord, mention)"
-                     + " values (?, ?, ?)")) {
+                        + " updated_at, official_id, body, quote_type, language, stated_on, stated_on_start, stated_on_end, venue,"
+                        + " medium, verification) values (?, 0, ?, ?, ?, ?, ?, 'en', ?, ?, ?, ?, ?, ?)");
+                PreparedStatement topic =
+                        db.prepareStatement("insert into statement_topic (statement_id, topic_id) values (?, ?)");
+                PreparedStatement source =
+                        db.prepareStatement("insert into statement_source (statement_id, source_id) values (?, ?)");
+                PreparedStatement mention = db.prepareStatement(
+                        "insert into statement_mention (statement_id, ord, mention)" + " values (?, ?, ?)")) {
             for (long i = from; i < to; i++) {
                 StatementRow row = statement(seed, i);
                 Timestamp created = Timestamp.from(row.created());

@@ -65,9 +65,10 @@ final class FreshnessProbe {
             return "freshness: no probe found (" + refused + " probe writes refused, " + neverFound
                     + " not searchable within a minute)";
         }
-        return String.format("freshness (write answered to searchable, %d probes): p50 %d ms, p99 %d ms, max %d ms;"
-                + " not searchable within a minute: %d; probe writes refused: %d", sorted.length, at(sorted, 50),
-                at(sorted, 99), sorted[sorted.length - 1], neverFound, refused);
+        return String.format(
+                "freshness (write answered to searchable, %d probes): p50 %d ms, p99 %d ms, max %d ms;"
+                        + " not searchable within a minute: %d; probe writes refused: %d",
+                sorted.length, at(sorted, 50), at(sorted, 99), sorted[sorted.length - 1], neverFound, refused);
     }
 
     private static long at(long[] sorted, double p) {

@@ -23,7 +23,7 @@ public final class ImportFile {
         long statements = Long.parseLong(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-             JsonGenerator json = new JsonFactory().createGenerator(out)) {
+                JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.setRootValueSeparator(null);
             for (Corpus.OfficialRow official : Corpus.officials(seed)) {
                 json.writeStartObject();

@@ -39,8 +39,10 @@ public final class LoadBench {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
     private final long statements;
     private final String editorKey;
@@ -79,8 +81,12 @@ public final class LoadBench {
         probing.start();
         List<Minute> minutes = bench.run(seconds, concurrency);
         probing.join();
-        Files.write(ledger, bench.acknowledged.entrySet().stream()
-                .map(e -> e.getKey() + "\t" + e.getValue().version() + "\t" + e.getValue().word()).toList());
+        Files.write(
+                ledger,
+                bench.acknowledged.entrySet().stream()
+                        .map(e -> e.getKey() + "\t" + e.getValue().version() + "\t"
+                                + e.getValue().word())
+                        .toList());
         System.out.println("| run | minute | requests | req/s | p50 ms | p95 ms | p99 ms | failed | 5xx |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         Minute total = new Minute();
@@ -119,10 +125,19 @@ public final class LoadBench {
         }
 
         synchronized String row(String label, String minute, long seconds) {
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            return String.format("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %d |", label, minute, sorted.length,
-                    sorted.length / (double) Math.max(1, seconds), percentile(sorted, 50), percentile(sorted, 95),
-                    percentile(sorted, 99), failed, serverErrors);
+            long[] sorted =
+                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            return String.format(
+                    "| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %d | %d |",
+                    label,
+                    minute,
+                    sorted.length,
+                    sorted.length / (double) Math.max(1, seconds),
+                    percentile(sorted, 50),
+                    percentile(sorted, 95),
+                    percentile(sorted, 99),
+                    failed,
+                    serverErrors);
         }
 
         private static double percentile(long[] sorted, double p) {
@@ -213,8 +228,12 @@ public final class LoadBench {
                 + "\"text\":\"" + text + " " + word + " on " + pick(random, Corpus.WORDS) + " and "
                 + pick(random, Corpus.WORDS) + "\",\"quoteType\":\"paraphrase\",\"statedOn\":\"2026-11-25\","
                 + "\"sourceIds\":[\"" + Corpus.id("source", random.nextInt(Corpus.SOURCES)) + "\"]}";
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/statements"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), word, mine);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/statements"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                word,
+                mine);
     }
 
     /** Rewrites a statement's text with a new word of its own, so that search can tell this version from older ones. */
@@ -222,23 +241,30 @@ public final class LoadBench {
         String id = mine.get(random.nextInt(mine.size()));
         String word = words.next();
         String body = "{\"text\":\"Load test remark " + word + " revised on " + pick(random, Corpus.WORDS) + "\"}";
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/statements/" + id))
-                .header("Content-Type", "application/merge-patch+json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), word, null).statusCode();
+        return send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/statements/" + id))
+                                .header("Content-Type", "application/merge-patch+json")
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)),
+                        word,
+                        null)
+                .statusCode();
     }
 
     /** A request's status (0 when no answer came) and, for an acknowledged write, the statement's id and word. */
-    record Answer(int statusCode, String id, String word) {
-    }
+    record Answer(int statusCode, String id, String word) {}
 
     private int get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null, null).statusCode();
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null, null)
+                .statusCode();
     }
 
     /** How many statements a search finds and whether {@code id} is among the first 20 (GET, no key). */
     boolean finds(String word, String id) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/statements?limit=20&q="
-                + encode(word))).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/statements?limit=20&q=" + encode(word)))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 && response.body().contains("\"" + id + "\"");
     }
 
@@ -252,13 +278,14 @@ public final class LoadBench {
             request.header("Authorization", "Bearer " + editorKey);
         }
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (write && response.statusCode() / 100 == 2) {
                 Matcher id = ID.matcher(response.body());
                 Matcher version = VERSION.matcher(response.body());
                 if (id.find() && version.find()) {
-                    acknowledged.merge(id.group(1), new Written(Long.parseLong(version.group(1)), word), Written::later);
+                    acknowledged.merge(
+                            id.group(1), new Written(Long.parseLong(version.group(1)), word), Written::later);
                     if (created != null) {
                         created.add(id.group(1));
                     }
@@ -275,13 +302,19 @@ public final class LoadBench {
     }
 
     private static String createEditorKey(String base, String adminKey) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
-                + "/api/v1/keys")).header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"load test\",\"role\":\"editor\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/keys"))
+                                .header("Authorization", "Bearer " + adminKey)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"name\":\"load test\",\"role\":\"editor\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Matcher secret = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
         if (response.statusCode() != 201 || !secret.find()) {
-            throw new IllegalStateException("Cannot create the editor key: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "Cannot create the editor key: " + response.statusCode() + " " + response.body());
         }
         return secret.group(1);
     }
@@ -298,10 +331,13 @@ public final class LoadBench {
         List<String> lines = Files.readAllLines(ledger);
         for (String line : lines) {
             String[] entry = line.split("\t");
-            HttpResponse<String> response = reader.client.send(HttpRequest.newBuilder(URI.create(base
-                    + "/api/v1/statements/" + entry[0])).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = reader.client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/statements/" + entry[0]))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Matcher version = VERSION.matcher(response.body());
-            if (response.statusCode() != 200 || !version.find()
+            if (response.statusCode() != 200
+                    || !version.find()
                     || Long.parseLong(version.group(1)) < Long.parseLong(entry[1])) {
                 System.out.println("lost: " + line + " -> " + response.statusCode() + " " + response.body());
                 lost++;

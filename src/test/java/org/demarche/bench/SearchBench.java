@@ -45,17 +45,25 @@ public final class SearchBench {
         scenarios.put("search: one word", r -> "/api/v1/statements?q=" + word(r));
         scenarios.put("search: phrase", r -> "/api/v1/statements?q=" + encode("\"" + pick(r, Corpus.PHRASES) + "\""));
         scenarios.put("search: prefix", r -> "/api/v1/statements?q=" + encode(Corpus.prefix(r)));
-        scenarios.put("search: q + filters", r -> "/api/v1/statements?q=" + word(r) + "&country="
-                + pick(r, Corpus.COUNTRIES) + "&from=" + (2000 + r.nextInt(20)));
-        scenarios.put("filters only", r -> "/api/v1/statements?country=" + pick(r, Corpus.COUNTRIES) + "&quoteType="
-                + pick(r, Corpus.QUOTE_TYPES) + "&from=" + (2000 + r.nextInt(20)) + "&to=2025");
+        scenarios.put(
+                "search: q + filters",
+                r -> "/api/v1/statements?q=" + word(r) + "&country=" + pick(r, Corpus.COUNTRIES) + "&from="
+                        + (2000 + r.nextInt(20)));
+        scenarios.put(
+                "filters only",
+                r -> "/api/v1/statements?country=" + pick(r, Corpus.COUNTRIES) + "&quoteType="
+                        + pick(r, Corpus.QUOTE_TYPES) + "&from=" + (2000 + r.nextInt(20)) + "&to=2025");
         scenarios.put("facets (q)", r -> "/api/v1/statements/facets?q=" + word(r));
-        scenarios.put("GET statement by id", r -> "/api/v1/statements/" + Corpus.id("statement", (long) (r.nextDouble() * statements)));
+        scenarios.put(
+                "GET statement by id",
+                r -> "/api/v1/statements/" + Corpus.id("statement", (long) (r.nextDouble() * statements)));
         scenarios.put("trivial: /q/health/live", r -> "/q/health/live");
         scenarios.keySet().removeIf(name -> only.stream().noneMatch(name::contains));
 
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         // Warm the JIT and the database's page cache on every scenario first: what is measured is a server
         // that has been answering for a while, not one that has just started.
         for (Function<Random, String> scenario : scenarios.values()) {
@@ -66,9 +74,16 @@ public final class SearchBench {
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, Function<Random, String>> scenario : scenarios.entrySet()) {
             Result result = run(client, base, scenario.getValue(), seconds, concurrency, 2);
-            System.out.printf("| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", label, scenario.getKey(),
-                    result.latencies.length, result.latencies.length / (double) seconds, result.percentile(50),
-                    result.percentile(95), result.percentile(99), result.errors);
+            System.out.printf(
+                    "| %s | %s | %d | %.0f | %.1f | %.1f | %.1f | %d |%n",
+                    label,
+                    scenario.getKey(),
+                    result.latencies.length,
+                    result.latencies.length / (double) seconds,
+                    result.percentile(50),
+                    result.percentile(95),
+                    result.percentile(99),
+                    result.errors);
             errors += result.errors;
         }
         // A benchmark of a failing app measures nothing: the smoke run in CI fails on any error.
@@ -85,8 +100,9 @@ public final class SearchBench {
         }
     }
 
-    private static Result run(HttpClient client, String base, Function<Random, String> path, int seconds,
-            int concurrency, long seed) throws Exception {
+    private static Result run(
+            HttpClient client, String base, Function<Random, String> path, int seconds, int concurrency, long seed)
+            throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         List<Future<long[]>> results = new ArrayList<>();
@@ -97,7 +113,9 @@ public final class SearchBench {
                 long errors = 0;
                 while (System.nanoTime() < deadline) {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + path.apply(random)))
-                            .timeout(Duration.ofSeconds(30)).GET().build();
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build();
                     long start = System.nanoTime();
                     try {
                         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());

@@ -24,25 +24,44 @@ class ConcurrentImportTest {
     private static final int STATEMENTS = 1200;
 
     private static JsonPath importing(byte[] file) {
-        return given().contentType(ListFormat.APPLICATION_NDJSON).body(file)
-                .post("/api/v1/import").then().statusCode(200).extract().jsonPath();
+        return given().contentType(ListFormat.APPLICATION_NDJSON)
+                .body(file)
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void twoImportsOfOneFileAtOnceStoreEachRecordOnceAndRejectNothing() throws Exception {
         String u = Fixtures.unique();
         StringBuilder file = new StringBuilder()
-                .append("{\"type\":\"official\",\"name\":\"Twin ").append(u).append("\",\"country\":\"NL\"}\n")
-                .append("{\"type\":\"topic\",\"slug\":\"twin-").append(u).append("\",\"name\":\"Twin\"}\n")
-                .append("{\"type\":\"source\",\"url\":\"https://example.org/twin-").append(u)
+                .append("{\"type\":\"official\",\"name\":\"Twin ")
+                .append(u)
+                .append("\",\"country\":\"NL\"}\n")
+                .append("{\"type\":\"topic\",\"slug\":\"twin-")
+                .append(u)
+                .append("\",\"name\":\"Twin\"}\n")
+                .append("{\"type\":\"source\",\"url\":\"https://example.org/twin-")
+                .append(u)
                 .append("\",\"outlet\":\"Twin Post\"}\n")
-                .append("{\"type\":\"position\",\"official\":{\"name\":\"Twin ").append(u).append("\",\"country\":\"NL\"},")
-                .append("\"topic\":\"twin-").append(u).append("\",\"stance\":\"supports\",\"validFrom\":\"2025-01\"}\n");
+                .append("{\"type\":\"position\",\"official\":{\"name\":\"Twin ")
+                .append(u)
+                .append("\",\"country\":\"NL\"},")
+                .append("\"topic\":\"twin-")
+                .append(u)
+                .append("\",\"stance\":\"supports\",\"validFrom\":\"2025-01\"}\n");
         for (int i = 0; i < STATEMENTS; i++) {
-            file.append("{\"type\":\"statement\",\"official\":{\"name\":\"Twin ").append(u)
-                    .append("\",\"country\":\"NL\"},\"text\":\"Twin words ").append(i)
-                    .append("\",\"quoteType\":\"summary\",\"statedOn\":\"2025\",\"topics\":[\"twin-").append(u)
-                    .append("\"],\"sources\":[\"https://example.org/twin-").append(u).append("\"]}\n");
+            file.append("{\"type\":\"statement\",\"official\":{\"name\":\"Twin ")
+                    .append(u)
+                    .append("\",\"country\":\"NL\"},\"text\":\"Twin words ")
+                    .append(i)
+                    .append("\",\"quoteType\":\"summary\",\"statedOn\":\"2025\",\"topics\":[\"twin-")
+                    .append(u)
+                    .append("\"],\"sources\":[\"https://example.org/twin-")
+                    .append(u)
+                    .append("\"]}\n");
         }
         byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
         int records = STATEMENTS + 4;
@@ -56,8 +75,11 @@ class ConcurrentImportTest {
             assertEquals(records, report.getInt("created") + report.getInt("unchanged"), report.prettify());
         }
         assertEquals(records, reports.get(0).getInt("created") + reports.get(1).getInt("created"));
-        String official = given().get("/api/v1/officials?name=Twin " + u).then().body("total", equalTo(1))
-                .extract().path("items[0].id");
+        String official = given().get("/api/v1/officials?name=Twin " + u)
+                .then()
+                .body("total", equalTo(1))
+                .extract()
+                .path("items[0].id");
         given().get("/api/v1/statements?officialId=" + official).then().body("total", equalTo(STATEMENTS));
         given().get("/api/v1/officials/" + official + "/positions").then().body("total", equalTo(1));
     }

@@ -32,15 +32,41 @@ class ExportTest {
         String parent = Fixtures.topic("zz-parent-" + u, null);
         String child = Fixtures.topic("aa-child-" + u, parent);
         String source = Fixtures.source("Export Daily");
-        String statement = Fixtures.create("statements", Map.of("officialId", official, "text", "Exported words " + u,
-                "quoteType", "direct_quote", "statedOn", "2025-06-01", "topicIds", List.of(child),
-                "sourceIds", List.of(source)));
-        String position = Fixtures.create("positions", Map.of("officialId", official, "topicId", child,
-                "stance", "supports", "validFrom", "2025-06",
-                "evidence", List.of(Map.of("statementId", statement, "relation", "supports"))));
+        String statement = Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        official,
+                        "text",
+                        "Exported words " + u,
+                        "quoteType",
+                        "direct_quote",
+                        "statedOn",
+                        "2025-06-01",
+                        "topicIds",
+                        List.of(child),
+                        "sourceIds",
+                        List.of(source)));
+        String position = Fixtures.create(
+                "positions",
+                Map.of(
+                        "officialId",
+                        official,
+                        "topicId",
+                        child,
+                        "stance",
+                        "supports",
+                        "validFrom",
+                        "2025-06",
+                        "evidence",
+                        List.of(Map.of("statementId", statement, "relation", "supports"))));
 
-        String body = given().get("/api/v1/export").then().statusCode(200).contentType("application/x-ndjson")
-                .extract().asString();
+        String body = given().get("/api/v1/export")
+                .then()
+                .statusCode(200)
+                .contentType("application/x-ndjson")
+                .extract()
+                .asString();
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : body.split("\n")) {
@@ -53,7 +79,8 @@ class ExportTest {
             int kind = KINDS.indexOf(line.get("type").asText());
             assertTrue(kind >= lastKind, "kinds in order: " + line);
             lastKind = kind;
-            assertFalse(line.has("version") || line.has("createdAt") || line.has("official"), "no bookkeeping: " + line);
+            assertFalse(
+                    line.has("version") || line.has("createdAt") || line.has("official"), "no bookkeeping: " + line);
         }
         assertTrue(indexOf(lines, parent) < indexOf(lines, child), "a parent topic comes before its children");
 
@@ -61,14 +88,21 @@ class ExportTest {
         assertEquals(official, exported.get("officialId").asText());
         assertEquals("Exported words " + u, exported.get("text").asText());
         assertEquals(List.of(child), json.convertValue(exported.get("topicIds"), List.class));
-        assertEquals(statement, lines.get(indexOf(lines, position)).at("/evidence/0/statementId").asText());
+        assertEquals(
+                statement,
+                lines.get(indexOf(lines, position))
+                        .at("/evidence/0/statementId")
+                        .asText());
 
         for (String id : List.of(official, child, source, statement, position)) {
             ObjectNode line = (ObjectNode) lines.get(indexOf(lines, id)).deepCopy();
             String resource = line.get("type").asText() + "s";
             line.remove(List.of("type", "id"));
-            given().contentType(ContentType.JSON).body(line.toString()).put("/api/v1/" + resource + "/" + id)
-                    .then().statusCode(200);
+            given().contentType(ContentType.JSON)
+                    .body(line.toString())
+                    .put("/api/v1/" + resource + "/" + id)
+                    .then()
+                    .statusCode(200);
         }
     }
 

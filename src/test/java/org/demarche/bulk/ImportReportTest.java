@@ -27,7 +27,8 @@ class ImportReportTest {
 
     /** A topic line, then {@code bad} lines that are not JSON, then another topic line. */
     private static byte[] file(String u, int bad) {
-        StringBuilder file = new StringBuilder("{\"type\":\"topic\",\"slug\":\"first-" + u + "\",\"name\":\"First\"}\n");
+        StringBuilder file =
+                new StringBuilder("{\"type\":\"topic\",\"slug\":\"first-" + u + "\",\"name\":\"First\"}\n");
         IntStream.range(0, bad).forEach(i -> file.append("not json ").append(i).append('\n'));
         file.append("{\"type\":\"topic\",\"slug\":\"last-").append(u).append("\",\"name\":\"Last\"}\n");
         return file.toString().getBytes(StandardCharsets.UTF_8);
@@ -35,8 +36,14 @@ class ImportReportTest {
 
     @Test
     void theJsonReportCountsEveryProblemAndListsTheFirstThousand() {
-        JsonPath report = given().contentType(ListFormat.APPLICATION_NDJSON).body(file(Fixtures.unique(), 1500))
-                .post("/api/v1/import").then().statusCode(200).contentType("application/json").extract().jsonPath();
+        JsonPath report = given().contentType(ListFormat.APPLICATION_NDJSON)
+                .body(file(Fixtures.unique(), 1500))
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
         assertEquals(1502, report.getInt("lines"));
         assertEquals(2, report.getInt("created"));
         assertEquals(1500, report.getInt("rejected"));
@@ -48,10 +55,16 @@ class ImportReportTest {
     @Test
     void theNdjsonReportStreamsEveryProblemThenTheReport() throws Exception {
         String u = Fixtures.unique();
-        String body = given().contentType(ListFormat.APPLICATION_NDJSON).accept(ListFormat.APPLICATION_NDJSON)
-                .body(file(u, 1500)).queryParam("dryRun", true)
-                .post("/api/v1/import").then().statusCode(200).contentType(ListFormat.APPLICATION_NDJSON)
-                .extract().asString();
+        String body = given().contentType(ListFormat.APPLICATION_NDJSON)
+                .accept(ListFormat.APPLICATION_NDJSON)
+                .body(file(u, 1500))
+                .queryParam("dryRun", true)
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .contentType(ListFormat.APPLICATION_NDJSON)
+                .extract()
+                .asString();
         List<String> lines = body.lines().toList();
         assertEquals(1501, lines.size());
         for (int i = 0; i < 1500; i++) {
@@ -74,12 +87,19 @@ class ImportReportTest {
         String file = "{\"type\":\"topic\",\"slug\":\"twice-" + u + "\",\"name\":\"A\",\"name\":\"B\"}\n"
                 + "{\"type\":\"official\",\"name\":\"Twice " + u + "\",\"country\":\"FR\","
                 + "\"offices\":[{\"title\":\"a\",\"title\":\"b\",\"startDate\":\"2020\"}]}\n";
-        JsonPath report = given().contentType(ListFormat.APPLICATION_NDJSON).body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/import")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath report = given().contentType(ListFormat.APPLICATION_NDJSON)
+                .body(file.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(2, report.getInt("rejected"));
-        assertEquals("gives the key 'name' twice in one object, at /name; each key may appear once",
+        assertEquals(
+                "gives the key 'name' twice in one object, at /name; each key may appear once",
                 report.getString("errors[0].message"));
-        assertTrue(report.getString("errors[1].message").contains("'title' twice in one object, at /offices/0/title"),
+        assertTrue(
+                report.getString("errors[1].message").contains("'title' twice in one object, at /offices/0/title"),
                 report.prettify());
         given().get("/api/v1/topics/twice-" + u).then().statusCode(404);
     }
@@ -88,9 +108,14 @@ class ImportReportTest {
     void aProblemQuotingALongValueIsCut() {
         String slug = "x".repeat(40_000);
         JsonPath report = given().contentType(ListFormat.APPLICATION_NDJSON)
-                .body(("{\"type\":\"topic\",\"slug\":\"child-" + Fixtures.unique() + "\",\"name\":\"Child\",\"parent\":\""
-                        + slug + "\",\"" + slug + "\":1}\n").getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/import").then().statusCode(200).extract().jsonPath();
+                .body(("{\"type\":\"topic\",\"slug\":\"child-" + Fixtures.unique()
+                                + "\",\"name\":\"Child\",\"parent\":\"" + slug + "\",\"" + slug + "\":1}\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(1, report.getInt("rejected"));
         for (Map<String, String> error : report.<Map<String, String>>getList("errors")) {
             assertTrue(error.get("message").length() <= LineError.MAX_TEXT, error.get("message"));
@@ -101,10 +126,15 @@ class ImportReportTest {
 
     @Test
     void aDryRunChecksTheFirst20000LinesAndCountsTheRest() throws Exception {
-        String body = given().contentType(ListFormat.APPLICATION_NDJSON).accept(ListFormat.APPLICATION_NDJSON)
+        String body = given().contentType(ListFormat.APPLICATION_NDJSON)
+                .accept(ListFormat.APPLICATION_NDJSON)
                 .body("not json\n".repeat(Import.DRY_RUN_LINES + 3).getBytes(StandardCharsets.UTF_8))
                 .queryParam("dryRun", true)
-                .post("/api/v1/import").then().statusCode(200).extract().asString();
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         List<String> lines = body.lines().toList();
         assertEquals(Import.DRY_RUN_LINES + 2, lines.size());
         JsonNode note = JSON.readTree(lines.get(Import.DRY_RUN_LINES));
@@ -118,8 +148,12 @@ class ImportReportTest {
 
     @Test
     void aCsvHeaderTheImportCannotReadIsAProblemBeforeTheNdjsonReportStarts() {
-        given().contentType(ListFormat.TEXT_CSV).accept(ListFormat.APPLICATION_NDJSON)
+        given().contentType(ListFormat.TEXT_CSV)
+                .accept(ListFormat.APPLICATION_NDJSON)
                 .body("text,planet\r\nWords,Mars\r\n".getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/import").then().statusCode(400).contentType("application/problem+json");
+                .post("/api/v1/import")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 }

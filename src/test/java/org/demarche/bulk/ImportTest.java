@@ -24,9 +24,15 @@ import org.junit.jupiter.api.Test;
 class ImportTest {
 
     private static JsonPath importing(String ndjson, boolean dryRun) {
-        return given().contentType(ListFormat.APPLICATION_NDJSON).body(ndjson.getBytes(StandardCharsets.UTF_8))
+        return given().contentType(ListFormat.APPLICATION_NDJSON)
+                .body(ndjson.getBytes(StandardCharsets.UTF_8))
                 .queryParam("dryRun", dryRun)
-                .post("/api/v1/import").then().statusCode(200).contentType("application/json").extract().jsonPath();
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
     }
 
     private static String wikidataId() {
@@ -42,12 +48,16 @@ class ImportTest {
         String u = Fixtures.unique();
         String q = wikidataId();
         String file = lines(
-                "{\"type\":\"official\",\"name\":\"Imported " + u + "\",\"country\":\"NO\",\"wikidataId\":\"" + q + "\"}",
+                "{\"type\":\"official\",\"name\":\"Imported " + u + "\",\"country\":\"NO\",\"wikidataId\":\"" + q
+                        + "\"}",
                 "{\"type\":\"topic\",\"slug\":\"imported-" + u + "\",\"name\":\"Imported\"}",
-                "{\"type\":\"topic\",\"slug\":\"imported-child-" + u + "\",\"name\":\"Child\",\"parent\":\"imported-" + u + "\"}",
+                "{\"type\":\"topic\",\"slug\":\"imported-child-" + u + "\",\"name\":\"Child\",\"parent\":\"imported-"
+                        + u + "\"}",
                 "{\"type\":\"source\",\"url\":\"https://example.org/imported-" + u + "\",\"outlet\":\"Import Post\"}",
-                "{\"type\":\"statement\",\"official\":{\"wikidataId\":\"" + q + "\"},\"text\":\"Imported words " + u + "\","
-                        + "\"quoteType\":\"direct_quote\",\"statedOn\":\"2025-02\",\"topics\":[\"imported-child-" + u + "\"],"
+                "{\"type\":\"statement\",\"official\":{\"wikidataId\":\"" + q + "\"},\"text\":\"Imported words " + u
+                        + "\","
+                        + "\"quoteType\":\"direct_quote\",\"statedOn\":\"2025-02\",\"topics\":[\"imported-child-" + u
+                        + "\"],"
                         + "\"sources\":[\"https://example.org/imported-" + u + "\"]}",
                 "{\"type\":\"position\",\"official\":{\"name\":\"Imported " + u + "\",\"country\":\"NO\"},"
                         + "\"topic\":\"imported-child-" + u + "\",\"stance\":\"supports\",\"validFrom\":\"2025-02\"}");
@@ -58,10 +68,16 @@ class ImportTest {
         assertEquals(6, first.getInt("committedThroughLine"));
         assertEquals(2, first.getInt("byType.topic.created"));
 
-        String official = given().get("/api/v1/officials?wikidataId=" + q).then().body("total", equalTo(1))
-                .extract().path("items[0].id");
-        JsonPath statement = given().get("/api/v1/statements?officialId=" + official).then().body("total", equalTo(1))
-                .extract().jsonPath();
+        String official = given().get("/api/v1/officials?wikidataId=" + q)
+                .then()
+                .body("total", equalTo(1))
+                .extract()
+                .path("items[0].id");
+        JsonPath statement = given().get("/api/v1/statements?officialId=" + official)
+                .then()
+                .body("total", equalTo(1))
+                .extract()
+                .jsonPath();
         assertEquals("imported-child-" + u, statement.getString("items[0].topics[0].slug"));
         assertEquals("Import Post", statement.getString("items[0].sources[0].outlet"));
         given().get("/api/v1/topics?parent=imported-" + u).then().body("items[0].slug", equalTo("imported-child-" + u));
@@ -89,15 +105,19 @@ class ImportTest {
     @Test
     void aBatchTheDatabaseRefusesIsRetriedLineByLineSoOnlyTheConflictingLineIsRejected() {
         String slug = "taken-" + Fixtures.unique();
-        JsonPath report = importing(lines(
-                "{\"type\":\"topic\",\"id\":\"" + UUID.randomUUID() + "\",\"slug\":\"" + slug + "\",\"name\":\"First\"}",
-                "{\"type\":\"topic\",\"id\":\"" + UUID.randomUUID() + "\",\"slug\":\"" + slug + "\",\"name\":\"Second\"}"),
+        JsonPath report = importing(
+                lines(
+                        "{\"type\":\"topic\",\"id\":\"" + UUID.randomUUID() + "\",\"slug\":\"" + slug
+                                + "\",\"name\":\"First\"}",
+                        "{\"type\":\"topic\",\"id\":\"" + UUID.randomUUID() + "\",\"slug\":\"" + slug
+                                + "\",\"name\":\"Second\"}"),
                 false);
         assertEquals(1, report.getInt("created"), report.prettify());
         assertEquals(1, report.getInt("rejected"));
         assertEquals(2, report.getInt("errors[0].line"));
         assertEquals(2, report.getInt("committedThroughLine"));
-        given().get("/api/v1/topics?name=First&limit=200").then()
+        given().get("/api/v1/topics?name=First&limit=200")
+                .then()
                 .body("items.findAll { it.slug == '" + slug + "' }.size()", equalTo(1));
     }
 
@@ -106,22 +126,36 @@ class ImportTest {
         String u = Fixtures.unique();
         String official = Fixtures.official("Searched " + u, "PT");
         String word = "zanzibarian" + u.replaceAll("[^a-z]", "");
-        importing(lines("{\"type\":\"statement\",\"officialId\":\"" + official + "\",\"text\":\"A " + word
-                + " remark\",\"quoteType\":\"summary\",\"statedOn\":\"2025\"}"), false);
-        String id = given().get("/api/v1/statements?q=" + word).then().body("total", equalTo(1))
-                .extract().path("items[0].id");
-        given().get("/api/v1/statements/" + id + "/history").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].action", equalTo("created"));
+        importing(
+                lines("{\"type\":\"statement\",\"officialId\":\"" + official + "\",\"text\":\"A " + word
+                        + " remark\",\"quoteType\":\"summary\",\"statedOn\":\"2025\"}"),
+                false);
+        String id = given().get("/api/v1/statements?q=" + word)
+                .then()
+                .body("total", equalTo(1))
+                .extract()
+                .path("items[0].id");
+        given().get("/api/v1/statements/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].action", equalTo("created"));
     }
 
     @Test
     void aChangedLineUpdatesTheRecordItsNaturalKeyNames() {
         String q = wikidataId();
-        importing(lines("{\"type\":\"official\",\"name\":\"Changing\",\"country\":\"SE\",\"wikidataId\":\"" + q + "\"}"), false);
-        JsonPath report = importing(lines("{\"type\":\"official\",\"name\":\"Changing\",\"country\":\"SE\",\"wikidataId\":\""
-                + q + "\",\"title\":\"Minister\"}"), false);
+        importing(
+                lines("{\"type\":\"official\",\"name\":\"Changing\",\"country\":\"SE\",\"wikidataId\":\"" + q + "\"}"),
+                false);
+        JsonPath report = importing(
+                lines("{\"type\":\"official\",\"name\":\"Changing\",\"country\":\"SE\",\"wikidataId\":\"" + q
+                        + "\",\"title\":\"Minister\"}"),
+                false);
         assertEquals(1, report.getInt("updated"));
-        given().get("/api/v1/officials?wikidataId=" + q).then().body("items[0].title", equalTo("Minister"))
+        given().get("/api/v1/officials?wikidataId=" + q)
+                .then()
+                .body("items[0].title", equalTo("Minister"))
                 .body("items[0].version", equalTo(1));
     }
 
@@ -142,23 +176,29 @@ class ImportTest {
     @Test
     void everyProblemOfEveryBadLineIsReportedAndTheGoodLinesCommit() {
         String u = Fixtures.unique();
-        JsonPath report = importing(lines(
-                "{\"type\":\"topic\",\"slug\":\"good-" + u + "\",\"name\":\"Good\"}",
-                "not json",
-                "",
-                "{\"type\":\"planet\",\"name\":\"Mars\"}",
-                "{\"type\":\"official\",\"name\":\"\",\"country\":\"XX\"}",
-                "{\"type\":\"statement\",\"official\":{\"wikidataId\":\"Q1\"},\"text\":\"x\",\"quoteType\":\"summary\","
-                        + "\"statedOn\":\"2025\"}",
-                "{\"type\":\"official\",\"id\":\"not-a-uuid\",\"name\":\"Bad id\",\"country\":\"FI\"}",
-                "{\"type\":\"official\",\"name\":\"Bad type\",\"country\":\"FI\",\"aliases\":\"one\"}",
-                "{\"type\":\"topic\",\"slug\":\"also-good-" + u + "\",\"name\":\"Also good\"}"), false);
+        JsonPath report = importing(
+                lines(
+                        "{\"type\":\"topic\",\"slug\":\"good-" + u + "\",\"name\":\"Good\"}",
+                        "not json",
+                        "",
+                        "{\"type\":\"planet\",\"name\":\"Mars\"}",
+                        "{\"type\":\"official\",\"name\":\"\",\"country\":\"XX\"}",
+                        "{\"type\":\"statement\",\"official\":{\"wikidataId\":\"Q1\"},\"text\":\"x\",\"quoteType\":\"summary\","
+                                + "\"statedOn\":\"2025\"}",
+                        "{\"type\":\"official\",\"id\":\"not-a-uuid\",\"name\":\"Bad id\",\"country\":\"FI\"}",
+                        "{\"type\":\"official\",\"name\":\"Bad type\",\"country\":\"FI\",\"aliases\":\"one\"}",
+                        "{\"type\":\"topic\",\"slug\":\"also-good-" + u + "\",\"name\":\"Also good\"}"),
+                false);
         assertEquals(9, report.getInt("lines"));
         assertEquals(2, report.getInt("created"));
         assertEquals(6, report.getInt("rejected"));
         List<Map<String, Object>> errors = report.getList("errors");
-        assertEquals(List.of(2, 4, 5, 5, 6, 7, 8), errors.stream().map(e -> e.get("line")).toList(), report.prettify());
-        assertEquals(List.of("", "type", "country", "name", "official", "id", "aliases"),
+        assertEquals(
+                List.of(2, 4, 5, 5, 6, 7, 8),
+                errors.stream().map(e -> e.get("line")).toList(),
+                report.prettify());
+        assertEquals(
+                List.of("", "type", "country", "name", "official", "id", "aliases"),
                 errors.stream().map(e -> e.get("field")).toList());
         // A topic's stance matrix is found by slug, so it answers 200 only for a stored topic.
         given().get("/api/v1/topics/good-" + u + "/stances").then().statusCode(200);
@@ -167,10 +207,18 @@ class ImportTest {
 
     @Test
     void importingNeedsAnEditorKeyAndNdjson() {
-        given().header("Authorization", "Bearer dmk_unknown").contentType(ListFormat.APPLICATION_NDJSON)
+        given().header("Authorization", "Bearer dmk_unknown")
+                .contentType(ListFormat.APPLICATION_NDJSON)
                 .body("{}\n".getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/import").then().statusCode(401).contentType("application/problem+json");
-        given().contentType("application/json").body("{}").post("/api/v1/import").then().statusCode(415)
+                .post("/api/v1/import")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType("application/json")
+                .body("{}")
+                .post("/api/v1/import")
+                .then()
+                .statusCode(415)
                 .contentType("application/problem+json");
     }
 
@@ -178,9 +226,12 @@ class ImportTest {
     void aSlugFreedByAnEarlierLineOfTheBatchCanBeTaken() {
         String u = Fixtures.unique();
         String id = Fixtures.topic("freed-" + u, null);
-        JsonPath report = importing(lines(
-                "{\"type\":\"topic\",\"id\":\"" + id + "\",\"slug\":\"renamed-" + u + "\",\"name\":\"Renamed\"}",
-                "{\"type\":\"topic\",\"slug\":\"freed-" + u + "\",\"name\":\"Taken\"}"), false);
+        JsonPath report = importing(
+                lines(
+                        "{\"type\":\"topic\",\"id\":\"" + id + "\",\"slug\":\"renamed-" + u
+                                + "\",\"name\":\"Renamed\"}",
+                        "{\"type\":\"topic\",\"slug\":\"freed-" + u + "\",\"name\":\"Taken\"}"),
+                false);
         assertEquals(1, report.getInt("updated"), report.prettify());
         assertEquals(1, report.getInt("created"), report.prettify());
         assertEquals(0, report.getInt("rejected"), report.prettify());

@@ -2,7 +2,6 @@ package org.demarche.common;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -51,8 +50,8 @@ class ConcurrentPatchTest {
             String title = "Title " + i;
             pending.add(pool.submit(() -> {
                 start.await();
-                var request = given().contentType("application/merge-patch+json")
-                        .body(Map.of("title", title));
+                var request =
+                        given().contentType("application/merge-patch+json").body(Map.of("title", title));
                 if (ifMatch != null) {
                     request.header("If-Match", ifMatch);
                 }
@@ -97,8 +96,12 @@ class ConcurrentPatchTest {
         assertEquals(accepted.size(), stored.getInt("version"));
         assertEquals(last.jsonPath().getString("title"), stored.getString("title"));
 
-        JsonPath history = given().queryParam("limit", 200).get(path + "/history").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath history = given().queryParam("limit", 200)
+                .get(path + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(accepted.size() + 1, history.getInt("total"), "one revision per accepted PATCH, plus creation");
         List<String> titles = history.getList("items.state.title");
         for (int i = 0; i < accepted.size(); i++) {
@@ -118,7 +121,8 @@ class ConcurrentPatchTest {
         JsonPath stored = given().get(path).then().extract().jsonPath();
         assertEquals(1, stored.getInt("version"));
         assertEquals(accepted.get(0).jsonPath().getString("title"), stored.getString("title"));
-        assertEquals(2, given().get(path + "/history").then().extract().jsonPath().getInt("total"));
+        assertEquals(
+                2, given().get(path + "/history").then().extract().jsonPath().getInt("total"));
     }
 
     @Test
@@ -127,12 +131,26 @@ class ConcurrentPatchTest {
         String path = "/api/v1/officials/" + id;
         String etag = given().get(path).then().statusCode(200).extract().header("ETag");
 
-        given().contentType("application/merge-patch+json").header("If-Match", "W/" + etag).body(Map.of("title", "T"))
-                .patch(path).then().statusCode(412).contentType("application/problem+json");
-        given().contentType("application/merge-patch+json").header("If-Match", etag.replace("\"", ""))
-                .body(Map.of("title", "T")).patch(path).then().statusCode(412).contentType("application/problem+json");
-        given().contentType("application/merge-patch+json").header("If-Match", "W/" + etag + ", " + etag)
-                .body(Map.of("title", "T")).patch(path).then().statusCode(200);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "W/" + etag)
+                .body(Map.of("title", "T"))
+                .patch(path)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etag.replace("\"", ""))
+                .body(Map.of("title", "T"))
+                .patch(path)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "W/" + etag + ", " + etag)
+                .body(Map.of("title", "T"))
+                .patch(path)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -143,15 +161,33 @@ class ConcurrentPatchTest {
         String etag = given().get(path).then().extract().header("ETag");
         String feedEnd = endOfChangeFeed();
 
-        given().contentType("application/merge-patch+json").header("If-Match", etag)
-                .body(Map.of("name", stored.getString("name"), "country", "FR")).patch(path)
-                .then().statusCode(200).header("ETag", etag);
-        given().contentType("application/merge-patch+json").body("{}").patch(path).then().statusCode(200).header("ETag", etag);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body(Map.of("name", stored.getString("name"), "country", "FR"))
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", etag);
+        given().contentType("application/merge-patch+json")
+                .body("{}")
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", etag);
 
         assertEquals(0, given().get(path).then().extract().jsonPath().getInt("version"));
-        assertEquals(1, given().get(path + "/history").then().extract().jsonPath().getInt("total"));
-        assertEquals(List.of(), given().queryParam("since", feedEnd).get("/api/v1/changes").then().statusCode(200)
-                .extract().jsonPath().getList("items"), "no change in the feed");
+        assertEquals(
+                1, given().get(path + "/history").then().extract().jsonPath().getInt("total"));
+        assertEquals(
+                List.of(),
+                given().queryParam("since", feedEnd)
+                        .get("/api/v1/changes")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items"),
+                "no change in the feed");
     }
 
     private static String endOfChangeFeed() {
@@ -162,7 +198,11 @@ class ConcurrentPatchTest {
             if (cursor != null) {
                 request.queryParam("since", cursor);
             }
-            page = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            page = request.get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             cursor = page.getString("nextCursor");
         } while (page.getBoolean("more"));
         return cursor;

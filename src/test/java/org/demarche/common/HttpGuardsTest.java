@@ -1,22 +1,22 @@
 package org.demarche.common;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.quarkus.test.common.http.TestHTTPResource;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.demarche.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.demarche.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** What every response carries, and what is refused before a request reaches a resource. */
@@ -25,7 +25,9 @@ class HttpGuardsTest {
 
     @Test
     void everyResponseCarriesSecurityHeaders() {
-        given().get("/api/v1/topics").then().statusCode(200)
+        given().get("/api/v1/topics")
+                .then()
+                .statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
@@ -40,38 +42,60 @@ class HttpGuardsTest {
 
     @Test
     void anyOriginMayRead() {
-        given().header("Origin", "https://reader.example").get("/api/v1/officials").then().statusCode(200)
+        given().header("Origin", "https://reader.example")
+                .get("/api/v1/officials")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "*");
-        given().header("Origin", "https://reader.example").header("Access-Control-Request-Method", "GET")
-                .options("/api/v1/officials").then().statusCode(204)
+        given().header("Origin", "https://reader.example")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/officials")
+                .then()
+                .statusCode(204)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Access-Control-Allow-Methods", "GET, HEAD");
     }
 
     @Test
     void onlyConfiguredOriginsMayWrite() {
-        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
-                .options("/api/v1/officials").then().statusCode(204)
+        given().header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/officials")
+                .then()
+                .statusCode(204)
                 .header("Access-Control-Allow-Origin", nullValue());
-        given().header("Origin", "https://elsewhere.example").contentType(ContentType.JSON)
+        given().header("Origin", "https://elsewhere.example")
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "From elsewhere", "country", "RU"))
-                .post("/api/v1/officials").then().statusCode(403).contentType("application/problem+json");
+                .post("/api/v1/officials")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
 
-        given().header("Origin", "https://newsroom.example").header("Access-Control-Request-Method", "POST")
-                .options("/api/v1/officials").then().statusCode(204)
+        given().header("Origin", "https://newsroom.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/officials")
+                .then()
+                .statusCode(204)
                 .header("Access-Control-Allow-Origin", "https://newsroom.example")
                 .header("Access-Control-Allow-Headers", containsString("Authorization"));
-        given().header("Origin", "https://newsroom.example").contentType(ContentType.JSON)
+        given().header("Origin", "https://newsroom.example")
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "From the newsroom", "country", "RU"))
-                .post("/api/v1/officials").then().statusCode(201)
+                .post("/api/v1/officials")
+                .then()
+                .statusCode(201)
                 .header("Access-Control-Allow-Origin", "https://newsroom.example");
     }
 
     @Test
     void aBodyOverTheLimitIsA413Problem() {
         String huge = "x".repeat(1024 * 1024 + 1);
-        given().contentType(ContentType.JSON).body("{\"name\": \"" + huge + "\", \"country\": \"RU\"}")
-                .post("/api/v1/officials").then().statusCode(413)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"" + huge + "\", \"country\": \"RU\"}")
+                .post("/api/v1/officials")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
     }
@@ -81,7 +105,8 @@ class HttpGuardsTest {
 
     /** Sends a body of unknown length, which java.net.http sends in chunks (after offering HTTP/2, which is refused). */
     private HttpResponse<String> postChunked(String path, String contentType, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", contentType)
+        HttpRequest request = HttpRequest.newBuilder(api.resolve(path))
+                .header("Content-Type", contentType)
                 .header("Authorization", "Bearer " + TestKeys.ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
@@ -91,11 +116,15 @@ class HttpGuardsTest {
 
     @Test
     void aChunkedBodyIsA411ProblemExceptForAnImport() throws Exception {
-        HttpResponse<String> refused = postChunked("officials", "application/json",
-                "{\"name\": \"Chunked\", \"country\": \"RU\"}");
+        HttpResponse<String> refused =
+                postChunked("officials", "application/json", "{\"name\": \"Chunked\", \"country\": \"RU\"}");
         assertEquals(411, refused.statusCode());
-        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
-        HttpResponse<String> imported = postChunked("import", "application/x-ndjson",
+        assertEquals(
+                "application/problem+json",
+                refused.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> imported = postChunked(
+                "import",
+                "application/x-ndjson",
                 "{\"type\": \"topic\", \"slug\": \"chunked-import\", \"name\": \"Chunked\"}\n");
         assertEquals(200, imported.statusCode(), imported.body());
     }

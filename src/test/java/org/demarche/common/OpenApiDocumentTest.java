@@ -3,7 +3,6 @@ package org.demarche.common;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,10 +21,14 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationHasASummaryAUniqueIdAndItsProblemResponses() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("openapi", startsWith("3."))
                 .body("components.schemas", hasKey("Problem"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         Set<String> operationIds = new HashSet<>();
         int operations = 0;
@@ -48,29 +50,40 @@ class OpenApiDocumentTest {
                     if (code.startsWith("4") || code.startsWith("5")) {
                         @SuppressWarnings("unchecked")
                         Map<String, Object> content = (Map<String, Object>) response.get("content");
-                        assertNotNull(content.get("application/problem+json"), where + " " + code + " is not a problem");
+                        assertNotNull(
+                                content.get("application/problem+json"), where + " " + code + " is not a problem");
                     }
                 });
             }
         }
-        assertEquals(55, operations); // 52 + GET /admin/duplicates + DELETE /admin/backups/{name} + GET /admin/search-index
+        assertEquals(
+                55, operations); // 52 + GET /admin/duplicates + DELETE /admin/backups/{name} + GET /admin/search-index
     }
 
     @Test
     void requestBodiesCarryExamplesFromTheSampleArticle() {
-        given().queryParam("format", "json").get("/q/openapi").then()
-                .body("paths.'/api/v1/statements'.post.requestBody.content.'application/json'.examples.'ceasefire-quote'.value.text",
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .body(
+                        "paths.'/api/v1/statements'.post.requestBody.content.'application/json'.examples.'ceasefire-quote'.value.text",
                         equalTo("A ceasefire will not suit us."))
-                .body("paths.'/api/v1/officials/{id}'.get.responses.'200'.content.'application/json'.examples.lavrov.value.name",
+                .body(
+                        "paths.'/api/v1/officials/{id}'.get.responses.'200'.content.'application/json'.examples.lavrov.value.name",
                         equalTo("Sergei Lavrov"));
     }
 
     @Test
     void listsSearchesAndFacetsDocumentTheirAnswerWhileSearchIsDown() {
-        given().queryParam("format", "json").get("/q/openapi").then()
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
                 .body("paths.'/api/v1/statements'.get.responses.'503'.description", startsWith("Search is unavailable"))
-                .body("paths.'/api/v1/statements/facets'.get.responses.'503'.description", startsWith("Search is unavailable"))
-                .body("paths.'/api/v1/officials/{officialId}/statements'.get.responses.'503'.description",
+                .body(
+                        "paths.'/api/v1/statements/facets'.get.responses.'503'.description",
+                        startsWith("Search is unavailable"))
+                .body(
+                        "paths.'/api/v1/officials/{officialId}/statements'.get.responses.'503'.description",
                         startsWith("Search is unavailable"));
     }
 

@@ -27,12 +27,18 @@ class RateLimitTest {
     public static class LowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("demarche.rate-limit.enabled", "true",
-                    "demarche.rate-limit.writes-per-minute", "5",
-                    "demarche.rate-limit.searches-per-minute", "8",
+            return Map.of(
+                    "demarche.rate-limit.enabled",
+                    "true",
+                    "demarche.rate-limit.writes-per-minute",
+                    "5",
+                    "demarche.rate-limit.searches-per-minute",
+                    "8",
                     // Each request below may then come from an address of its own, so only a key's bucket limits it.
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
+                    "quarkus.http.proxy.proxy-address-forwarding",
+                    "true",
+                    "quarkus.http.proxy.allow-x-forwarded",
+                    "true");
         }
     }
 
@@ -42,7 +48,8 @@ class RateLimitTest {
         Response refused = null;
         for (int i = 0; i < 10 && refused == null; i++) {
             Response response = given().contentType(ContentType.JSON)
-                    .body(Map.of("name", "Limited " + i, "country", "RU")).post("/api/v1/officials");
+                    .body(Map.of("name", "Limited " + i, "country", "RU"))
+                    .post("/api/v1/officials");
             if (response.statusCode() == 429) {
                 refused = response;
             } else {
@@ -65,7 +72,10 @@ class RateLimitTest {
             }
         }
         assertEquals(8, answered);
-        given().get("/api/v1/statements").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        given().get("/api/v1/statements")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
         given().get("/api/v1/topics").then().statusCode(200);
     }
 
@@ -81,7 +91,10 @@ class RateLimitTest {
         int reset = Integer.parseInt(second.header("RateLimit-Reset"));
         assertTrue(reset >= 1 && reset <= 15, "reset in " + reset + " s");
         // Writes draw from their own bucket, and a problem states the budget too (this key is not valid).
-        Response write = fromNewAddress().header("Authorization", key).contentType(ContentType.JSON).body("{}")
+        Response write = fromNewAddress()
+                .header("Authorization", key)
+                .contentType(ContentType.JSON)
+                .body("{}")
                 .post("/api/v1/topics");
         assertEquals(401, write.statusCode());
         assertEquals("5", write.header("RateLimit-Limit"));
@@ -112,12 +125,20 @@ class RateLimitTest {
         String address = "203.0.113." + (ADDRESSES.incrementAndGet() % 250 + 1);
         String busyKey = "Bearer k-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            given().header("X-Forwarded-For", address).header("Authorization", busyKey).get("/api/v1/export").then()
-                    .statusCode(200).header("RateLimit-Remaining", Integer.toString(7 - i));
+            given().header("X-Forwarded-For", address)
+                    .header("Authorization", busyKey)
+                    .get("/api/v1/export")
+                    .then()
+                    .statusCode(200)
+                    .header("RateLimit-Remaining", Integer.toString(7 - i));
         }
         // A fresh key from a busy address: the address's bucket has fewer tokens left.
-        given().header("X-Forwarded-For", address).header("Authorization", "Bearer k-" + UUID.randomUUID())
-                .get("/api/v1/export").then().statusCode(200).header("RateLimit-Remaining", "4");
+        given().header("X-Forwarded-For", address)
+                .header("Authorization", "Bearer k-" + UUID.randomUUID())
+                .get("/api/v1/export")
+                .then()
+                .statusCode(200)
+                .header("RateLimit-Remaining", "4");
     }
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
@@ -134,8 +155,11 @@ class RateLimitTest {
         List<String> spellings = List.of("Bearer " + key, "bearer  " + key, "BEARER\t" + key, "Bearer " + key + "  ");
         int answered = 0;
         for (int i = 0; i < 12; i++) {
-            if (fromNewAddress().header("Authorization", spellings.get(i % spellings.size()))
-                    .get("/api/v1/statements").statusCode() == 200) {
+            if (fromNewAddress()
+                            .header("Authorization", spellings.get(i % spellings.size()))
+                            .get("/api/v1/statements")
+                            .statusCode()
+                    == 200) {
                 answered++;
             }
         }
@@ -146,33 +170,71 @@ class RateLimitTest {
     void exportsStreamsAndOtherCostlyReadsCountAsSearches() {
         String key = "Bearer k-" + UUID.randomUUID();
         String official = UUID.randomUUID().toString();
-        List<String> costly = List.of("/api/v1/export", "/api/v1/officials/" + official + "/statements?q=ceasefire",
-                "/api/v1/officials/" + official + "/timeline", "/api/v1/topics/ceasefire/stances",
+        List<String> costly = List.of(
+                "/api/v1/export",
+                "/api/v1/officials/" + official + "/statements?q=ceasefire",
+                "/api/v1/officials/" + official + "/timeline",
+                "/api/v1/topics/ceasefire/stances",
                 "/api/v1/statements/facets");
         for (int i = 0; i < 8; i++) {
             int status = i < costly.size()
-                    ? fromNewAddress().header("Authorization", key).get(costly.get(i)).statusCode()
-                    : fromNewAddress().header("Authorization", key).accept("text/csv").get("/api/v1/officials").statusCode();
+                    ? fromNewAddress()
+                            .header("Authorization", key)
+                            .get(costly.get(i))
+                            .statusCode()
+                    : fromNewAddress()
+                            .header("Authorization", key)
+                            .accept("text/csv")
+                            .get("/api/v1/officials")
+                            .statusCode();
             assertTrue(status != 429, "request " + i + " is within the limit");
         }
-        fromNewAddress().header("Authorization", key).get("/api/v1/export").then().statusCode(429)
+        fromNewAddress()
+                .header("Authorization", key)
+                .get("/api/v1/export")
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json");
-        fromNewAddress().header("Authorization", key).accept("text/csv").get("/api/v1/topics").then().statusCode(429);
-        fromNewAddress().header("Authorization", key).get("/api/v1/officials").then().statusCode(200);
+        fromNewAddress()
+                .header("Authorization", key)
+                .accept("text/csv")
+                .get("/api/v1/topics")
+                .then()
+                .statusCode(429);
+        fromNewAddress()
+                .header("Authorization", key)
+                .get("/api/v1/officials")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void anotherSpellingOfACostlyPathCountsAsThatPath() {
         String key = "Bearer k-" + UUID.randomUUID();
-        List<String> spellings = List.of("/api/v1/%65xport", "/api/v1//export", "/api/v1/./export", "/api/v1/export;x",
-                "//api/v1/statements?q=ceasefire", "/api/v1/%73tatements/facets", "/api/v1/topics/x/../ceasefire/stances",
+        List<String> spellings = List.of(
+                "/api/v1/%65xport",
+                "/api/v1//export",
+                "/api/v1/./export",
+                "/api/v1/export;x",
+                "//api/v1/statements?q=ceasefire",
+                "/api/v1/%73tatements/facets",
+                "/api/v1/topics/x/../ceasefire/stances",
                 "/api/v1/statements;a=b/facets");
         for (String path : spellings) {
-            int status = fromNewAddress().urlEncodingEnabled(false).header("Authorization", key).get(path).statusCode();
+            int status = fromNewAddress()
+                    .urlEncodingEnabled(false)
+                    .header("Authorization", key)
+                    .get(path)
+                    .statusCode();
             assertTrue(status != 429, path + " is within the limit");
         }
-        fromNewAddress().urlEncodingEnabled(false).header("Authorization", key).get("/api/v1/%65xport").then()
-                .statusCode(429).contentType("application/problem+json");
+        fromNewAddress()
+                .urlEncodingEnabled(false)
+                .header("Authorization", key)
+                .get("/api/v1/%65xport")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -180,13 +242,28 @@ class RateLimitTest {
         String key = "Bearer k-" + UUID.randomUUID();
         for (int i = 0; i < 8; i++) {
             String accept = i % 2 == 0 ? "Text/CSV" : "application/X-NDJSON";
-            int status = fromNewAddress().header("Authorization", key).accept(accept).get("/api/v1/topics").statusCode();
+            int status = fromNewAddress()
+                    .header("Authorization", key)
+                    .accept(accept)
+                    .get("/api/v1/topics")
+                    .statusCode();
             assertTrue(status != 429, "request " + i + " is within the limit");
         }
-        fromNewAddress().header("Authorization", key).accept("TEXT/CSV").get("/api/v1/topics").then().statusCode(429);
+        fromNewAddress()
+                .header("Authorization", key)
+                .accept("TEXT/CSV")
+                .get("/api/v1/topics")
+                .then()
+                .statusCode(429);
         // Two Accept lines, which Quarkus REST reads as one list.
-        fromNewAddress().config(RestAssured.config().headerConfig(HeaderConfig.headerConfig().mergeHeadersWithName("Accept")))
-                .header("Authorization", key).header("Accept", "application/json;q=0.1").header("Accept", "text/csv")
-                .get("/api/v1/topics").then().statusCode(429);
+        fromNewAddress()
+                .config(RestAssured.config()
+                        .headerConfig(HeaderConfig.headerConfig().mergeHeadersWithName("Accept")))
+                .header("Authorization", key)
+                .header("Accept", "application/json;q=0.1")
+                .header("Accept", "text/csv")
+                .get("/api/v1/topics")
+                .then()
+                .statusCode(429);
     }
 }

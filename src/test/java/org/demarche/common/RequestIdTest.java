@@ -28,10 +28,17 @@ class RequestIdTest {
 
     @Test
     void theClientsIdIsEchoedOnSuccessAndInAProblem() {
-        given().header("X-Request-Id", "trace-42.a:b_c").get("/api/v1/topics").then().statusCode(200)
+        given().header("X-Request-Id", "trace-42.a:b_c")
+                .get("/api/v1/topics")
+                .then()
+                .statusCode(200)
                 .header("X-Request-Id", "trace-42.a:b_c");
-        given().header("X-Request-Id", "trace-43").get("/api/v1/statements/00000000-0000-0000-0000-000000000000").then()
-                .statusCode(404).header("X-Request-Id", "trace-43").body("requestId", equalTo("trace-43"));
+        given().header("X-Request-Id", "trace-43")
+                .get("/api/v1/statements/00000000-0000-0000-0000-000000000000")
+                .then()
+                .statusCode(404)
+                .header("X-Request-Id", "trace-43")
+                .body("requestId", equalTo("trace-43"));
     }
 
     @Test
@@ -50,28 +57,55 @@ class RequestIdTest {
             assertEquals(200, answer.statusCode(), unusable);
             answer.then().header("X-Request-Id", matchesPattern(UUID));
         }
-        given().header("X-Request-Id", "x".repeat(128)).get("/api/v1/topics").then().header("X-Request-Id", "x".repeat(128));
+        given().header("X-Request-Id", "x".repeat(128))
+                .get("/api/v1/topics")
+                .then()
+                .header("X-Request-Id", "x".repeat(128));
     }
 
     @Test
     void everyKindOfProblemCarriesTheIdOfItsRequest() {
         // An unknown route, a refused query parameter, a bad body: answered by the problem mappers.
         Response unknownRoute = given().get("/api/v1/embassies");
-        unknownRoute.then().statusCode(404).body("requestId", equalTo(unknownRoute.header("X-Request-Id")))
+        unknownRoute
+                .then()
+                .statusCode(404)
+                .body("requestId", equalTo(unknownRoute.header("X-Request-Id")))
                 .header("X-Request-Id", matchesPattern(UUID));
-        given().header("X-Request-Id", "typo-1").queryParam("contry", "RU").get("/api/v1/officials").then().statusCode(400)
-                .header("X-Request-Id", "typo-1").body("requestId", equalTo("typo-1"));
-        given().header("X-Request-Id", "body-1").contentType("application/json").body("{\"name\": ")
-                .post("/api/v1/officials").then().statusCode(400).body("requestId", equalTo("body-1"));
+        given().header("X-Request-Id", "typo-1")
+                .queryParam("contry", "RU")
+                .get("/api/v1/officials")
+                .then()
+                .statusCode(400)
+                .header("X-Request-Id", "typo-1")
+                .body("requestId", equalTo("typo-1"));
+        given().header("X-Request-Id", "body-1")
+                .contentType("application/json")
+                .body("{\"name\": ")
+                .post("/api/v1/officials")
+                .then()
+                .statusCode(400)
+                .body("requestId", equalTo("body-1"));
         // A refusal of the HTTP layer, before any resource: a write from an origin that may not write.
-        given().header("X-Request-Id", "cors-1").header("Origin", "https://elsewhere.example").contentType("application/json")
-                .body("{}").post("/api/v1/topics").then().statusCode(403).header("X-Request-Id", "cors-1")
+        given().header("X-Request-Id", "cors-1")
+                .header("Origin", "https://elsewhere.example")
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/v1/topics")
+                .then()
+                .statusCode(403)
+                .header("X-Request-Id", "cors-1")
                 .body("requestId", equalTo("cors-1"));
     }
 
     @Test
     void theOpenApiDocumentDeclaresTheIdOnEveryResponseAndTheBudgetWhereALimitApplies() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("string", doc.getString("components.schemas.Problem.properties.requestId.type"));
         assertEquals("integer", doc.getString("components.headers.RateLimit-Remaining.schema.type"));
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
@@ -82,26 +116,35 @@ class RequestIdTest {
             }
             for (var operation : path.getValue().entrySet()) {
                 @SuppressWarnings("unchecked")
-                Map<String, Map<String, Object>> answers = (Map<String, Map<String, Object>>) operation.getValue().get("responses");
+                Map<String, Map<String, Object>> answers =
+                        (Map<String, Map<String, Object>>) operation.getValue().get("responses");
                 for (var answer : answers.entrySet()) {
                     String where = operation.getKey() + " " + path.getKey() + " " + answer.getKey();
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> headers = (Map<String, Object>) answer.getValue().get("headers");
+                    Map<String, Object> headers =
+                            (Map<String, Object>) answer.getValue().get("headers");
                     assertTrue(headers != null && headers.containsKey("X-Request-Id"), where + " has no X-Request-Id");
                     responses++;
                 }
             }
         }
         assertTrue(responses > 300, "every response of every operation was seen");
-        assertTrue(doc.getMap("paths.'/api/v1/statements'.get.responses.'429'.headers").containsKey("RateLimit-Reset"));
-        assertTrue(doc.getMap("paths.'/api/v1/officials/{id}'.delete.responses.'204'.headers").containsKey("RateLimit-Limit"));
-        assertFalse(doc.getMap("paths.'/api/v1/officials/{id}'.get.responses.'200'.headers").containsKey("RateLimit-Limit"));
+        assertTrue(doc.getMap("paths.'/api/v1/statements'.get.responses.'429'.headers")
+                .containsKey("RateLimit-Reset"));
+        assertTrue(doc.getMap("paths.'/api/v1/officials/{id}'.delete.responses.'204'.headers")
+                .containsKey("RateLimit-Limit"));
+        assertFalse(doc.getMap("paths.'/api/v1/officials/{id}'.get.responses.'200'.headers")
+                .containsKey("RateLimit-Limit"));
     }
 
     @Test
     void withRateLimitsOffNoBudgetIsStated() {
-        given().get("/api/v1/statements").then().statusCode(200).header("RateLimit-Limit", nullValue())
-                .header("RateLimit-Remaining", nullValue()).header("RateLimit-Reset", nullValue())
+        given().get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .header("RateLimit-Limit", nullValue())
+                .header("RateLimit-Remaining", nullValue())
+                .header("RateLimit-Reset", nullValue())
                 .header("X-Request-Id", not(nullValue()));
     }
 }

@@ -43,16 +43,26 @@ class SlowClientTest {
     public static class LowCaps implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("demarche.in-flight.body-timeout", "2s",
-                    "demarche.in-flight.per-key", "3",
-                    "demarche.in-flight.per-address", "6",
-                    "demarche.in-flight.streams-per-client", "1",
-                    "demarche.in-flight.streams", "2",
-                    "quarkus.http.idle-timeout", "10s",
+            return Map.of(
+                    "demarche.in-flight.body-timeout",
+                    "2s",
+                    "demarche.in-flight.per-key",
+                    "3",
+                    "demarche.in-flight.per-address",
+                    "6",
+                    "demarche.in-flight.streams-per-client",
+                    "1",
+                    "demarche.in-flight.streams",
+                    "2",
+                    "quarkus.http.idle-timeout",
+                    "10s",
                     // Requests may then come from addresses of their own (X-Forwarded-For).
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.log.category.\"org.demarche.common.http.ClosedConnections\".level", "DEBUG");
+                    "quarkus.http.proxy.proxy-address-forwarding",
+                    "true",
+                    "quarkus.http.proxy.allow-x-forwarded",
+                    "true",
+                    "quarkus.log.category.\"org.demarche.common.http.ClosedConnections\".level",
+                    "DEBUG");
         }
     }
 
@@ -63,9 +73,12 @@ class SlowClientTest {
     private Socket partialBody(String path, String contentType, String key, String address, long length, String start)
             throws IOException {
         Socket socket = new Socket(server.getHost(), server.getPort());
-        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
-                + "\r\nX-Forwarded-For: " + address + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length
-                + "\r\n\r\n" + start).getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream()
+                .write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                                + "\r\nX-Forwarded-For: " + address + "\r\nContent-Type: " + contentType
+                                + "\r\nContent-Length: " + length
+                                + "\r\n\r\n" + start)
+                        .getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();
         return socket;
     }
@@ -85,13 +98,21 @@ class SlowClientTest {
     }
 
     private static String newKey() {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "slow " + UUID.randomUUID(), "role", "editor"))
-                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "slow " + UUID.randomUUID(), "role", "editor"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
     }
 
     private static int createTopic(String key) {
-        return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
-                .body(Map.of("slug", "slow-" + UUID.randomUUID(), "name", "Slow")).post("/api/v1/topics").statusCode();
+        return given().header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("slug", "slow-" + UUID.randomUUID(), "name", "Slow"))
+                .post("/api/v1/topics")
+                .statusCode();
     }
 
     @Test
@@ -106,7 +127,9 @@ class SlowClientTest {
             assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
             assertTrue(answer.contains("application/problem+json"), answer);
             assertTrue(answer.contains("Connection: close"), answer);
-            assertTrue(System.nanoTime() - started >= Duration.ofMillis(1500).toNanos(), "answered at the timeout, not before");
+            assertTrue(
+                    System.nanoTime() - started >= Duration.ofMillis(1500).toNanos(),
+                    "answered at the timeout, not before");
         }
     }
 
@@ -125,9 +148,14 @@ class SlowClientTest {
                 status = createTopic(slowKey);
             } while (status != 429 && System.nanoTime() < deadline);
             assertEquals(429, status);
-            given().header("Authorization", "Bearer " + slowKey).contentType(ContentType.JSON)
-                    .body(Map.of("slug", "refused", "name", "Refused")).post("/api/v1/topics").then().statusCode(429)
-                    .contentType("application/problem+json").header("Retry-After", "1");
+            given().header("Authorization", "Bearer " + slowKey)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("slug", "refused", "name", "Refused"))
+                    .post("/api/v1/topics")
+                    .then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "1");
             assertEquals(201, createTopic(TestKeys.ADMIN), "another key is not affected");
             try (Socket refused = slowTopic(slowKey)) {
                 String answer = answer(refused);
@@ -155,22 +183,37 @@ class SlowClientTest {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             int status;
             do {
-                status = given().header("Authorization", "Bearer " + first).header("X-Forwarded-For", "203.0.113.2")
-                        .get("/api/v1/export").statusCode();
+                status = given().header("Authorization", "Bearer " + first)
+                        .header("X-Forwarded-For", "203.0.113.2")
+                        .get("/api/v1/export")
+                        .statusCode();
             } while (status == 200 && System.nanoTime() < deadline);
             assertEquals(429, status, "one stream per key");
-            given().header("Authorization", "Bearer " + TestKeys.ADMIN).header("X-Forwarded-For", "203.0.113.1")
-                    .accept("text/csv").get("/api/v1/officials").then().statusCode(429);
+            given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                    .header("X-Forwarded-For", "203.0.113.1")
+                    .accept("text/csv")
+                    .get("/api/v1/officials")
+                    .then()
+                    .statusCode(429);
             try (Socket secondImport = slowImport(second, "203.0.113.3")) {
                 deadline = System.nanoTime() + PATIENCE.toNanos();
                 do {
-                    status = given().header("X-Forwarded-For", "203.0.113.4").accept("text/csv").get("/api/v1/officials")
+                    status = given().header("X-Forwarded-For", "203.0.113.4")
+                            .accept("text/csv")
+                            .get("/api/v1/officials")
                             .statusCode();
                 } while (status == 200 && System.nanoTime() < deadline);
                 assertEquals(503, status, "two streams in all");
-                given().header("X-Forwarded-For", "203.0.113.4").get("/api/v1/export").then().statusCode(503)
-                        .contentType("application/problem+json").header("Retry-After", "1");
-                given().header("X-Forwarded-For", "203.0.113.4").get("/api/v1/officials").then().statusCode(200);
+                given().header("X-Forwarded-For", "203.0.113.4")
+                        .get("/api/v1/export")
+                        .then()
+                        .statusCode(503)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", "1");
+                given().header("X-Forwarded-For", "203.0.113.4")
+                        .get("/api/v1/officials")
+                        .then()
+                        .statusCode(200);
             }
         }
     }
@@ -189,19 +232,18 @@ class SlowClientTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
             slowTopic(TestKeys.ADMIN).close();
             // An import dropped while it is being read: close once its first batch is committed.
-            long before = given().get("/api/v1/topics").then().extract().jsonPath().getLong("total");
+            long before =
+                    given().get("/api/v1/topics").then().extract().jsonPath().getLong("total");
             try (Socket importing = importOf600Topics("dropped")) {
                 long waitUntil = System.nanoTime() + PATIENCE.toNanos();
                 while (given().get("/api/v1/topics").then().extract().jsonPath().getLong("total") < before + 500
@@ -226,9 +268,11 @@ class SlowClientTest {
             List<LogRecord> closed = closedLines(records);
             assertEquals(3, closed.size(), "one line for each dropped or stalled connection");
             closed.forEach(record -> assertEquals(null, record.getThrown()));
-            closed.forEach(record -> assertTrue(((ExtLogRecord) record).getMdc(RequestIds.MDC_KEY) != null,
+            closed.forEach(record -> assertTrue(
+                    ((ExtLogRecord) record).getMdc(RequestIds.MDC_KEY) != null,
                     "the line carries the id of its request"));
-            assertTrue(records.stream().noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue()),
+            assertTrue(
+                    records.stream().noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue()),
                     "nothing at WARN or ERROR");
         } finally {
             root.removeHandler(capture);
@@ -239,14 +283,19 @@ class SlowClientTest {
     private Socket importOf600Topics(String slugPrefix) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 600; i++) {
-            lines.append("{\"type\":\"topic\",\"slug\":\"").append(slugPrefix).append('-').append(i)
+            lines.append("{\"type\":\"topic\",\"slug\":\"")
+                    .append(slugPrefix)
+                    .append('-')
+                    .append(i)
                     .append("\",\"name\":\"Dropped\"}\n");
         }
-        return partialBody("/api/v1/import", "application/x-ndjson", TestKeys.ADMIN, "127.0.0.1", 1_000_000, lines.toString());
+        return partialBody(
+                "/api/v1/import", "application/x-ndjson", TestKeys.ADMIN, "127.0.0.1", 1_000_000, lines.toString());
     }
 
     private static List<LogRecord> closedLines(List<LogRecord> records) {
-        return records.stream().filter(record -> "org.demarche.common.http.ClosedConnections".equals(record.getLoggerName()))
+        return records.stream()
+                .filter(record -> "org.demarche.common.http.ClosedConnections".equals(record.getLoggerName()))
                 .toList();
     }
 }

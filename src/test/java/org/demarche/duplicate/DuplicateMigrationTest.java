@@ -22,14 +22,19 @@ import org.junit.jupiter.api.Test;
  */
 class DuplicateMigrationTest {
 
-    private static final String DB = System.getProperty("demarche.test.migration-db.url",
-            "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    private static final String DB = System.getProperty(
+            "demarche.test.migration-db.url", "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     private static final String USER = DB.startsWith("jdbc:h2:") ? "sa" : "postgres";
 
     private static Flyway flyway(String target) {
-        return Flyway.configure().dataSource(DB, USER, "").cleanDisabled(false)
-                .locations("classpath:db/migration", DB.startsWith("jdbc:h2:") ? "classpath:db/h2" : "classpath:db/postgresql")
-                .target(target).load();
+        return Flyway.configure()
+                .dataSource(DB, USER, "")
+                .cleanDisabled(false)
+                .locations(
+                        "classpath:db/migration",
+                        DB.startsWith("jdbc:h2:") ? "classpath:db/h2" : "classpath:db/postgresql")
+                .target(target)
+                .load();
     }
 
     @Test
@@ -38,11 +43,13 @@ class DuplicateMigrationTest {
         flyway("7").migrate();
         String cafe = "Café Lavrov";
         String decomposed = Normalizer.normalize(cafe, Normalizer.Form.NFD);
-        try (Connection db = DriverManager.getConnection(DB, USER, ""); Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(DB, USER, "");
+                Statement sql = db.createStatement()) {
             sql.execute(official("00000000-0000-0000-0000-000000000001", "2024-01-01", cafe));
             sql.execute(official("00000000-0000-0000-0000-000000000002", "2024-01-02", decomposed));
             sql.execute(source("00000000-0000-0000-0000-000000000011", "2024-01-01", "https://caliber.az/post/1"));
-            sql.execute(source("00000000-0000-0000-0000-000000000012", "2024-01-02", "HTTPS://Caliber.AZ:443/post/%31#top"));
+            sql.execute(source(
+                    "00000000-0000-0000-0000-000000000012", "2024-01-02", "HTTPS://Caliber.AZ:443/post/%31#top"));
             sql.execute(source("00000000-0000-0000-0000-000000000013", "2024-01-03", "https://caliber.az/post/2"));
             sql.execute("insert into topic (id, version, created_at, updated_at, slug, name) values"
                     + " ('00000000-0000-0000-0000-000000000021', 0, now(), now(), 'ceasefire', 'Ceasefire')");
@@ -50,39 +57,52 @@ class DuplicateMigrationTest {
                 sql.execute("insert into statement (id, version, created_at, updated_at, official_id, body, quote_type,"
                         + " stated_on, stated_on_start, stated_on_end, verification) values ('00000000-0000-0000-0000-0000000000"
                         + statement[0] + "', 0, timestamp '2024-01-01 00:00:" + statement[0] + "', now(),"
-                        + " '00000000-0000-0000-0000-000000000001', 'Said at the " + statement[1] + ".', 'direct_quote', '2024-11',"
+                        + " '00000000-0000-0000-0000-000000000001', 'Said at the " + statement[1]
+                        + ".', 'direct_quote', '2024-11',"
                         + " date '2024-11-01', date '2024-11-30', 'unverified')");
             }
             for (String id : List.of("31", "32")) {
                 sql.execute("insert into official_position (id, version, created_at, updated_at, official_id, topic_id,"
                         + " stance, valid_from, valid_from_start) values ('00000000-0000-0000-0000-0000000000" + id
-                        + "', 0, timestamp '2024-01-01 00:00:" + id + "', now(), '00000000-0000-0000-0000-000000000001',"
+                        + "', 0, timestamp '2024-01-01 00:00:" + id
+                        + "', now(), '00000000-0000-0000-0000-000000000001',"
                         + " '00000000-0000-0000-0000-000000000021', 'opposes', '2024-11', date '2024-11-01')");
             }
         }
 
         flyway("latest").migrate();
 
-        try (Connection db = DriverManager.getConnection(DB, USER, ""); Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(DB, USER, "");
+                Statement sql = db.createStatement()) {
             assertEquals(List.of(cafe, cafe), column(sql, "select name from official order by id"));
-            assertEquals(List.of("https://caliber.az/post/1", "https://caliber.az/post/2"),
+            assertEquals(
+                    List.of("https://caliber.az/post/1", "https://caliber.az/post/2"),
                     column(sql, "select canonical_url from source where canonical_url is not null order by id"));
-            assertEquals(List.of("HTTPS://Caliber.AZ:443/post/%31#top"),
-                    column(sql, "select url from source where canonical_url is null"), "the URL as given is kept");
-            assertEquals(List.of(
-                    "official 00000000-0000-0000-0000-000000000002 of 00000000-0000-0000-0000-000000000001",
-                    "position 00000000-0000-0000-0000-000000000032 of 00000000-0000-0000-0000-000000000031",
-                    "source 00000000-0000-0000-0000-000000000012 of 00000000-0000-0000-0000-000000000011",
-                    "statement 00000000-0000-0000-0000-000000000042 of 00000000-0000-0000-0000-000000000041"),
-                    column(sql, "select resource || ' ' || record_id || ' of ' || duplicate_of from duplicate_record"
-                            + " order by resource"));
+            assertEquals(
+                    List.of("HTTPS://Caliber.AZ:443/post/%31#top"),
+                    column(sql, "select url from source where canonical_url is null"),
+                    "the URL as given is kept");
+            assertEquals(
+                    List.of(
+                            "official 00000000-0000-0000-0000-000000000002 of 00000000-0000-0000-0000-000000000001",
+                            "position 00000000-0000-0000-0000-000000000032 of 00000000-0000-0000-0000-000000000031",
+                            "source 00000000-0000-0000-0000-000000000012 of 00000000-0000-0000-0000-000000000011",
+                            "statement 00000000-0000-0000-0000-000000000042 of 00000000-0000-0000-0000-000000000041"),
+                    column(
+                            sql,
+                            "select resource || ' ' || record_id || ' of ' || duplicate_of from duplicate_record"
+                                    + " order by resource"));
             // The new keys hold: a third position from that day, or a source with a taken canonical URL, is refused.
-            assertRefused(sql, "insert into official_position (id, version, created_at, updated_at, official_id, topic_id,"
-                    + " stance, valid_from, valid_from_start) values ('00000000-0000-0000-0000-000000000033', 0, now(), now(),"
-                    + " '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000021', 'supports', '2024-11-01',"
-                    + " date '2024-11-01')");
-            assertRefused(sql, "update source set canonical_url = 'https://caliber.az/post/1'"
-                    + " where id = '00000000-0000-0000-0000-000000000013'");
+            assertRefused(
+                    sql,
+                    "insert into official_position (id, version, created_at, updated_at, official_id, topic_id,"
+                            + " stance, valid_from, valid_from_start) values ('00000000-0000-0000-0000-000000000033', 0, now(), now(),"
+                            + " '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000021', 'supports', '2024-11-01',"
+                            + " date '2024-11-01')");
+            assertRefused(
+                    sql,
+                    "update source set canonical_url = 'https://caliber.az/post/1'"
+                            + " where id = '00000000-0000-0000-0000-000000000013'");
         }
     }
 

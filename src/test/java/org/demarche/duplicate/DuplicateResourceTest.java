@@ -26,25 +26,46 @@ class DuplicateResourceTest {
     void anAdminKeyReadsWhatTheMigrationsFound() {
         String duplicate = UUID.randomUUID().toString();
         String original = UUID.randomUUID().toString();
-        QuarkusTransaction.requiringNew().run(() -> db.createNativeQuery("insert into duplicate_record (resource, record_id,"
-                + " duplicate_of, reason, found_by) values ('source', cast(?1 as uuid), cast(?2 as uuid), 'same canonical URL"
-                + " https://caliber.az/', 'V8')").setParameter(1, duplicate).setParameter(2, original).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> db.createNativeQuery("insert into duplicate_record (resource, record_id,"
+                                + " duplicate_of, reason, found_by) values ('source', cast(?1 as uuid), cast(?2 as uuid), 'same canonical URL"
+                                + " https://caliber.az/', 'V8')")
+                        .setParameter(1, duplicate)
+                        .setParameter(2, original)
+                        .executeUpdate());
         try {
-            given().get("/api/v1/admin/duplicates").then().statusCode(200)
-                    .body("total", equalTo(1)).body("items[0].resource", equalTo("source"))
-                    .body("items[0].id", equalTo(duplicate)).body("items[0].duplicateOf", equalTo(original))
+            given().get("/api/v1/admin/duplicates")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("items[0].resource", equalTo("source"))
+                    .body("items[0].id", equalTo(duplicate))
+                    .body("items[0].duplicateOf", equalTo(original))
                     .body("items[0].reason", equalTo("same canonical URL https://caliber.az/"))
                     .body("items[0].foundBy", equalTo("V8"));
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> db.createNativeQuery("delete from duplicate_record").executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() ->
+                            db.createNativeQuery("delete from duplicate_record").executeUpdate());
         }
     }
 
     @Test
     void onlyAnAdminKeyReadsTheReport() {
-        String editor = given().contentType("application/json").body(Map.of("name", "editor " + Fixtures.unique(), "role", "editor"))
-                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
-        given().header("Authorization", "Bearer " + editor).get("/api/v1/admin/duplicates").then().statusCode(403);
-        given().header("Authorization", "Bearer nonsense").get("/api/v1/admin/duplicates").then().statusCode(401);
+        String editor = given().contentType("application/json")
+                .body(Map.of("name", "editor " + Fixtures.unique(), "role", "editor"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
+        given().header("Authorization", "Bearer " + editor)
+                .get("/api/v1/admin/duplicates")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", "Bearer nonsense")
+                .get("/api/v1/admin/duplicates")
+                .then()
+                .statusCode(401);
     }
 }

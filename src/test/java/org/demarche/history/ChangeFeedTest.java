@@ -43,7 +43,11 @@ class ChangeFeedTest {
             if (cursor != null) {
                 request.queryParam("since", cursor);
             }
-            JsonPath page = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             changes.addAll(page.getList("items"));
             cursor = page.getString("nextCursor");
             if (!page.getBoolean("more")) {
@@ -52,27 +56,38 @@ class ChangeFeedTest {
         }
     }
 
-    private record Drained(List<Map<String, Object>> changes, String cursor) {
-    }
+    private record Drained(List<Map<String, Object>> changes, String cursor) {}
 
     @Test
     void aCreateAnUpdateAndADeleteAppearInOrderWithStatesAndATombstone() {
         String start = drain(null, 200).cursor();
         String id = Fixtures.topic("feed-" + Fixtures.unique(), null);
-        given().contentType("application/merge-patch+json").body("{\"name\": \"Renamed\"}")
-                .patch("/api/v1/topics/" + id).then().statusCode(200);
+        given().contentType("application/merge-patch+json")
+                .body("{\"name\": \"Renamed\"}")
+                .patch("/api/v1/topics/" + id)
+                .then()
+                .statusCode(200);
         given().delete("/api/v1/topics/" + id).then().statusCode(204);
 
         List<Map<String, Object>> mine = drain(start, 200).changes().stream()
-                .filter(change -> id.equals(change.get("id"))).toList();
-        assertEquals(List.of("created", "updated", "deleted"), mine.stream().map(c -> c.get("action")).toList());
+                .filter(change -> id.equals(change.get("id")))
+                .toList();
+        assertEquals(
+                List.of("created", "updated", "deleted"),
+                mine.stream().map(c -> c.get("action")).toList());
         assertEquals("topic", mine.get(0).get("type"));
         assertEquals("Renamed", ((Map<?, ?>) mine.get(1).get("record")).get("name"));
         assertEquals(null, mine.get(2).get("record"));
 
-        List<Object> historyRevisions = given().get("/api/v1/topics/" + id + "/history").then().statusCode(200)
-                .extract().jsonPath().getList("items.revision");
-        assertEquals(historyRevisions, mine.stream().map(c -> c.get("revision")).toList(),
+        List<Object> historyRevisions = given().get("/api/v1/topics/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.revision");
+        assertEquals(
+                historyRevisions,
+                mine.stream().map(c -> c.get("revision")).toList(),
                 "the feed and the history name the same revisions");
     }
 
@@ -89,7 +104,8 @@ class ChangeFeedTest {
         assertEquals(big, small);
         Set<String> positions = new HashSet<>();
         for (Map<String, Object> change : small) {
-            assertTrue(positions.add(change.get("revision") + "/" + change.get("type") + "/" + change.get("id")),
+            assertTrue(
+                    positions.add(change.get("revision") + "/" + change.get("type") + "/" + change.get("id")),
                     "repeated " + change);
         }
         assertTrue(small.size() >= 8);
@@ -122,7 +138,8 @@ class ChangeFeedTest {
         for (Future<String> id : created) {
             assertTrue(seenIds.contains(id.get()), "never seen: " + id.get());
         }
-        List<Long> revisions = seen.stream().map(c -> ((Number) c.get("revision")).longValue()).toList();
+        List<Long> revisions =
+                seen.stream().map(c -> ((Number) c.get("revision")).longValue()).toList();
         assertEquals(revisions.stream().sorted().toList(), revisions, "revisions arrive in order");
     }
 
@@ -136,7 +153,9 @@ class ChangeFeedTest {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
-            holder.createStatement().executeQuery("select id from change_clock where id = 1 for update").close();
+            holder.createStatement()
+                    .executeQuery("select id from change_clock where id = 1 for update")
+                    .close();
             Future<String> write = writer.submit(() -> Fixtures.source("Clocked " + Fixtures.unique()));
             Thread.sleep(300);
             assertFalse(write.isDone(), "the write committed while another transaction held the change clock");
@@ -149,12 +168,22 @@ class ChangeFeedTest {
 
     @Test
     void aCursorThatIsNotOneIs400() {
-        given().queryParam("since", "yesterday").get("/api/v1/changes").then().statusCode(400)
+        given().queryParam("since", "yesterday")
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         Fixtures.official("Cursor " + Fixtures.unique(), "AT");
         Fixtures.official("Cursor " + Fixtures.unique(), "AT");
-        String listCursor = given().queryParam("limit", 1).get("/api/v1/officials").then().extract().path("nextCursor");
-        given().queryParam("since", listCursor).get("/api/v1/changes").then().statusCode(400)
+        String listCursor = given().queryParam("limit", 1)
+                .get("/api/v1/officials")
+                .then()
+                .extract()
+                .path("nextCursor");
+        given().queryParam("since", listCursor)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         given().queryParam("limit", 201).get("/api/v1/changes").then().statusCode(400);
     }
@@ -166,21 +195,40 @@ class ChangeFeedTest {
         Instant since = Instant.now();
         String after = Fixtures.official("Later " + Fixtures.unique(), "IT");
 
-        given().queryParam("updatedSince", since.toString()).queryParam("country", "IT").queryParam("limit", 200)
-                .get("/api/v1/officials").then().statusCode(200)
+        given().queryParam("updatedSince", since.toString())
+                .queryParam("country", "IT")
+                .queryParam("limit", 200)
+                .get("/api/v1/officials")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(after))
                 .body("items.id", not(hasItem(before)));
-        given().contentType(ContentType.JSON).queryParam("updatedSince", "last tuesday").get("/api/v1/statements")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", equalTo("Query parameter 'updatedSince' must be an ISO 8601 instant such as"
-                        + " 2024-11-20T09:30:00Z, not 'last tuesday'"));
+        given().contentType(ContentType.JSON)
+                .queryParam("updatedSince", "last tuesday")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        equalTo("Query parameter 'updatedSince' must be an ISO 8601 instant such as"
+                                + " 2024-11-20T09:30:00Z, not 'last tuesday'"));
         for (String outOfRange : List.of("+1000000000-01-01T00:00:00Z", "-999999-01-01T00:00:00Z")) {
-            given().queryParam("updatedSince", outOfRange).get("/api/v1/statements").then().statusCode(400)
+            given().queryParam("updatedSince", outOfRange)
+                    .get("/api/v1/statements")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json");
-            given().queryParam("updatedSince", outOfRange).get("/api/v1/officials/" + before + "/history").then()
-                    .statusCode(400).contentType("application/problem+json");
+            given().queryParam("updatedSince", outOfRange)
+                    .get("/api/v1/officials/" + before + "/history")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
         }
-        given().queryParam("updatedSince", since.toString()).get("/api/v1/officials/" + before + "/history")
-                .then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("updatedSince", since.toString())
+                .get("/api/v1/officials/" + before + "/history")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
     }
 }

@@ -22,15 +22,21 @@ import org.junit.jupiter.api.Test;
 class HistoryResourceTest {
 
     private static void patch(String path, String body) {
-        given().contentType("application/merge-patch+json").body(body).patch(path).then().statusCode(200);
+        given().contentType("application/merge-patch+json")
+                .body(body)
+                .patch(path)
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void creationIsTheFirstRevisionWithEveryFieldSetAndTheKeyThatMadeIt() {
-        String id = Fixtures.create("officials", Map.of("name", "Maria Zakharova", "country", "RU",
-                "title", "Spokeswoman"));
+        String id = Fixtures.create(
+                "officials", Map.of("name", "Maria Zakharova", "country", "RU", "title", "Spokeswoman"));
 
-        given().get("/api/v1/officials/" + id + "/history").then().statusCode(200)
+        given().get("/api/v1/officials/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(1))
                 .body("nextCursor", nullValue())
                 .body("items[0].revision", notNullValue())
@@ -47,17 +53,21 @@ class HistoryResourceTest {
 
     @Test
     void anUpdateListsOnlyTheFieldsThatChangedWithBeforeAndAfter() {
-        String id = Fixtures.create("officials", Map.of("name", "Maria Zakharova", "country", "RU",
-                "title", "Spokeswoman"));
-        patch("/api/v1/officials/" + id, "{\"title\": \"Director of the Information and Press Department\","
-                + " \"aliases\": [\"Zakharova\"]}");
+        String id = Fixtures.create(
+                "officials", Map.of("name", "Maria Zakharova", "country", "RU", "title", "Spokeswoman"));
+        patch(
+                "/api/v1/officials/" + id,
+                "{\"title\": \"Director of the Information and Press Department\"," + " \"aliases\": [\"Zakharova\"]}");
 
-        given().get("/api/v1/officials/" + id + "/history").then().statusCode(200)
+        given().get("/api/v1/officials/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.action", contains("created", "updated"))
                 .body("items[1].changes", hasSize(2))
                 .body("items[1].changes.find { it.field == 'title' }.before", equalTo("Spokeswoman"))
-                .body("items[1].changes.find { it.field == 'title' }.after",
+                .body(
+                        "items[1].changes.find { it.field == 'title' }.after",
                         equalTo("Director of the Information and Press Department"))
                 .body("items[1].changes.find { it.field == 'aliases' }.before", nullValue())
                 .body("items[1].changes.find { it.field == 'aliases' }.after", contains("Zakharova"))
@@ -72,7 +82,9 @@ class HistoryResourceTest {
         given().delete("/api/v1/topics/" + id).then().statusCode(204);
         given().get("/api/v1/topics/" + id).then().statusCode(404);
 
-        given().get("/api/v1/topics/" + id + "/history").then().statusCode(200)
+        given().get("/api/v1/topics/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(3))
                 .body("items.action", contains("created", "updated", "deleted"))
                 .body("items[2].changes", hasSize(0))
@@ -88,17 +100,29 @@ class HistoryResourceTest {
         }
         String path = "/api/v1/sources/" + id + "/history";
 
-        String cursor = given().queryParam("limit", 2).get(path).then().statusCode(200)
+        String cursor = given().queryParam("limit", 2)
+                .get(path)
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(5))
                 .body("items.action", contains("created", "updated"))
                 .header("Link", startsWith("<http"))
-                .extract().path("nextCursor");
-        given().queryParam("limit", 2).queryParam("cursor", cursor).get(path).then().statusCode(200)
+                .extract()
+                .path("nextCursor");
+        given().queryParam("limit", 2)
+                .queryParam("cursor", cursor)
+                .get(path)
+                .then()
+                .statusCode(200)
                 .body("items.state.title", contains("Edition 2", "Edition 3"))
                 // The first entry of a page is compared with the last one of the page before.
                 .body("items[0].changes[0].before", equalTo("Edition 1"));
 
-        given().queryParam("sort", "-revision").queryParam("limit", 1).get(path).then().statusCode(200)
+        given().queryParam("sort", "-revision")
+                .queryParam("limit", 1)
+                .get(path)
+                .then()
+                .statusCode(200)
                 .body("items[0].state.title", equalTo("Edition 4"))
                 .body("items[0].changes[0].before", equalTo("Edition 3"));
     }
@@ -110,7 +134,9 @@ class HistoryResourceTest {
         String statement = Fixtures.statement(official, "2024-11-20", List.of(topic), List.of());
         patch("/api/v1/statements/" + statement, "{\"quoteType\": \"direct_quote\"}");
 
-        given().get("/api/v1/statements/" + statement + "/history").then().statusCode(200)
+        given().get("/api/v1/statements/" + statement + "/history")
+                .then()
+                .statusCode(200)
                 .body("items[0].state.official.id", equalTo(official))
                 .body("items[0].state.topics.id", contains(topic))
                 .body("items[1].changes.field", contains("quoteType"))
@@ -122,12 +148,16 @@ class HistoryResourceTest {
     void aPositionClosedByANewOneHasThatClosingInItsHistory() {
         String official = Fixtures.official("Annalena Baerbock " + Fixtures.unique(), "DE");
         String topic = Fixtures.topic("sanctions-" + Fixtures.unique(), null);
-        String first = Fixtures.create("positions", Map.of("officialId", official, "topicId", topic,
-                "stance", "supports", "validFrom", "2024-01"));
-        Fixtures.create("positions", Map.of("officialId", official, "topicId", topic,
-                "stance", "opposes", "validFrom", "2024-06"));
+        String first = Fixtures.create(
+                "positions",
+                Map.of("officialId", official, "topicId", topic, "stance", "supports", "validFrom", "2024-01"));
+        Fixtures.create(
+                "positions",
+                Map.of("officialId", official, "topicId", topic, "stance", "opposes", "validFrom", "2024-06"));
 
-        given().get("/api/v1/positions/" + first + "/history").then().statusCode(200)
+        given().get("/api/v1/positions/" + first + "/history")
+                .then()
+                .statusCode(200)
                 .body("items.action", contains("created", "updated"))
                 .body("items[1].changes.field", hasItem("validTo"))
                 .body("items[1].state.validTo", equalTo("2024-06"));
@@ -135,21 +165,33 @@ class HistoryResourceTest {
 
     @Test
     void aRevisionNamesTheEditorKeyThatMadeIt() {
-        String secret = given().header("Authorization", "Bearer " + TestKeys.ADMIN).contentType(ContentType.JSON)
+        String secret = given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "newsroom-editor", "role", "editor"))
-                .post("/api/v1/keys").then().statusCode(201).extract().path("secret");
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
         String id = Fixtures.official("Antony Blinken " + Fixtures.unique(), "US");
-        given().header("Authorization", "Bearer " + secret).contentType("application/merge-patch+json")
+        given().header("Authorization", "Bearer " + secret)
+                .contentType("application/merge-patch+json")
                 .body("{\"title\": \"Secretary of State\"}")
-                .patch("/api/v1/officials/" + id).then().statusCode(200);
+                .patch("/api/v1/officials/" + id)
+                .then()
+                .statusCode(200);
 
-        given().get("/api/v1/officials/" + id + "/history").then().statusCode(200)
+        given().get("/api/v1/officials/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("items.changedBy.name", contains("first admin (DEMARCHE_ADMIN_KEY)", "newsroom-editor"));
     }
 
     @Test
     void historyOfAnIdThatNeverExistedIs404() {
-        given().get("/api/v1/statements/00000000-0000-0000-0000-000000000000/history").then().statusCode(404)
+        given().get("/api/v1/statements/00000000-0000-0000-0000-000000000000/history")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -158,12 +200,18 @@ class HistoryResourceTest {
         String id = Fixtures.official("Ursula von der Leyen " + Fixtures.unique(), "DE");
         String path = "/api/v1/officials/" + id + "/history";
         given().queryParam("sort", "name").get(path).then().statusCode(400).contentType("application/problem+json");
-        given().queryParam("cursor", "not-a-cursor").get(path).then().statusCode(400)
+        given().queryParam("cursor", "not-a-cursor")
+                .get(path)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         String other = Fixtures.official("Josep Borrell " + Fixtures.unique(), "ES");
         patch("/api/v1/officials/" + other, "{\"title\": \"High Representative\"}");
-        String foreign = given().queryParam("limit", 1).get("/api/v1/officials/" + other + "/history")
-                .then().extract().path("nextCursor");
+        String foreign = given().queryParam("limit", 1)
+                .get("/api/v1/officials/" + other + "/history")
+                .then()
+                .extract()
+                .path("nextCursor");
         given().queryParam("cursor", foreign).get(path).then().statusCode(400).contentType("application/problem+json");
     }
 }

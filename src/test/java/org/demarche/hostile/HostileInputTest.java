@@ -47,19 +47,25 @@ class HostileInputTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Writes \\uXXXX escapes, the only way to send a lone surrogate in valid UTF-8 JSON. */
-    private static final ObjectMapper ESCAPING = new ObjectMapper().enable(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+    private static final ObjectMapper ESCAPING =
+            new ObjectMapper().enable(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
 
     /** Byte sequences that are not UTF-8: stray continuation, truncated, overlong, encoded surrogate, 0xFF. */
     private static final List<byte[]> NOT_UTF8 = List.of(
-            new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xA0, (byte) 0xA1}, new byte[] {(byte) 0xE2, 0x28, (byte) 0xA1},
-            new byte[] {(byte) 0xF0, 0x28, (byte) 0x8C, (byte) 0xBC}, new byte[] {(byte) 0xC0, (byte) 0xAF},
-            new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            new byte[] {(byte) 0xC3, 0x28},
+            new byte[] {(byte) 0xA0, (byte) 0xA1},
+            new byte[] {(byte) 0xE2, 0x28, (byte) 0xA1},
+            new byte[] {(byte) 0xF0, 0x28, (byte) 0x8C, (byte) 0xBC},
+            new byte[] {(byte) 0xC0, (byte) 0xAF},
+            new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            new byte[] {(byte) 0xFF},
+            new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
             new byte[] {(byte) 0xE2, (byte) 0x82});
 
     /** A write endpoint: a valid body to start from, its free-text fields, and where the record reads back. */
-    private record Write(String method, String path, Supplier<ObjectNode> validBody, List<String> textFields,
-            String readBack) {
+    private record Write(
+            String method, String path, Supplier<ObjectNode> validBody, List<String> textFields, String readBack) {
 
         String name() {
             return method + " " + path;
@@ -84,35 +90,95 @@ class HostileInputTest {
         String topic = Fixtures.topic("hostile-" + Fixtures.unique(), null);
         String source = Fixtures.source("Hostile Times");
         String statement = Fixtures.statement(official, "2024-11", List.of(topic), List.of(source));
-        String position = Fixtures.create("positions", Map.of("officialId", official, "topicId", topic,
-                "stance", "opposes", "validFrom", "2024-11"));
+        String position = Fixtures.create(
+                "positions",
+                Map.of("officialId", official, "topicId", topic, "stance", "opposes", "validFrom", "2024-11"));
 
-        Supplier<ObjectNode> officialBody = () -> object(Map.of("name", "Sergei Lavrov", "country", "RU",
-                "title", "Minister", "organization", "MFA", "aliases", List.of("Lavrov")));
-        Supplier<ObjectNode> topicBody = () -> object(Map.of("slug", "t-" + Fixtures.unique(), "name", "Ceasefire",
-                "description", "A halt to fighting"));
-        Supplier<ObjectNode> sourceBody = () -> object(Map.of("url", "https://example.org/" + Fixtures.unique(),
-                "outlet", "Caliber.Az", "title", "FM Lavrov", "citing", "Russian media", "authors", List.of("T. H.")));
-        Supplier<ObjectNode> statementBody = () -> object(Map.of("officialId", official, "text", "A truce is a road to nowhere.",
-                "quoteType", "direct_quote", "statedOn", "2024-11-20", "venue", "Moscow", "notes", "n",
-                "topicIds", List.of(topic), "sourceIds", List.of(source)));
+        Supplier<ObjectNode> officialBody = () -> object(Map.of(
+                "name",
+                "Sergei Lavrov",
+                "country",
+                "RU",
+                "title",
+                "Minister",
+                "organization",
+                "MFA",
+                "aliases",
+                List.of("Lavrov")));
+        Supplier<ObjectNode> topicBody = () -> object(
+                Map.of("slug", "t-" + Fixtures.unique(), "name", "Ceasefire", "description", "A halt to fighting"));
+        Supplier<ObjectNode> sourceBody = () -> object(Map.of(
+                "url",
+                "https://example.org/" + Fixtures.unique(),
+                "outlet",
+                "Caliber.Az",
+                "title",
+                "FM Lavrov",
+                "citing",
+                "Russian media",
+                "authors",
+                List.of("T. H.")));
+        Supplier<ObjectNode> statementBody = () -> object(Map.of(
+                "officialId",
+                official,
+                "text",
+                "A truce is a road to nowhere.",
+                "quoteType",
+                "direct_quote",
+                "statedOn",
+                "2024-11-20",
+                "venue",
+                "Moscow",
+                "notes",
+                "n",
+                "topicIds",
+                List.of(topic),
+                "sourceIds",
+                List.of(source)));
         // Each new position needs a topic of its own, or it would close (and clash with) the previous one.
-        Supplier<ObjectNode> positionBody = () -> object(Map.of("officialId", official,
-                "topicId", Fixtures.topic("p-" + Fixtures.unique(), null), "stance", "conditional",
-                "label", "Talks only on terms", "validFrom", "2024-11", "conditions", List.of("binding agreements")));
-        Supplier<ObjectNode> positionReplacement = () -> object(Map.of("officialId", official, "topicId", topic,
-                "stance", "conditional", "label", "Talks only on terms", "validFrom", "2024-11"));
+        Supplier<ObjectNode> positionBody = () -> object(Map.of(
+                "officialId",
+                official,
+                "topicId",
+                Fixtures.topic("p-" + Fixtures.unique(), null),
+                "stance",
+                "conditional",
+                "label",
+                "Talks only on terms",
+                "validFrom",
+                "2024-11",
+                "conditions",
+                List.of("binding agreements")));
+        Supplier<ObjectNode> positionReplacement = () -> object(Map.of(
+                "officialId",
+                official,
+                "topicId",
+                topic,
+                "stance",
+                "conditional",
+                "label",
+                "Talks only on terms",
+                "validFrom",
+                "2024-11"));
 
         add("officials", official, officialBody, officialBody, List.of("name", "title", "organization"));
         add("topics", topic, topicBody, topicBody, List.of("name", "description"));
         add("sources", source, sourceBody, sourceBody, List.of("outlet", "title", "citing"));
         add("statements", statement, statementBody, statementBody, List.of("text", "venue", "notes"));
         add("positions", position, positionBody, positionReplacement, List.of("label"));
-        writes.add(new Write("POST", "/api/v1/keys",
-                () -> object(Map.of("name", "importer", "role", "editor")), List.of("name"), "/api/v1/keys"));
+        writes.add(new Write(
+                "POST",
+                "/api/v1/keys",
+                () -> object(Map.of("name", "importer", "role", "editor")),
+                List.of("name"),
+                "/api/v1/keys"));
     }
 
-    private void add(String resource, String id, Supplier<ObjectNode> createBody, Supplier<ObjectNode> replaceBody,
+    private void add(
+            String resource,
+            String id,
+            Supplier<ObjectNode> createBody,
+            Supplier<ObjectNode> replaceBody,
             List<String> textFields) {
         String collection = "/api/v1/" + resource;
         writes.add(new Write("POST", collection, createBody, textFields, collection));
@@ -133,7 +199,8 @@ class HostileInputTest {
 
     @AfterAll
     void report() {
-        System.out.printf("Hostile input (seed %s): %d cases, %d accepted texts read back exactly, statuses %s%n",
+        System.out.printf(
+                "Hostile input (seed %s): %d cases, %d accepted texts read back exactly, statuses %s%n",
                 SEED, cases, textsReadBack, statuses);
     }
 
@@ -196,8 +263,9 @@ class HostileInputTest {
                 raw.writeBytes(invalid);
                 raw.writeBytes(json.substring(at + 2).getBytes(StandardCharsets.UTF_8));
                 Response response = send(write, raw.toByteArray());
-                assertTrue(response.statusCode() >= 400, write.name() + " accepted bytes that are not UTF-8: "
-                        + hex(invalid));
+                assertTrue(
+                        response.statusCode() >= 400,
+                        write.name() + " accepted bytes that are not UTF-8: " + hex(invalid));
             }
         }
     }
@@ -219,19 +287,24 @@ class HostileInputTest {
             String detail = response.jsonPath().getString("detail");
             assertTrue(detail.contains("'" + field + "' twice") && detail.contains("at /" + field), detail);
         }
-        Response nested = send(writes.get(0), "{\"name\": \"N\", \"country\": \"RU\", \"offices\": [{\"title\": \"a\", \"title\": \"b\"}]}"
-                .getBytes(StandardCharsets.UTF_8));
+        Response nested = send(
+                writes.get(0),
+                "{\"name\": \"N\", \"country\": \"RU\", \"offices\": [{\"title\": \"a\", \"title\": \"b\"}]}"
+                        .getBytes(StandardCharsets.UTF_8));
         assertEquals(400, nested.statusCode());
         assertTrue(nested.jsonPath().getString("detail").contains("at /offices/0/title"), nested.asString());
     }
 
     private Response send(Write write, byte[] body) {
-        Response response = given().contentType(write.contentType()).body(body)
-                .request(write.method(), write.path()).andReturn();
+        Response response = given().contentType(write.contentType())
+                .body(body)
+                .request(write.method(), write.path())
+                .andReturn();
         cases++;
         statuses.merge(response.statusCode(), 1, Integer::sum);
-        String context = write.name() + " (seed " + SEED + ") with " + abbreviate(new String(body, StandardCharsets.UTF_8))
-                + "\n answered " + response.statusCode() + " " + abbreviate(response.asString());
+        String context =
+                write.name() + " (seed " + SEED + ") with " + abbreviate(new String(body, StandardCharsets.UTF_8))
+                        + "\n answered " + response.statusCode() + " " + abbreviate(response.asString());
         int status = response.statusCode();
         assertTrue(status < 500, "server error for " + context);
         if (status >= 400) {
@@ -251,10 +324,17 @@ class HostileInputTest {
 
     private void readsBackExactly(Write write, Response response, Map<String, String> sent) {
         String id = parse(response.asByteArray(), write.name()).path("id").asText();
-        JsonNode stored = parse(given().get(write.readBack() + "/" + id).then().statusCode(200).extract().asByteArray(),
+        JsonNode stored = parse(
+                given().get(write.readBack() + "/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray(),
                 write.name());
         sent.forEach((field, text) -> {
-            assertEquals(Normalizer.normalize(text, Normalizer.Form.NFC), stored.path(field).asText(null),
+            assertEquals(
+                    Normalizer.normalize(text, Normalizer.Form.NFC),
+                    stored.path(field).asText(null),
                     write.name() + " changed " + field + " other than to NFC (seed " + SEED + ")");
             textsReadBack++;
         });

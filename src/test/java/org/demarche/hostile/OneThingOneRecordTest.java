@@ -49,7 +49,9 @@ class OneThingOneRecordTest {
             Arbitrary<String> hosts = randomCase(host);
             Arbitrary<String> ports = Arbitraries.of("", ":" + (scheme.equals("https") ? 443 : 80));
             Arbitrary<String> paths = percentEncodeSome(path);
-            Arbitrary<String> queries = query.isEmpty() ? Arbitraries.of("", "?") : percentEncodeSome(query).map(q -> "?" + q);
+            Arbitrary<String> queries = query.isEmpty()
+                    ? Arbitraries.of("", "?")
+                    : percentEncodeSome(query).map(q -> "?" + q);
             Arbitrary<String> fragments = Arbitraries.of("", "#", "#top", "#Section-2");
             return net.jqwik.api.Combinators.combine(schemes, hosts, ports, paths, queries, fragments)
                     .as((s, h, p, pa, q, f) -> s + "://" + h + p + pa + q + f);
@@ -101,43 +103,79 @@ class OneThingOneRecordTest {
     @Test
     void everySpellingOfARecordedUrlIsAConflictNamingTheSource() {
         String path = "/a/" + Fixtures.unique() + "/Post_1~x";
-        String first = given().contentType(ContentType.JSON).body(Map.of("url", "http://news.example.org" + path, "outlet", "X"))
-                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String first = given().contentType(ContentType.JSON)
+                .body(Map.of("url", "http://news.example.org" + path, "outlet", "X"))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Arbitrary<String> spellings = spellings("http", "news.example.org", path, "");
         List<String> tried = new ArrayList<>();
         for (int i = 0; i < TRIES; i++) {
             String spelling = spellings.sample();
             tried.add(spelling);
-            JsonPath problem = given().contentType(ContentType.JSON).body(Map.of("url", spelling, "outlet", "Y"))
-                    .post("/api/v1/sources").then().statusCode(409).contentType("application/problem+json")
-                    .extract().jsonPath();
+            JsonPath problem = given().contentType(ContentType.JSON)
+                    .body(Map.of("url", spelling, "outlet", "Y"))
+                    .post("/api/v1/sources")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .extract()
+                    .jsonPath();
             assertEquals(List.of(first), problem.getList("references[0].ids"), spelling);
-            assertEquals(List.of(first), given().queryParam("url", spelling).get("/api/v1/sources").then().statusCode(200)
-                    .extract().jsonPath().getList("items.id"), spelling);
+            assertEquals(
+                    List.of(first),
+                    given().queryParam("url", spelling)
+                            .get("/api/v1/sources")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("items.id"),
+                    spelling);
         }
-        JsonPath stored = given().get("/api/v1/sources/" + first).then().statusCode(200).extract().jsonPath();
+        JsonPath stored = given().get("/api/v1/sources/" + first)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("http://news.example.org" + path, stored.getString("url"), "the URL as given is kept");
     }
 
     @Test
     void composedAndDecomposedTextIsOneValue() {
-        Arbitrary<String> words = Arbitraries.of("Zoé", "Çavuşoğlu", "Ñandú", "Dendias Νίκος", "Đorđe Ødegård", "Lavrov")
-                .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join(" ", parts) + " " + Fixtures.unique());
+        Arbitrary<String> words = Arbitraries.of(
+                        "Zoé", "Çavuşoğlu", "Ñandú", "Dendias Νίκος", "Đorđe Ødegård", "Lavrov")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(parts -> String.join(" ", parts) + " " + Fixtures.unique());
         for (int i = 0; i < TRIES / 4; i++) {
             String name = words.sample();
             String composed = Normalizer.normalize(name, Normalizer.Form.NFC);
             String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
             String slug = "nfc-" + Fixtures.unique();
             String topic = Fixtures.create("topics", Map.of("slug", slug, "name", decomposed));
-            assertEquals(composed, given().get("/api/v1/topics/" + topic).then().extract().path("name"));
-            String official = Fixtures.create("officials", Map.of("name", decomposed, "country", "FR",
-                    "aliases", List.of(decomposed)));
-            JsonPath read = given().get("/api/v1/officials/" + official).then().statusCode(200).extract().jsonPath();
+            assertEquals(
+                    composed,
+                    given().get("/api/v1/topics/" + topic).then().extract().path("name"));
+            String official = Fixtures.create(
+                    "officials", Map.of("name", decomposed, "country", "FR", "aliases", List.of(decomposed)));
+            JsonPath read = given().get("/api/v1/officials/" + official)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(composed, read.getString("name"));
             assertEquals(List.of(composed), read.getList("aliases"));
             // A merge patch with the other form changes nothing: same text, same version.
-            given().contentType("application/merge-patch+json; charset=UTF-8").body(Map.of("name", composed)).patch("/api/v1/officials/" + official)
-                    .then().statusCode(200).header("ETag", "\"0\"");
+            given().contentType("application/merge-patch+json; charset=UTF-8")
+                    .body(Map.of("name", composed))
+                    .patch("/api/v1/officials/" + official)
+                    .then()
+                    .statusCode(200)
+                    .header("ETag", "\"0\"");
         }
     }
 }

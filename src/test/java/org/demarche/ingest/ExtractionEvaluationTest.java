@@ -43,10 +43,18 @@ class ExtractionEvaluationTest {
         }
 
         String row(String name) {
-            return String.format("| %s | %d | %d | %s | %s | %s | %d | %d | %s | %s |", name, quotesLabelled, quotesFound,
-                    ratio(quotesMatched, quotesFound), ratio(quotesMatched, quotesLabelled),
-                    ratio(speakersRight, speakersLabelled), paraphrasesLabelled, paraphrasesFound,
-                    ratio(paraphrasesRight, paraphrasesFound), ratio(paraphrasesCovered, paraphrasesLabelled));
+            return String.format(
+                    "| %s | %d | %d | %s | %s | %s | %d | %d | %s | %s |",
+                    name,
+                    quotesLabelled,
+                    quotesFound,
+                    ratio(quotesMatched, quotesFound),
+                    ratio(quotesMatched, quotesLabelled),
+                    ratio(speakersRight, speakersLabelled),
+                    paraphrasesLabelled,
+                    paraphrasesFound,
+                    ratio(paraphrasesRight, paraphrasesFound),
+                    ratio(paraphrasesCovered, paraphrasesLabelled));
         }
     }
 
@@ -101,12 +109,19 @@ class ExtractionEvaluationTest {
                     score.quotesMatched++;
                     if (!quote.get("speaker").isNull()) {
                         score.speakersLabelled++;
-                        boolean right = sameSpeaker(quoteOwners.get(i), quote.get("speaker").asText());
+                        boolean right = sameSpeaker(
+                                quoteOwners.get(i), quote.get("speaker").asText());
                         score.speakersRight += right ? 1 : 0;
                         if (!right) {
                             Mention said = quoteOwners.get(i).speaker();
-                            System.out.printf("speaker: \"%s\" is %s's, found %s%n", words, quote.get("speaker").asText(),
-                                    said == null ? "nobody" : said.person().name + " (\"" + said.span().of(text) + "\")");
+                            System.out.printf(
+                                    "speaker: \"%s\" is %s's, found %s%n",
+                                    words,
+                                    quote.get("speaker").asText(),
+                                    said == null
+                                            ? "nobody"
+                                            : said.person().name + " (\""
+                                                    + said.span().of(text) + "\")");
                         }
                     }
                     break;
@@ -118,30 +133,39 @@ class ExtractionEvaluationTest {
         }
         for (int i = 0; i < quoteParts.size(); i++) {
             if (!used[i]) {
-                System.out.printf("not a labelled quote: \"%s\"%n", quoteParts.get(i).of(text));
+                System.out.printf(
+                        "not a labelled quote: \"%s\"%n", quoteParts.get(i).of(text));
             }
         }
-        List<Extracted> paraphrases = found.stream().filter(c -> c.quoteType() == QuoteType.paraphrase).toList();
+        List<Extracted> paraphrases = found.stream()
+                .filter(c -> c.quoteType() == QuoteType.paraphrase)
+                .toList();
         score.paraphrasesFound = paraphrases.size();
         List<Span> labels = new ArrayList<>();
         for (JsonNode paraphrase : labelled.get("paraphrases")) {
             String words = paraphrase.get("text").asText();
             // A clause labelled twice is the article saying it twice: the second label is the next occurrence.
-            int from = labels.stream().filter(label -> label.of(text).equals(words)).mapToInt(Span::end).max().orElse(0);
+            int from = labels.stream()
+                    .filter(label -> label.of(text).equals(words))
+                    .mapToInt(Span::end)
+                    .max()
+                    .orElse(0);
             int start = text.indexOf(words, from);
             assertTrue(start >= 0, "a labelled paraphrase is words of its article: " + words);
             labels.add(new Span(start, start + words.length()));
         }
         score.paraphrasesLabelled = labels.size();
         for (Span label : labels) {
-            boolean covered = paraphrases.stream().anyMatch(p -> covers(p.parts().get(0), label));
+            boolean covered =
+                    paraphrases.stream().anyMatch(p -> covers(p.parts().get(0), label));
             score.paraphrasesCovered += covered ? 1 : 0;
             if (!covered) {
                 System.out.printf("paraphrase missed: \"%s\"%n", label.of(text));
             }
         }
         for (Extracted paraphrase : paraphrases) {
-            boolean right = labels.stream().anyMatch(label -> covers(paraphrase.parts().get(0), label));
+            boolean right =
+                    labels.stream().anyMatch(label -> covers(paraphrase.parts().get(0), label));
             score.paraphrasesRight += right ? 1 : 0;
         }
         return score;
@@ -154,7 +178,8 @@ class ExtractionEvaluationTest {
         String found = Person.folded(candidate.speaker().person().name);
         String expected = Person.folded(labelled);
         return found.substring(found.lastIndexOf(' ') + 1).equals(expected.substring(expected.lastIndexOf(' ') + 1))
-                || expected.contains(found) || found.contains(expected);
+                || expected.contains(found)
+                || found.contains(expected);
     }
 
     private static String normalized(String words) {

@@ -2,15 +2,15 @@ package org.demarche.key;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -40,24 +40,32 @@ class WriteAccessTest {
             new String[] {"PATCH", "/api/v1/positions/" + ZERO}, new String[] {"DELETE", "/api/v1/positions/" + ZERO});
 
     private static final List<String[]> ADMIN_CALLS = List.of(
-            new String[] {"GET", "/api/v1/keys"}, new String[] {"POST", "/api/v1/keys"},
-            new String[] {"GET", "/api/v1/keys/" + ZERO}, new String[] {"DELETE", "/api/v1/keys/" + ZERO},
-            new String[] {"POST", "/api/v1/admin/backups"}, new String[] {"GET", "/api/v1/admin/backups"},
+            new String[] {"GET", "/api/v1/keys"},
+            new String[] {"POST", "/api/v1/keys"},
+            new String[] {"GET", "/api/v1/keys/" + ZERO},
+            new String[] {"DELETE", "/api/v1/keys/" + ZERO},
+            new String[] {"POST", "/api/v1/admin/backups"},
+            new String[] {"GET", "/api/v1/admin/backups"},
             new String[] {"GET", "/api/v1/admin/backups/demarche-20261125T000000000Z.zip"},
-            new String[] {"POST", "/api/v1/admin/search-index/rebuild"}, new String[] {"GET", "/api/v1/admin/search-index"});
+            new String[] {"POST", "/api/v1/admin/search-index/rebuild"},
+            new String[] {"GET", "/api/v1/admin/search-index"});
 
     private static String newKey(String role) {
-        return given().header("Authorization", "Bearer " + TestKeys.ADMIN).contentType(ContentType.JSON)
+        return given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", role + " " + Fixtures.unique(), "role", role))
-                .post("/api/v1/keys").then().statusCode(201)
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
                 .body("secret", startsWith("dmk_"))
-                .extract().path("secret");
+                .extract()
+                .path("secret");
     }
 
     /** Sends a write with a valid body shape, so that only the credentials can be at fault. */
     private static ValidatableResponse send(String authorization, String[] write) {
-        RequestSpecification request = given()
-                .contentType(write[0].equals("PATCH") ? "application/merge-patch+json" : "application/json")
+        RequestSpecification request = given().contentType(
+                        write[0].equals("PATCH") ? "application/merge-patch+json" : "application/json")
                 .body("{}");
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -90,52 +98,80 @@ class WriteAccessTest {
 
     @Test
     void theSchemeIsCaseInsensitiveAndAnyWhitespaceSeparatesTheKey() {
-        for (String authorization : List.of("bearer " + TestKeys.ADMIN, "BEARER  " + TestKeys.ADMIN,
-                "Bearer\t" + TestKeys.ADMIN, "Bearer " + TestKeys.ADMIN + "  ")) {
-            given().header("Authorization", authorization).get("/api/v1/keys?limit=1").then().statusCode(200);
+        for (String authorization : List.of(
+                "bearer " + TestKeys.ADMIN,
+                "BEARER  " + TestKeys.ADMIN,
+                "Bearer\t" + TestKeys.ADMIN,
+                "Bearer " + TestKeys.ADMIN + "  ")) {
+            given().header("Authorization", authorization)
+                    .get("/api/v1/keys?limit=1")
+                    .then()
+                    .statusCode(200);
         }
     }
 
     @Test
     void everyWriteWithARevokedKeyIs401() {
         String editor = newKey("editor");
-        String id = given().header("Authorization", "Bearer " + TestKeys.ADMIN).get("/api/v1/keys?limit=200")
-                .then().extract().path("items.find { it.secretPrefix == '" + editor.substring(0, 10) + "' }.id");
-        given().header("Authorization", "Bearer " + editor).contentType(ContentType.JSON)
+        String id = given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .get("/api/v1/keys?limit=200")
+                .then()
+                .extract()
+                .path("items.find { it.secretPrefix == '" + editor.substring(0, 10) + "' }.id");
+        given().header("Authorization", "Bearer " + editor)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Before revocation", "country", "RU"))
-                .post("/api/v1/officials").then().statusCode(201);
-        given().header("Authorization", "Bearer " + TestKeys.ADMIN).delete("/api/v1/keys/" + id)
-                .then().statusCode(204);
+                .post("/api/v1/officials")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .delete("/api/v1/keys/" + id)
+                .then()
+                .statusCode(204);
         for (String[] write : WRITES) {
             refused("Bearer " + editor, write, 401);
         }
-        given().header("Authorization", "Bearer " + TestKeys.ADMIN).get("/api/v1/keys/" + id)
-                .then().body("revokedAt", not(nullValue()));
+        given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .get("/api/v1/keys/" + id)
+                .then()
+                .body("revokedAt", not(nullValue()));
     }
 
     @Test
     void anEditorKeyWritesDataButCannotManageKeys() {
         String editor = newKey("editor");
-        given().header("Authorization", "Bearer " + editor).contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + editor)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Written by an editor", "country", "RU"))
-                .post("/api/v1/officials").then().statusCode(201);
+                .post("/api/v1/officials")
+                .then()
+                .statusCode(201);
         for (String[] call : ADMIN_CALLS) {
-            given().header("Authorization", "Bearer " + editor).contentType(ContentType.JSON)
+            given().header("Authorization", "Bearer " + editor)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("name", "x", "role", "admin"))
-                    .request(call[0], call[1]).then().statusCode(403).contentType("application/problem+json");
+                    .request(call[0], call[1])
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
         }
     }
 
     @Test
     void readsNeedNoKeyAndIgnoreABadOne() {
         given().get("/api/v1/officials").then().statusCode(200);
-        given().header("Authorization", "Bearer dmk_wrong").get("/api/v1/statements").then().statusCode(200);
+        given().header("Authorization", "Bearer dmk_wrong")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void keyListingsNeverShowTheSecret() {
         String editor = newKey("editor");
-        given().header("Authorization", "Bearer " + TestKeys.ADMIN).get("/api/v1/keys?limit=200").then()
+        given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .get("/api/v1/keys?limit=200")
+                .then()
                 .statusCode(200)
                 .body("items[0]", not(hasKey("secret")))
                 .body("items.find { it.secretPrefix == '" + editor.substring(0, 10) + "' }.role", equalTo("editor"))
@@ -145,25 +181,40 @@ class WriteAccessTest {
     @Test
     void theLastActiveAdminKeyCannotBeRevoked() {
         List<Map<String, Object>> keys = given().header("Authorization", "Bearer " + TestKeys.ADMIN)
-                .get("/api/v1/keys?limit=200").then().extract().path("items");
-        String firstAdmin = keys.stream().filter(k -> ((String) k.get("name")).startsWith("first admin"))
-                .map(k -> (String) k.get("id")).findFirst().orElseThrow();
-        long activeAdmins = keys.stream().filter(k -> "admin".equals(k.get("role")) && k.get("revokedAt") == null)
+                .get("/api/v1/keys?limit=200")
+                .then()
+                .extract()
+                .path("items");
+        String firstAdmin = keys.stream()
+                .filter(k -> ((String) k.get("name")).startsWith("first admin"))
+                .map(k -> (String) k.get("id"))
+                .findFirst()
+                .orElseThrow();
+        long activeAdmins = keys.stream()
+                .filter(k -> "admin".equals(k.get("role")) && k.get("revokedAt") == null)
                 .count();
         if (activeAdmins == 1) {
-            given().header("Authorization", "Bearer " + TestKeys.ADMIN).delete("/api/v1/keys/" + firstAdmin)
-                    .then().statusCode(409);
+            given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                    .delete("/api/v1/keys/" + firstAdmin)
+                    .then()
+                    .statusCode(409);
         }
     }
 
     @Test
     void keyRequestsAreValidated() {
-        given().header("Authorization", "Bearer " + TestKeys.ADMIN).contentType(ContentType.JSON)
+        given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "", "role", "owner"))
-                .post("/api/v1/keys").then().statusCode(422);
-        given().header("Authorization", "Bearer " + TestKeys.ADMIN).contentType(ContentType.JSON)
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(422);
+        given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", ""))
-                .post("/api/v1/keys").then().statusCode(422).body("errors.field", org.hamcrest.Matchers
-                        .containsInAnyOrder("name", "role"));
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "role"));
     }
 }

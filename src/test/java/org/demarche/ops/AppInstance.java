@@ -32,7 +32,8 @@ final class AppInstance implements AutoCloseable {
 
     private static final Path APP = Path.of(System.getProperty("demarche.app.dir", "target/quarkus-app"));
     private static final Path LOGS = Path.of("target/it");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
     final int port;
@@ -55,12 +56,23 @@ final class AppInstance implements AutoCloseable {
             Files.createDirectories(LOGS);
             int port = freePort();
             Path log = LOGS.resolve(name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-jar", APP.resolve("quarkus-run.jar").toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = new HashMap<>(Map.of("DEMARCHE_PORT", Integer.toString(port),
-                    "DEMARCHE_ADMIN_KEY", ADMIN_KEY, "DEMARCHE_SAMPLE_DATA", "false",
-                    "DEMARCHE_RATE_LIMIT_ENABLED", "false"));
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx512m",
+                            "-jar",
+                            APP.resolve("quarkus-run.jar").toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "DEMARCHE_PORT",
+                    Integer.toString(port),
+                    "DEMARCHE_ADMIN_KEY",
+                    ADMIN_KEY,
+                    "DEMARCHE_SAMPLE_DATA",
+                    "false",
+                    "DEMARCHE_RATE_LIMIT_ENABLED",
+                    "false"));
             env.putAll(environment);
             builder.environment().putAll(env);
             return new AppInstance(name, port, builder.start(), log);
@@ -87,7 +99,8 @@ final class AppInstance implements AutoCloseable {
     private boolean ready() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build();
+                    .timeout(Duration.ofSeconds(2))
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -118,20 +131,35 @@ final class AppInstance implements AutoCloseable {
      */
     void awaitSearchCaughtUp() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        String state = admin().get("/api/v1/admin/search-index").then().statusCode(200).extract().asString();
+        String state = admin().get("/api/v1/admin/search-index")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         while (!JsonPath.from(state).getBoolean("caughtUp")) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(name + ": the search index did not catch up within a minute: " + state);
             }
             Thread.sleep(50);
-            state = admin().get("/api/v1/admin/search-index").then().statusCode(200).extract().asString();
+            state = admin().get("/api/v1/admin/search-index")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
         }
     }
 
     /** Creates a record with the admin key and answers its id. */
     String create(String resource, Map<String, ?> body) {
-        return admin().contentType(ContentType.JSON).body(body).post("/api/v1/" + resource)
-                .then().log().ifValidationFails().statusCode(201).extract().path("id");
+        return admin().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/" + resource)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Stops the instance as an operator would (SIGTERM), waiting for it to exit. */

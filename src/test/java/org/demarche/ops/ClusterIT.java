@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Two instances of the packaged app (a PostgreSQL build) on one database, as behind a load balancer:
@@ -49,9 +49,15 @@ class ClusterIT {
     @BeforeAll
     static void startBothAtOnce() throws SQLException {
         Map<String, String> environment = new HashMap<>(Databases.emptyPostgres(DATABASE));
-        environment.putAll(Map.of("DEMARCHE_SAMPLE_DATA", "true", "DEMARCHE_RATE_LIMIT_ENABLED", "true",
-                "DEMARCHE_RATE_LIMIT_SEARCHES_PER_MINUTE", Integer.toString(SEARCHES_PER_MINUTE),
-                "DEMARCHE_RATE_LIMIT_WRITES_PER_MINUTE", "100000"));
+        environment.putAll(Map.of(
+                "DEMARCHE_SAMPLE_DATA",
+                "true",
+                "DEMARCHE_RATE_LIMIT_ENABLED",
+                "true",
+                "DEMARCHE_RATE_LIMIT_SEARCHES_PER_MINUTE",
+                Integer.toString(SEARCHES_PER_MINUTE),
+                "DEMARCHE_RATE_LIMIT_WRITES_PER_MINUTE",
+                "100000"));
         a = AppInstance.launch("cluster-a", environment);
         b = AppInstance.launch("cluster-b", environment);
         a.awaitReady();
@@ -70,14 +76,20 @@ class ClusterIT {
 
     @Test
     void migrationsAndFirstStartSeedingRunOnceWhenBothStartTogether() throws SQLException {
-        try (Connection db = DriverManager.getConnection(Databases.POSTGRES_SERVER + DATABASE, Databases.POSTGRES_USER, "");
+        try (Connection db =
+                        DriverManager.getConnection(Databases.POSTGRES_SERVER + DATABASE, Databases.POSTGRES_USER, "");
                 Statement sql = db.createStatement()) {
-            assertEquals(0, count(sql, "select count(*) from (select version from flyway_schema_history"
-                    + " where version is not null group by version having count(*) > 1) twice"));
+            assertEquals(
+                    0,
+                    count(
+                            sql,
+                            "select count(*) from (select version from flyway_schema_history"
+                                    + " where version is not null group by version having count(*) > 1) twice"));
             assertEquals(0, count(sql, "select count(*) from flyway_schema_history where not success"));
             assertEquals(1, count(sql, "select count(*) from api_key where name like 'first admin%'"));
             // The sample article's three officials, once each.
-            assertEquals(3, count(sql, "select count(*) from official where wikidata_id in ('Q182003', 'Q7747', 'Q22686')"));
+            assertEquals(
+                    3, count(sql, "select count(*) from official where wikidata_id in ('Q182003', 'Q7747', 'Q22686')"));
         }
     }
 
@@ -85,48 +97,94 @@ class ClusterIT {
     void aWriteOnOneIsReadableSearchableAndInTheChangeFeedOnTheOther() throws InterruptedException {
         String feedEnd = readFeed(b, null).end();
         String official = a.create("officials", Map.of("name", "Quentin Quokka", "country", "AU"));
-        String source = a.create("sources", Map.of("url", "https://example.org/" + UUID.randomUUID(),
-                "outlet", "Cluster Gazette"));
-        Response created = a.admin().contentType(ContentType.JSON).body(Map.of("officialId", official,
-                "text", "Marsupial diplomacy needs patience", "quoteType", "direct_quote", "statedOn", "2026-11-25",
-                "sourceIds", List.of(source))).post("/api/v1/statements");
+        String source = a.create(
+                "sources", Map.of("url", "https://example.org/" + UUID.randomUUID(), "outlet", "Cluster Gazette"));
+        Response created = a.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "officialId",
+                        official,
+                        "text",
+                        "Marsupial diplomacy needs patience",
+                        "quoteType",
+                        "direct_quote",
+                        "statedOn",
+                        "2026-11-25",
+                        "sourceIds",
+                        List.of(source)))
+                .post("/api/v1/statements");
         created.then().statusCode(201);
         String statement = created.path("id");
 
-        b.anonymous().get("/api/v1/statements/" + statement).then().statusCode(200)
-                .header("ETag", created.header("ETag")).body("text", equalTo("Marsupial diplomacy needs patience"));
+        b.anonymous()
+                .get("/api/v1/statements/" + statement)
+                .then()
+                .statusCode(200)
+                .header("ETag", created.header("ETag"))
+                .body("text", equalTo("Marsupial diplomacy needs patience"));
         // On OpenSearch the index follows commits a moment later.
         b.awaitSearchCaughtUp();
-        b.anonymous().get("/api/v1/statements?q=marsupial").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(statement));
+        b.anonymous()
+                .get("/api/v1/statements?q=marsupial")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(statement));
         List<String> fed = readFeed(b, feedEnd).ids();
         assertTrue(fed.containsAll(List.of(official, source, statement)), "the feed on B names A's writes: " + fed);
     }
 
     @Test
     void aCursorFromOneContinuesOnTheOther() {
-        List<String> both = a.anonymous().get("/api/v1/officials?sort=name&limit=2").then().statusCode(200)
-                .extract().path("items.id");
-        String cursor = a.anonymous().get("/api/v1/officials?sort=name&limit=1").then().statusCode(200)
-                .extract().path("nextCursor");
-        b.anonymous().queryParam("cursor", cursor).get("/api/v1/officials?sort=name&limit=1").then().statusCode(200)
+        List<String> both = a.anonymous()
+                .get("/api/v1/officials?sort=name&limit=2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
+        String cursor = a.anonymous()
+                .get("/api/v1/officials?sort=name&limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        b.anonymous()
+                .queryParam("cursor", cursor)
+                .get("/api/v1/officials?sort=name&limit=1")
+                .then()
+                .statusCode(200)
                 .body("items[0].id", equalTo(both.get(1)));
     }
 
     @Test
     void aKeyRevokedOnOneIsRefusedOnTheOther() {
-        JsonPath key = a.admin().contentType(ContentType.JSON).body(Map.of("name", "cluster editor", "role", "editor"))
-                .post("/api/v1/keys").then().statusCode(201).extract().jsonPath();
+        JsonPath key = a.admin()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "cluster editor", "role", "editor"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String bearer = "Bearer " + key.getString("secret");
-        b.anonymous().header("Authorization", bearer).contentType(ContentType.JSON)
-                .body(Map.of("slug", "cluster-before-revoke", "name", "Before")).post("/api/v1/topics")
-                .then().statusCode(201);
+        b.anonymous()
+                .header("Authorization", bearer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("slug", "cluster-before-revoke", "name", "Before"))
+                .post("/api/v1/topics")
+                .then()
+                .statusCode(201);
 
         a.admin().delete("/api/v1/keys/" + key.getString("id")).then().statusCode(204);
 
-        b.anonymous().header("Authorization", bearer).contentType(ContentType.JSON)
-                .body(Map.of("slug", "cluster-after-revoke", "name", "After")).post("/api/v1/topics")
-                .then().statusCode(401).contentType("application/problem+json");
+        b.anonymous()
+                .header("Authorization", bearer)
+                .contentType(ContentType.JSON)
+                .body(Map.of("slug", "cluster-after-revoke", "name", "After"))
+                .post("/api/v1/topics")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     /**
@@ -151,13 +209,24 @@ class ClusterIT {
                 refused += result.get();
             }
             for (AppInstance instance : List.of(a, b)) {
-                JsonPath stored = instance.anonymous().get("/api/v1/officials/" + official).then().statusCode(200)
-                        .extract().jsonPath();
-                assertEquals(writers, stored.getList("aliases").size(), instance.name + ": " + stored.getList("aliases"));
+                JsonPath stored = instance.anonymous()
+                        .get("/api/v1/officials/" + official)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                assertEquals(
+                        writers, stored.getList("aliases").size(), instance.name + ": " + stored.getList("aliases"));
                 assertEquals(writers, stored.getInt("version"));
             }
-            int updates = b.anonymous().get("/api/v1/officials/" + official + "/history?limit=200")
-                    .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.action == 'updated' }").size();
+            int updates = b.anonymous()
+                    .get("/api/v1/officials/" + official + "/history?limit=200")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.findAll { it.action == 'updated' }")
+                    .size();
             assertEquals(writers, updates);
             assertTrue(refused > 0, "the writers never conflicted, so this proved nothing");
         } finally {
@@ -194,21 +263,23 @@ class ClusterIT {
             Response read = via.anonymous().get("/api/v1/officials/" + official);
             List<String> aliases = new ArrayList<>(read.jsonPath().getList("aliases"));
             aliases.add(alias);
-            Response write = via.admin().header("If-Match", read.header("ETag"))
-                    .contentType("application/merge-patch+json").body(Map.of("aliases", aliases))
+            Response write = via.admin()
+                    .header("If-Match", read.header("ETag"))
+                    .contentType("application/merge-patch+json")
+                    .body(Map.of("aliases", aliases))
                     .patch("/api/v1/officials/" + official);
             if (write.statusCode() == 200) {
                 return refused;
             }
-            assertTrue(write.statusCode() == 412 || write.statusCode() == 409,
+            assertTrue(
+                    write.statusCode() == 412 || write.statusCode() == 409,
                     "a conflicting write is refused, not failed: " + write.statusCode() + " " + write.asString());
         }
         throw new AssertionError(alias + " was refused 200 times");
     }
 
     /** What a change feed reader saw from a cursor on: the ids of the changed records, and where to go on from. */
-    private record Feed(List<String> ids, String end) {
-    }
+    private record Feed(List<String> ids, String end) {}
 
     /** Reads the change feed on an instance from a cursor (null: the first change) to its end. */
     private static Feed readFeed(AppInstance instance, String since) {
@@ -219,7 +290,11 @@ class ClusterIT {
             if (since != null) {
                 request.queryParam("since", since);
             }
-            page = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            page = request.get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             ids.addAll(page.getList("items.id"));
             since = page.getString("nextCursor");
         } while (page.getBoolean("more"));

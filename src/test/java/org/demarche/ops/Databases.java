@@ -15,11 +15,11 @@ import java.util.Map;
  */
 final class Databases {
 
-    static final String POSTGRES_SERVER = System.getProperty("demarche.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String POSTGRES_SERVER =
+            System.getProperty("demarche.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     static final String POSTGRES_USER = "postgres";
 
-    private Databases() {
-    }
+    private Databases() {}
 
     /** Empties (or creates) the test's database, and answers the environment that points an instance at it. */
     static Map<String, String> empty(String name) throws IOException, SQLException {

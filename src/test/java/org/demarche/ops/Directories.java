@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** Work directories of the packaged-app tests, emptied before each run. */
 final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** Deletes the directory and everything in it, if it exists. */
     static void deleteTree(Path root) throws IOException {

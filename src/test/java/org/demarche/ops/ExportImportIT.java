@@ -25,39 +25,131 @@ class ExportImportIT {
     void anExportImportedIntoAnEmptyDatabaseExportsTheSame() throws IOException {
         Directories.deleteTree(WORK);
         String exported;
-        try (AppInstance original = AppInstance.launch("export-original", Map.of("DEMARCHE_DATA_DIR",
-                WORK.resolve("original").toString(), "DEMARCHE_SAMPLE_DATA", "true")).awaitReady()) {
-            String official = original.create("officials", Map.of("name", "Round Trip", "country", "BE",
-                    "aliases", List.of("=1+1", "Trip"), "offices", List.of(Map.of("title", "Envoy", "country", "BE",
-                            "startDate", "2020-01"))));
+        try (AppInstance original = AppInstance.launch(
+                        "export-original",
+                        Map.of(
+                                "DEMARCHE_DATA_DIR",
+                                WORK.resolve("original").toString(),
+                                "DEMARCHE_SAMPLE_DATA",
+                                "true"))
+                .awaitReady()) {
+            String official = original.create(
+                    "officials",
+                    Map.of(
+                            "name",
+                            "Round Trip",
+                            "country",
+                            "BE",
+                            "aliases",
+                            List.of("=1+1", "Trip"),
+                            "offices",
+                            List.of(Map.of("title", "Envoy", "country", "BE", "startDate", "2020-01"))));
             String parent = original.create("topics", Map.of("slug", "zz-round", "name", "Round"));
-            String child = original.create("topics", Map.of("slug", "aa-trip", "name", "Trip", "parentId", parent,
-                    "codes", Map.of("cameo", "042")));
-            String source = original.create("sources", Map.of("url", "https://example.org/round-trip",
-                    "outlet", "Trip Times", "authors", List.of("A. Writer"), "publishedAt", "2025-05-05"));
-            String statement = original.create("statements", Map.of("officialId", official, "text", "Ünïcödé, \"quoted\"",
-                    "quoteType", "partial_quote", "statedOn", "2025-05", "topicIds", List.of(child),
-                    "sourceIds", List.of(source), "mentions", List.of("UA", official), "verification", "verified"));
-            original.create("positions", Map.of("officialId", official, "topicId", child, "stance", "supports",
-                    "validFrom", "2025-01", "validTo", "2025-04", "evidence", List.of(Map.of("statementId", statement,
-                            "relation", "supports"))));
-            original.create("positions", Map.of("officialId", official, "topicId", child, "stance", "opposes",
-                    "validFrom", "2025-05", "conditions", List.of("no ceasefire")));
-            exported = original.anonymous().get("/api/v1/export").then().statusCode(200).extract().asString();
+            String child = original.create(
+                    "topics",
+                    Map.of("slug", "aa-trip", "name", "Trip", "parentId", parent, "codes", Map.of("cameo", "042")));
+            String source = original.create(
+                    "sources",
+                    Map.of(
+                            "url",
+                            "https://example.org/round-trip",
+                            "outlet",
+                            "Trip Times",
+                            "authors",
+                            List.of("A. Writer"),
+                            "publishedAt",
+                            "2025-05-05"));
+            String statement = original.create(
+                    "statements",
+                    Map.of(
+                            "officialId",
+                            official,
+                            "text",
+                            "Ünïcödé, \"quoted\"",
+                            "quoteType",
+                            "partial_quote",
+                            "statedOn",
+                            "2025-05",
+                            "topicIds",
+                            List.of(child),
+                            "sourceIds",
+                            List.of(source),
+                            "mentions",
+                            List.of("UA", official),
+                            "verification",
+                            "verified"));
+            original.create(
+                    "positions",
+                    Map.of(
+                            "officialId",
+                            official,
+                            "topicId",
+                            child,
+                            "stance",
+                            "supports",
+                            "validFrom",
+                            "2025-01",
+                            "validTo",
+                            "2025-04",
+                            "evidence",
+                            List.of(Map.of("statementId", statement, "relation", "supports"))));
+            original.create(
+                    "positions",
+                    Map.of(
+                            "officialId",
+                            official,
+                            "topicId",
+                            child,
+                            "stance",
+                            "opposes",
+                            "validFrom",
+                            "2025-05",
+                            "conditions",
+                            List.of("no ceasefire")));
+            exported = original.anonymous()
+                    .get("/api/v1/export")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
         }
         long records = exported.lines().count();
 
-        try (AppInstance copy = AppInstance.launch("export-copy", Map.of("DEMARCHE_DATA_DIR",
-                WORK.resolve("copy").toString())).awaitReady()) {
-            JsonPath report = copy.admin().contentType("application/x-ndjson")
-                    .body(exported.getBytes(StandardCharsets.UTF_8)).post("/api/v1/import")
-                    .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+        try (AppInstance copy = AppInstance.launch(
+                        "export-copy",
+                        Map.of("DEMARCHE_DATA_DIR", WORK.resolve("copy").toString()))
+                .awaitReady()) {
+            JsonPath report = copy.admin()
+                    .contentType("application/x-ndjson")
+                    .body(exported.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/import")
+                    .then()
+                    .statusCode(200)
+                    .contentType(ContentType.JSON)
+                    .extract()
+                    .jsonPath();
             assertEquals(records, report.getLong("created"), report.prettify());
             assertEquals(0, report.getInt("rejected"));
-            assertEquals(exported, copy.anonymous().get("/api/v1/export").then().statusCode(200).extract().asString());
-            assertEquals(records, copy.admin().contentType("application/x-ndjson")
-                    .body(exported.getBytes(StandardCharsets.UTF_8)).post("/api/v1/import")
-                    .then().statusCode(200).extract().jsonPath().getLong("unchanged"), "a second import changes nothing");
+            assertEquals(
+                    exported,
+                    copy.anonymous()
+                            .get("/api/v1/export")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString());
+            assertEquals(
+                    records,
+                    copy.admin()
+                            .contentType("application/x-ndjson")
+                            .body(exported.getBytes(StandardCharsets.UTF_8))
+                            .post("/api/v1/import")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getLong("unchanged"),
+                    "a second import changes nothing");
         }
     }
 }

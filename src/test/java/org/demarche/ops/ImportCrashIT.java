@@ -28,10 +28,12 @@ import org.junit.jupiter.api.Test;
 class ImportCrashIT {
 
     private static final int STATEMENTS = 6000;
-    private static final String HEADER_LINES = String.join("\n",
-            "{\"type\":\"official\",\"name\":\"Crash Tester\",\"country\":\"IS\"}",
-            "{\"type\":\"topic\",\"slug\":\"crash-topic\",\"name\":\"Crash\"}",
-            "{\"type\":\"source\",\"url\":\"https://example.org/crash\",\"outlet\":\"Crash Courier\"}") + "\n";
+    private static final String HEADER_LINES = String.join(
+                    "\n",
+                    "{\"type\":\"official\",\"name\":\"Crash Tester\",\"country\":\"IS\"}",
+                    "{\"type\":\"topic\",\"slug\":\"crash-topic\",\"name\":\"Crash\"}",
+                    "{\"type\":\"source\",\"url\":\"https://example.org/crash\",\"outlet\":\"Crash Courier\"}")
+            + "\n";
 
     private static String statementLine(int i) {
         return "{\"type\":\"statement\",\"official\":{\"name\":\"Crash Tester\",\"country\":\"IS\"},\"text\":\"Words number "
@@ -83,14 +85,21 @@ class ImportCrashIT {
 
         AppInstance crashing = AppInstance.launch("import-crash", environment).awaitReady();
         HttpRequest request = HttpRequest.newBuilder(URI.create(crashing.baseUri() + "/api/v1/import"))
-                .header("Authorization", "Bearer " + AppInstance.ADMIN_KEY).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> slowly(file)),
-                        file.length))
+                .header("Authorization", "Bearer " + AppInstance.ADMIN_KEY)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> slowly(file)), file.length))
                 .build();
-        CompletableFuture<HttpResponse<String>> importing = HttpClient.newHttpClient().sendAsync(request,
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> importing =
+                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (crashing.anonymous().get("/api/v1/changes?limit=1").then().extract().jsonPath().getList("items").isEmpty()) {
+        while (crashing.anonymous()
+                .get("/api/v1/changes?limit=1")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items")
+                .isEmpty()) {
             assertTrue(System.nanoTime() < deadline, "a first batch commits within a minute");
             assertTrue(!importing.isDone(), "the import is still running when its first batch commits");
             Thread.sleep(20);
@@ -99,19 +108,29 @@ class ImportCrashIT {
         int committedBeforeKill = statements(export(crashing)).size();
         assertTrue(!importing.isDone(), "the import is still running when it is killed");
         crashing.kill();
-        assertTrue(importing.handle((response, failure) -> failure != null || response.statusCode() != 200).get(),
+        assertTrue(
+                importing
+                        .handle((response, failure) -> failure != null || response.statusCode() != 200)
+                        .get(),
                 "the client saw the import fail");
 
-        try (AppInstance restarted = AppInstance.launch("import-crash-restarted", environment).awaitReady()) {
+        try (AppInstance restarted =
+                AppInstance.launch("import-crash-restarted", environment).awaitReady()) {
             List<JsonNode> exported = export(restarted);
             List<JsonNode> statements = statements(exported);
             int stored = statements.size();
             assertTrue(stored < STATEMENTS, "not all statements were committed: " + stored);
-            assertTrue(stored >= committedBeforeKill, "every batch committed before the kill (" + committedBeforeKill
-                    + " statements) is kept: " + stored);
+            assertTrue(
+                    stored >= committedBeforeKill,
+                    "every batch committed before the kill (" + committedBeforeKill + " statements) is kept: "
+                            + stored);
             assertEquals(0, (stored + 3) % 500, "the committed lines are whole batches of 500: " + stored);
-            String topic = exported.stream().filter(line -> line.get("type").asText().equals("topic")).findFirst()
-                    .orElseThrow().get("id").asText();
+            String topic = exported.stream()
+                    .filter(line -> line.get("type").asText().equals("topic"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("id")
+                    .asText();
             for (JsonNode statement : statements) {
                 assertEquals(topic, statement.get("topicIds").get(0).asText(), statement.toString());
                 assertEquals(1, statement.get("sourceIds").size(), statement.toString());
@@ -120,8 +139,15 @@ class ImportCrashIT {
             restarted.awaitSearchCaughtUp();
             assertEquals(stored, statementCount(restarted), "the search index caught up with the database");
 
-            JsonPath again = restarted.admin().contentType("application/x-ndjson").body(file).post("/api/v1/import")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath again = restarted
+                    .admin()
+                    .contentType("application/x-ndjson")
+                    .body(file)
+                    .post("/api/v1/import")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(STATEMENTS - stored, again.getInt("created"), again.prettify());
             assertEquals(stored + 3, again.getInt("unchanged"), again.prettify());
             assertEquals(0, again.getInt("rejected"));
@@ -130,18 +156,34 @@ class ImportCrashIT {
 
     /** The statements the instance finds by a word of their text: what is committed and in the search index. */
     private static int statementCount(AppInstance instance) {
-        return instance.anonymous().queryParam("q", "words").queryParam("limit", 1).get("/api/v1/statements").then()
-                .statusCode(200).extract().jsonPath().getInt("total");
+        return instance.anonymous()
+                .queryParam("q", "words")
+                .queryParam("limit", 1)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("total");
     }
 
     /** The instance's full NDJSON export, read from the database. */
     private static List<JsonNode> export(AppInstance instance) {
-        return instance.anonymous().get("/api/v1/export").then().statusCode(200).extract().asString().lines()
-                .map(ImportCrashIT::json).toList();
+        return instance.anonymous()
+                .get("/api/v1/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .map(ImportCrashIT::json)
+                .toList();
     }
 
     private static List<JsonNode> statements(List<JsonNode> export) {
-        return export.stream().filter(line -> line.get("type").asText().equals("statement")).toList();
+        return export.stream()
+                .filter(line -> line.get("type").asText().equals("statement"))
+                .toList();
     }
 
     private static JsonNode json(String line) {

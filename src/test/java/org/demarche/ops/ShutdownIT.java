@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -35,19 +34,26 @@ class ShutdownIT {
         Directories.deleteTree(DATA);
         Map<String, String> environment = Map.of("DEMARCHE_DATA_DIR", DATA.toString());
         AppInstance.launch("shutdown-migrate", environment).awaitReady().stop();
-        Corpus.main(new String[] {"jdbc:h2:file:" + DATA.resolve("demarche"), "demarche", "", "0",
-                Integer.toString(STATEMENTS)});
+        Corpus.main(new String[] {
+            "jdbc:h2:file:" + DATA.resolve("demarche"), "demarche", "", "0", Integer.toString(STATEMENTS)
+        });
 
         try (AppInstance app = AppInstance.launch("shutdown", environment).awaitReady()) {
-            HttpResponse<InputStream> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(app.baseUri() + "/api/v1/export")).build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> export = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(app.baseUri() + "/api/v1/export"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, export.statusCode());
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(export.body(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(export.body(), StandardCharsets.UTF_8))) {
                 assertTrue(lines.readLine().contains("\"type\":\"official\""));
                 // The client stops reading, so the export waits on it, and the app is told to stop meanwhile.
                 app.requestStop();
                 assertFalse(app.exitsWithin(Duration.ofSeconds(2)), "the app waits for the export in flight");
-                long statements = lines.lines().filter(line -> line.startsWith("{\"type\":\"statement\"")).count();
+                long statements = lines.lines()
+                        .filter(line -> line.startsWith("{\"type\":\"statement\""))
+                        .count();
                 assertEquals(STATEMENTS, statements, "the whole export arrived");
             }
             assertTrue(app.exitsWithin(Duration.ofSeconds(30)), "the app exits once the export is done");

@@ -35,20 +35,50 @@ class TopicStancesTest {
         String carl = Fixtures.official("Carl Stance " + Fixtures.unique(), "RU");
         String evidence = Fixtures.statement(boris, "2024-03-02", List.of(topic), List.of());
 
-        Fixtures.create("positions", Map.of("officialId", anna, "topicId", topic, "stance", "supports",
-                "validFrom", "2024-01"));
-        Fixtures.create("positions", Map.of("officialId", anna, "topicId", topic, "stance", "opposes",
-                "label", "Changed course", "validFrom", "2024-06"));
-        Fixtures.create("positions", Map.of("officialId", boris, "topicId", topic, "stance", "conditional",
-                "label", "Only with guarantees", "conditions", List.of("security guarantees", "a verified withdrawal"),
-                "evidence", List.of(Map.of("statementId", evidence, "relation", "supports")), "validFrom", "2024-03-02"));
-        Fixtures.create("positions", Map.of("officialId", carl, "topicId", elsewhere, "stance", "neutral",
-                "validFrom", "2024-01"));
+        Fixtures.create(
+                "positions",
+                Map.of("officialId", anna, "topicId", topic, "stance", "supports", "validFrom", "2024-01"));
+        Fixtures.create(
+                "positions",
+                Map.of(
+                        "officialId",
+                        anna,
+                        "topicId",
+                        topic,
+                        "stance",
+                        "opposes",
+                        "label",
+                        "Changed course",
+                        "validFrom",
+                        "2024-06"));
+        Fixtures.create(
+                "positions",
+                Map.of(
+                        "officialId",
+                        boris,
+                        "topicId",
+                        topic,
+                        "stance",
+                        "conditional",
+                        "label",
+                        "Only with guarantees",
+                        "conditions",
+                        List.of("security guarantees", "a verified withdrawal"),
+                        "evidence",
+                        List.of(Map.of("statementId", evidence, "relation", "supports")),
+                        "validFrom",
+                        "2024-03-02"));
+        Fixtures.create(
+                "positions",
+                Map.of("officialId", carl, "topicId", elsewhere, "stance", "neutral", "validFrom", "2024-01"));
     }
 
     @Test
     void eachOfficialsPositionOnThatDayWithSinceAndUntil() {
-        given().queryParam("asOf", "2024-05-15").get("/api/v1/topics/" + slug + "/stances").then().statusCode(200)
+        given().queryParam("asOf", "2024-05-15")
+                .get("/api/v1/topics/" + slug + "/stances")
+                .then()
+                .statusCode(200)
                 .body("topic.slug", equalTo(slug))
                 .body("asOf", equalTo("2024-05-15"))
                 .body("items.official.id", contains(anna, boris))
@@ -64,18 +94,29 @@ class TopicStancesTest {
 
     @Test
     void aPartialDateMeansItsLastDayAndTheSuccessorHoldsFromItsStart() {
-        given().queryParam("asOf", "2024-06").get("/api/v1/topics/" + slug + "/stances").then().statusCode(200)
+        given().queryParam("asOf", "2024-06")
+                .get("/api/v1/topics/" + slug + "/stances")
+                .then()
+                .statusCode(200)
                 .body("asOf", equalTo("2024-06-30"))
                 .body("items.stance", contains("opposes", "conditional"));
-        given().queryParam("asOf", "2023").get("/api/v1/topics/" + slug + "/stances").then().statusCode(200)
+        given().queryParam("asOf", "2023")
+                .get("/api/v1/topics/" + slug + "/stances")
+                .then()
+                .statusCode(200)
                 .body("items", empty());
     }
 
     @Test
     void countryNarrowsAndTodayIsTheDefault() {
-        given().queryParam("country", "US").get("/api/v1/topics/" + slug + "/stances").then().statusCode(200)
+        given().queryParam("country", "US")
+                .get("/api/v1/topics/" + slug + "/stances")
+                .then()
+                .statusCode(200)
                 .body("items.official.id", contains(boris));
-        given().get("/api/v1/topics/" + slug + "/stances").then().statusCode(200)
+        given().get("/api/v1/topics/" + slug + "/stances")
+                .then()
+                .statusCode(200)
                 .body("items.stance", contains("opposes", "conditional"));
     }
 
@@ -85,35 +126,68 @@ class TopicStancesTest {
         String topic = Fixtures.topic(paged, null);
         for (int i = 0; i < 5; i++) {
             String official = Fixtures.official("Paged Stance " + Fixtures.unique(), "DE");
-            Fixtures.create("positions", Map.of("officialId", official, "topicId", topic, "stance", "supports",
-                    "validFrom", "2024-01"));
-            Fixtures.create("positions", Map.of("officialId", official, "topicId", topic, "stance", "opposes",
-                    "validFrom", "2024-0" + (2 + i)));
+            Fixtures.create(
+                    "positions",
+                    Map.of("officialId", official, "topicId", topic, "stance", "supports", "validFrom", "2024-01"));
+            Fixtures.create(
+                    "positions",
+                    Map.of(
+                            "officialId",
+                            official,
+                            "topicId",
+                            topic,
+                            "stance",
+                            "opposes",
+                            "validFrom",
+                            "2024-0" + (2 + i)));
         }
         String path = "/api/v1/topics/" + paged + "/stances";
-        List<String> whole = given().queryParam("limit", 200).get(path).then().statusCode(200)
-                .body("nextCursor", nullValue()).extract().path("items.official.id");
+        List<String> whole = given().queryParam("limit", 200)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("nextCursor", nullValue())
+                .extract()
+                .path("items.official.id");
         assertEquals(5, whole.size());
         List<String> pages = new ArrayList<>();
         String cursor = null;
         do {
-            JsonPath page = given().queryParam("limit", 2).queryParam("cursor", cursor == null ? "" : cursor).get(path)
-                    .then().statusCode(200).body("items.stance", everyItem(equalTo("opposes"))).extract().jsonPath();
+            JsonPath page = given().queryParam("limit", 2)
+                    .queryParam("cursor", cursor == null ? "" : cursor)
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .body("items.stance", everyItem(equalTo("opposes")))
+                    .extract()
+                    .jsonPath();
             pages.addAll(page.getList("items.official.id"));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
         assertEquals(whole, pages);
-        given().queryParam("cursor", "nonsense").get(path).then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("cursor", "nonsense")
+                .get(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         given().queryParam("limit", 0).get(path).then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void unknownTopicIs404AndBadParametersAre400() {
-        given().get("/api/v1/topics/no-such-topic-" + Fixtures.unique() + "/stances").then().statusCode(404)
+        given().get("/api/v1/topics/no-such-topic-" + Fixtures.unique() + "/stances")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("asOf", "2024-13").get("/api/v1/topics/" + slug + "/stances").then().statusCode(400)
+        given().queryParam("asOf", "2024-13")
+                .get("/api/v1/topics/" + slug + "/stances")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().queryParam("country", "Russia").get("/api/v1/topics/" + slug + "/stances").then().statusCode(400)
+        given().queryParam("country", "Russia")
+                .get("/api/v1/topics/" + slug + "/stances")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 }

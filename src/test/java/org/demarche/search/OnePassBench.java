@@ -28,16 +28,17 @@ import org.demarche.statement.StatementCriteria;
  */
 public final class OnePassBench {
 
-    private OnePassBench() {
-    }
+    private OnePassBench() {}
 
     public static void main(String[] args) throws IOException {
         int searches = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         Map<String, Function<Random, StatementCriteria>> shapes = new LinkedHashMap<>();
-        shapes.put("word, country, from (benchmark: q + filters)",
+        shapes.put(
+                "word, country, from (benchmark: q + filters)",
                 r -> criteria(Corpus.commonWord(r), Corpus.country(r), year(r)));
         shapes.put("word, country", r -> criteria(Corpus.commonWord(r), Corpus.country(r), null));
-        shapes.put("word, from a month of 2023",
+        shapes.put(
+                "word, from a month of 2023",
                 r -> criteria(Corpus.commonWord(r), null, LocalDate.of(2023, 1 + r.nextInt(12), 1)));
         shapes.put("word, from", r -> criteria(Corpus.commonWord(r), null, year(r)));
         shapes.put("two words", r -> criteria(Corpus.commonWord(r) + " " + Corpus.commonWord(r), null, null));
@@ -59,20 +60,24 @@ public final class OnePassBench {
                         Random random = new Random(7);
                         long started = System.nanoTime();
                         for (int i = 0; i < searches; i++) {
-                            Query query = LuceneQueries.matching(shape.getValue().apply(random));
-                            long total = TopMatches.ranked(searcher, query, 20, way == 0 ? 0 : Long.MAX_VALUE).total();
+                            Query query =
+                                    LuceneQueries.matching(shape.getValue().apply(random));
+                            long total = TopMatches.ranked(searcher, query, 20, way == 0 ? 0 : Long.MAX_VALUE)
+                                    .total();
                             matches += way == 0 ? total : 0;
                         }
                         millis[way] = (System.nanoTime() - started) / 1e6 / searches;
                     }
                     Random random = new Random(7);
                     for (int i = 0; i < searches; i++) {
-                        candidates += TopMatches.candidates(searcher,
+                        candidates += TopMatches.candidates(
+                                searcher,
                                 LuceneQueries.matching(shape.getValue().apply(random)));
                     }
                     if (round == 2) {
-                        System.out.printf("| %s | %d | %d | %.2f | %.2f |%n", shape.getKey(), candidates / searches,
-                                matches / searches, millis[0], millis[1]);
+                        System.out.printf(
+                                "| %s | %d | %d | %.2f | %.2f |%n",
+                                shape.getKey(), candidates / searches, matches / searches, millis[0], millis[1]);
                     }
                 }
             }
@@ -80,8 +85,8 @@ public final class OnePassBench {
     }
 
     private static StatementCriteria criteria(String q, String country, LocalDate from) {
-        return new StatementCriteria(SearchQuery.parse(q), null, country, null, null, null, null, null, null, null, null,
-                from, null, null);
+        return new StatementCriteria(
+                SearchQuery.parse(q), null, country, null, null, null, null, null, null, null, null, from, null, null);
     }
 
     private static LocalDate year(Random random) {

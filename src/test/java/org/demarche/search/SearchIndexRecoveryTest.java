@@ -34,10 +34,11 @@ class SearchIndexRecoveryTest {
         String official = Fixtures.official("Recovery " + Fixtures.unique(), "RU");
         UUID id = UUID.randomUUID();
         try (Connection db = dataSource.getConnection();
-             PreparedStatement insert = db.prepareStatement("insert into statement (id, version, created_at, updated_at,"
-                     + " official_id, body, quote_type, stated_on, stated_on_start, stated_on_end, verification)"
-                     + " values (?, 0, current_timestamp, current_timestamp, ?, 'A zeppelin was seen over the border.',"
-                     + " 'paraphrase', '2024', date '2024-01-01', date '2024-12-31', 'unverified')")) {
+                PreparedStatement insert =
+                        db.prepareStatement("insert into statement (id, version, created_at, updated_at,"
+                                + " official_id, body, quote_type, stated_on, stated_on_start, stated_on_end, verification)"
+                                + " values (?, 0, current_timestamp, current_timestamp, ?, 'A zeppelin was seen over the border.',"
+                                + " 'paraphrase', '2024', date '2024-01-01', date '2024-12-31', 'unverified')")) {
             insert.setObject(1, id);
             insert.setObject(2, UUID.fromString(official));
             insert.executeUpdate();
@@ -46,7 +47,10 @@ class SearchIndexRecoveryTest {
 
         lucene.get().onStart(null);
 
-        given().queryParam("q", "zeppelin").get("/api/v1/statements").then().statusCode(200)
+        given().queryParam("q", "zeppelin")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(id.toString()));
     }
 }

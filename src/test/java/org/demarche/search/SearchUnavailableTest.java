@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
+import io.restassured.RestAssured;
 import java.util.List;
+import java.util.Map;
 import org.demarche.Fixtures;
 import org.demarche.TestKeys;
 import org.junit.jupiter.api.Test;
@@ -51,9 +51,16 @@ class SearchUnavailableTest {
         String statement = Fixtures.statement(official, "2024-05", List.of(), List.of());
         given().get("/api/v1/statements/" + statement).then().statusCode(200).body("id", equalTo(statement));
 
-        for (String path : new String[] {"/api/v1/statements", "/api/v1/statements?q=ceasefire",
-                "/api/v1/statements/facets", "/api/v1/officials/" + official + "/statements"}) {
-            given().get(path).then().statusCode(503).contentType("application/problem+json")
+        for (String path : new String[] {
+            "/api/v1/statements",
+            "/api/v1/statements?q=ceasefire",
+            "/api/v1/statements/facets",
+            "/api/v1/officials/" + official + "/statements"
+        }) {
+            given().get(path)
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
                     .header("Retry-After", notNullValue())
                     .body("type", equalTo("https://demarche.org/problems/search-unavailable"));
         }

@@ -19,8 +19,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.text.Normalizer;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +41,8 @@ class StatementSearchTest {
     private final Map<String, String> ids = new HashMap<>();
 
     private String say(String key, String text, Map<String, ?> more) {
-        Map<String, Object> body = new HashMap<>(Map.of("officialId", official, "text", text,
-                "quoteType", "direct_quote", "statedOn", "2024-11-20"));
+        Map<String, Object> body = new HashMap<>(
+                Map.of("officialId", official, "text", text, "quoteType", "direct_quote", "statedOn", "2024-11-20"));
         body.putAll(more);
         String id = Fixtures.create("statements", body);
         ids.put(key, id);
@@ -54,13 +54,24 @@ class StatementSearchTest {
     }
 
     private List<String> keysOf(List<String> found) {
-        return found.stream().map(id -> ids.entrySet().stream().filter(e -> e.getValue().equals(id))
-                .map(Map.Entry::getKey).findFirst().orElse(id)).toList();
+        return found.stream()
+                .map(id -> ids.entrySet().stream()
+                        .filter(e -> e.getValue().equals(id))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(id))
+                .toList();
     }
 
     private List<String> found(String q) {
-        return keysOf(search(q).queryParam("limit", 200).get("/api/v1/statements").then().statusCode(200)
-                .extract().jsonPath().getList("items.id"));
+        return keysOf(search(q)
+                .queryParam("limit", 200)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id"));
     }
 
     @BeforeEach
@@ -115,8 +126,12 @@ class StatementSearchTest {
         // Words as written, not stems, accents folded.
         assertThat(found("ceasef*"), containsInAnyOrder("ceasefire", "ceasefires"));
         assertThat(found("ÉLYS*"), contains("accent"));
-        search("the*").get("/api/v1/statements").then().statusCode(200)
-                .body("items.find { it.id == '" + ids.get("theatre") + "' }.highlight",
+        search("the*")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.find { it.id == '" + ids.get("theatre") + "' }.highlight",
                         equalTo("<mark>Theatre</mark> of war is not a place for talks."));
     }
 
@@ -137,24 +152,41 @@ class StatementSearchTest {
     @Test
     void eachHitCarriesAnEscapedHighlightWithTheMatchedWordsMarked() {
         say("markup", "Sanctions <b>will</b> be answered, sanctions always are.", Map.of());
-        search("sanctions").get("/api/v1/statements").then().statusCode(200)
+        search("sanctions")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
-                .body("items[0].highlight", equalTo("<mark>Sanctions</mark> &lt;b&gt;will&lt;/b&gt; be answered,"
-                        + " <mark>sanctions</mark> always are."))
+                .body(
+                        "items[0].highlight",
+                        equalTo("<mark>Sanctions</mark> &lt;b&gt;will&lt;/b&gt; be answered,"
+                                + " <mark>sanctions</mark> always are."))
                 .body("items[0].text", equalTo("Sanctions <b>will</b> be answered, sanctions always are."));
-        given().queryParam("officialId", official).get("/api/v1/statements").then().statusCode(200)
+        given().queryParam("officialId", official)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
                 .body("items.highlight", everyItem(nullValue()));
     }
 
     @Test
     void resultsAreRankedByRelevanceUnlessASortIsGiven() {
         say("old", "Negotiations.", Map.of("statedOn", "2020-01-01"));
-        say("many", "Negotiations, negotiations and more negotiations: negotiations without end.",
+        say(
+                "many",
+                "Negotiations, negotiations and more negotiations: negotiations without end.",
                 Map.of("statedOn", "2025-02-01"));
-        search("negotiations").get("/api/v1/statements").then().statusCode(200)
+        search("negotiations")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(2))
                 .body("items[0].id", equalTo(ids.get("many")));
-        search("negotiations").queryParam("sort", "statedOn").get("/api/v1/statements").then().statusCode(200)
+        search("negotiations")
+                .queryParam("sort", "statedOn")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(ids.get("old"), ids.get("many")));
     }
 
@@ -162,38 +194,84 @@ class StatementSearchTest {
     void qCombinesWithEveryFilter() {
         String topic = Fixtures.topic("search-" + Fixtures.unique(), null);
         String nested = Fixtures.topic("search-nested-" + Fixtures.unique(), topic);
-        String source = Fixtures.create("sources", Map.of("url", "https://example.org/" + Fixtures.unique(),
-                "outlet", "Search Gazette"));
-        String hit = say("hit", "Guarantees first, then a ceasefire.", Map.of("topicIds", List.of(nested),
-                "sourceIds", List.of(source), "mentions", List.of("UA"), "quoteType", "paraphrase",
-                "medium", "interview", "language", "en", "verification", "verified", "statedOn", "2024-06"));
+        String source = Fixtures.create(
+                "sources", Map.of("url", "https://example.org/" + Fixtures.unique(), "outlet", "Search Gazette"));
+        String hit = say(
+                "hit",
+                "Guarantees first, then a ceasefire.",
+                Map.of(
+                        "topicIds",
+                        List.of(nested),
+                        "sourceIds",
+                        List.of(source),
+                        "mentions",
+                        List.of("UA"),
+                        "quoteType",
+                        "paraphrase",
+                        "medium",
+                        "interview",
+                        "language",
+                        "en",
+                        "verification",
+                        "verified",
+                        "statedOn",
+                        "2024-06"));
         say("before", "Guarantees first, then a ceasefire.", Map.of("statedOn", "2024-05-31"));
         say("after", "Guarantees first, then a ceasefire.", Map.of("statedOn", "2024-07"));
 
-        Map<String, Object> filters = Map.ofEntries(Map.entry("topic", topic), Map.entry("sourceId", source),
-                Map.entry("outlet", "search gazette"), Map.entry("mentions", "UA"), Map.entry("quoteType", "PARAPHRASE"),
-                Map.entry("medium", "interview"), Map.entry("language", "EN"), Map.entry("verification", "verified"));
+        Map<String, Object> filters = Map.ofEntries(
+                Map.entry("topic", topic),
+                Map.entry("sourceId", source),
+                Map.entry("outlet", "search gazette"),
+                Map.entry("mentions", "UA"),
+                Map.entry("quoteType", "PARAPHRASE"),
+                Map.entry("medium", "interview"),
+                Map.entry("language", "EN"),
+                Map.entry("verification", "verified"));
         for (Map.Entry<String, Object> filter : filters.entrySet()) {
-            List<String> found = search("guarantees ceasefire").queryParam(filter.getKey(), filter.getValue())
-                    .get("/api/v1/statements").then().statusCode(200).extract().jsonPath().getList("items.id");
+            List<String> found = search("guarantees ceasefire")
+                    .queryParam(filter.getKey(), filter.getValue())
+                    .get("/api/v1/statements")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.id");
             assertEquals(List.of(hit), found, "filter " + filter.getKey());
         }
         // Partial dates: from=2024-06-30 keeps a statement dated 2024-06, and to=2024-06 keeps it too.
-        List<String> inJune = search("guarantees ceasefire").queryParam("from", "2024-06-30").queryParam("to", "2024-06")
-                .get("/api/v1/statements").then().statusCode(200).extract().jsonPath().getList("items.id");
+        List<String> inJune = search("guarantees ceasefire")
+                .queryParam("from", "2024-06-30")
+                .queryParam("to", "2024-06")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
         assertEquals(List.of(hit), inJune);
-        search("guarantees").queryParam("country", "US").get("/api/v1/statements").then().statusCode(200)
+        search("guarantees")
+                .queryParam("country", "US")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(0));
-        given().queryParam("q", "guarantees ceasefire").get("/api/v1/officials/" + official + "/statements")
-                .then().statusCode(200).body("total", equalTo(3));
+        given().queryParam("q", "guarantees ceasefire")
+                .get("/api/v1/officials/" + official + "/statements")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3));
     }
 
     @Test
     void aNewStatementIsFoundAtOnceAndADeletedOneIsGoneAtOnce() {
         String id = say("new", "Zugzwang is the word for it.", Map.of());
         search("zugzwang").get("/api/v1/statements").then().body("items.id", contains(id));
-        given().contentType("application/merge-patch+json").body("{\"text\": \"Stalemate is the word for it.\"}")
-                .patch("/api/v1/statements/" + id).then().statusCode(200);
+        given().contentType("application/merge-patch+json")
+                .body("{\"text\": \"Stalemate is the word for it.\"}")
+                .patch("/api/v1/statements/" + id)
+                .then()
+                .statusCode(200);
         search("zugzwang").get("/api/v1/statements").then().body("total", equalTo(0));
         search("stalemate").get("/api/v1/statements").then().body("items.id", contains(id));
         given().delete("/api/v1/statements/" + id).then().statusCode(204);
@@ -202,25 +280,68 @@ class StatementSearchTest {
 
     @Test
     void aChangeToTheOfficialsCountryShowsInSearchFilters() {
-        search("truce").queryParam("country", "RU").get("/api/v1/statements").then().body("total", equalTo(1));
-        given().contentType("application/merge-patch+json").body("{\"country\": \"BY\"}")
-                .patch("/api/v1/officials/" + official).then().statusCode(200);
-        search("truce").queryParam("country", "RU").get("/api/v1/statements").then().body("total", equalTo(0));
-        search("truce").queryParam("country", "BY").get("/api/v1/statements").then().body("total", equalTo(1));
+        search("truce")
+                .queryParam("country", "RU")
+                .get("/api/v1/statements")
+                .then()
+                .body("total", equalTo(1));
+        given().contentType("application/merge-patch+json")
+                .body("{\"country\": \"BY\"}")
+                .patch("/api/v1/officials/" + official)
+                .then()
+                .statusCode(200);
+        search("truce")
+                .queryParam("country", "RU")
+                .get("/api/v1/statements")
+                .then()
+                .body("total", equalTo(0));
+        search("truce")
+                .queryParam("country", "BY")
+                .get("/api/v1/statements")
+                .then()
+                .body("total", equalTo(1));
     }
 
     @Test
     void pagesFollowTheCursorWithoutRepeats() {
-        String first = search("ceasefire OR truce OR agreements").queryParam("limit", 2).get("/api/v1/statements")
-                .then().statusCode(200).body("total", equalTo(5)).body("items", hasSize(2))
-                .body("nextCursor", notNullValue()).extract().path("nextCursor");
-        String second = search("ceasefire OR truce OR agreements").queryParam("limit", 2).queryParam("cursor", first)
-                .get("/api/v1/statements").then().statusCode(200).body("items", hasSize(2)).extract().path("nextCursor");
-        search("ceasefire OR truce OR agreements").queryParam("limit", 2).queryParam("cursor", second)
-                .get("/api/v1/statements").then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
-        String listCursor = given().queryParam("officialId", official).queryParam("limit", 1).get("/api/v1/statements")
-                .then().extract().path("nextCursor");
-        search("ceasefire").queryParam("cursor", listCursor).get("/api/v1/statements").then().statusCode(400)
+        String first = search("ceasefire OR truce OR agreements")
+                .queryParam("limit", 2)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(5))
+                .body("items", hasSize(2))
+                .body("nextCursor", notNullValue())
+                .extract()
+                .path("nextCursor");
+        String second = search("ceasefire OR truce OR agreements")
+                .queryParam("limit", 2)
+                .queryParam("cursor", first)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .extract()
+                .path("nextCursor");
+        search("ceasefire OR truce OR agreements")
+                .queryParam("limit", 2)
+                .queryParam("cursor", second)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("nextCursor", nullValue());
+        String listCursor = given().queryParam("officialId", official)
+                .queryParam("limit", 1)
+                .get("/api/v1/statements")
+                .then()
+                .extract()
+                .path("nextCursor");
+        search("ceasefire")
+                .queryParam("cursor", listCursor)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -244,7 +365,9 @@ class StatementSearchTest {
         Map<String, Object> params = new HashMap<>(filters);
         params.put("sort", sort);
         List<JsonPath> pages = Fixtures.pages("/api/v1/statements", params, 2);
-        List<String> found = pages.stream().flatMap(page -> page.<String>getList("items.id").stream()).toList();
+        List<String> found = pages.stream()
+                .flatMap(page -> page.<String>getList("items.id").stream())
+                .toList();
         assertThat(pages.stream().map(page -> page.getInt("total")).toList(), everyItem(equalTo(found.size())));
         assertEquals(found.size(), found.stream().distinct().count(), "no statement twice");
         return keysOf(found);
@@ -252,9 +375,22 @@ class StatementSearchTest {
 
     @Test
     void malformedQueriesAre400Problems() {
-        for (String q : List.of("\"legally binding", "-", "ceasefire -", "OR truce", "truce OR", "-truce", "*",
-                "cease*fire", "   ", "x".repeat(10_000), "a OR -b")) {
-            given().queryParam("q", q).get("/api/v1/statements").then().statusCode(400)
+        for (String q : List.of(
+                "\"legally binding",
+                "-",
+                "ceasefire -",
+                "OR truce",
+                "truce OR",
+                "-truce",
+                "*",
+                "cease*fire",
+                "   ",
+                "x".repeat(10_000),
+                "a OR -b")) {
+            given().queryParam("q", q)
+                    .get("/api/v1/statements")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("detail", containsString("Query parameter 'q'"));
         }
@@ -264,8 +400,12 @@ class StatementSearchTest {
     void aLongTextIsHighlightedAroundItsFirstMatch() {
         String filler = "Words of protocol and courtesy. ".repeat(30);
         say("long", filler + "The blockade must end. " + filler, Map.of());
-        String highlight = search("blockade").get("/api/v1/statements").then().statusCode(200)
-                .extract().path("items[0].highlight");
+        String highlight = search("blockade")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].highlight");
         assertTrue(highlight.startsWith("…") && highlight.endsWith("…"), highlight);
         assertTrue(highlight.contains("<mark>blockade</mark>"), highlight);
         assertTrue(highlight.length() < 400, highlight);
@@ -273,10 +413,16 @@ class StatementSearchTest {
 
     @Test
     void aCursorBeyondTheSearchWindowIs400() {
-        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"sort\":\"q:relevance\",\"value\":\"2147483640\",\"id\":\"00000000-0000-0000-0000-000000000000\"}"
-                        .getBytes(StandardCharsets.UTF_8));
-        search("ceasefire").queryParam("cursor", forged).get("/api/v1/statements").then().statusCode(400)
+        String forged = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        "{\"sort\":\"q:relevance\",\"value\":\"2147483640\",\"id\":\"00000000-0000-0000-0000-000000000000\"}"
+                                .getBytes(StandardCharsets.UTF_8));
+        search("ceasefire")
+                .queryParam("cursor", forged)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -287,8 +433,11 @@ class StatementSearchTest {
 
     @Test
     void anAdminCanRebuildTheIndexAndSearchStillAnswers() {
-        given().header("Authorization", "Bearer " + TestKeys.ADMIN).contentType(ContentType.JSON)
-                .post("/api/v1/admin/search-index/rebuild").then().statusCode(200)
+        given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .contentType(ContentType.JSON)
+                .post("/api/v1/admin/search-index/rebuild")
+                .then()
+                .statusCode(200)
                 .body("engine", notNullValue());
         assertThat(found("ceasefire"), containsInAnyOrder("ceasefire", "ceasefires"));
     }

@@ -51,8 +51,8 @@ class TopMatchesTest {
     @BeforeAll
     static void index() throws IOException {
         directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory,
-                new IndexWriterConfig(TextAnalysis.ANALYZER).setMergePolicy(NoMergePolicy.INSTANCE))) {
+        try (IndexWriter writer = new IndexWriter(
+                directory, new IndexWriterConfig(TextAnalysis.ANALYZER).setMergePolicy(NoMergePolicy.INSTANCE))) {
             for (int i = 0; i < DOCS; i++) {
                 Document doc = new Document();
                 doc.add(new StringField("n", Integer.toString(i), Field.Store.NO));
@@ -85,7 +85,10 @@ class TopMatchesTest {
     }
 
     private static long expected(IndexSearcher searcher, IntPredicate matches) {
-        return IntStream.range(0, DOCS).filter(i -> searcher == asWritten || i != DELETED).filter(matches).count();
+        return IntStream.range(0, DOCS)
+                .filter(i -> searcher == asWritten || i != DELETED)
+                .filter(matches)
+                .count();
     }
 
     private static Query word() {
@@ -93,10 +96,14 @@ class TopMatchesTest {
     }
 
     private static Query wordInRussiaFrom(long day) {
-        return new BooleanQuery.Builder().add(word(), Occur.MUST)
+        return new BooleanQuery.Builder()
+                .add(word(), Occur.MUST)
                 .add(new TermQuery(new Term("country", "RU")), Occur.FILTER)
-                .add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery("day", day, Long.MAX_VALUE),
-                        NumericDocValuesField.newSlowRangeQuery("day", day, Long.MAX_VALUE)), Occur.FILTER)
+                .add(
+                        new IndexOrDocValuesQuery(
+                                LongPoint.newRangeQuery("day", day, Long.MAX_VALUE),
+                                NumericDocValuesField.newSlowRangeQuery("day", day, Long.MAX_VALUE)),
+                        Occur.FILTER)
                 .build();
     }
 
@@ -108,14 +115,18 @@ class TopMatchesTest {
                 TopMatches.Result twoPasses = TopMatches.ranked(searcher, query, 20, 0);
                 assertEquals(twoPasses.total(), onePass.total(), query.toString());
                 assertEquals(20, onePass.docs().scoreDocs.length);
-                assertArrayEquals(docs(searcher.search(query, 20).scoreDocs), docs(onePass.docs().scoreDocs),
-                        query.toString());
+                assertArrayEquals(
+                        docs(searcher.search(query, 20).scoreDocs), docs(onePass.docs().scoreDocs), query.toString());
                 assertArrayEquals(docs(onePass.docs().scoreDocs), docs(twoPasses.docs().scoreDocs), query.toString());
             }
-            assertEquals(expected(searcher, i -> i % 2 == 0), TopMatches.ranked(searcher, word(), 20).total());
-            assertEquals(expected(searcher, i -> i % 6 == 0),
+            assertEquals(
+                    expected(searcher, i -> i % 2 == 0),
+                    TopMatches.ranked(searcher, word(), 20).total());
+            assertEquals(
+                    expected(searcher, i -> i % 6 == 0),
                     TopMatches.ranked(searcher, wordInRussiaFrom(0), 20).total());
-            assertEquals(expected(searcher, i -> i % 6 == 0 && i >= 1_000),
+            assertEquals(
+                    expected(searcher, i -> i % 6 == 0 && i >= 1_000),
                     TopMatches.ranked(searcher, wordInRussiaFrom(1_000), 20, 0).total());
         }
     }

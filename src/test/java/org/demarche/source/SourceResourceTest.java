@@ -17,10 +17,26 @@ class SourceResourceTest {
     @Test
     void aSourceKeepsItsProvenance() {
         String url = "https://caliber.az/en/post/" + Fixtures.unique();
-        String id = Fixtures.create("sources", Map.of("url", url, "outlet", "Caliber.Az", "authors",
-                List.of("Tamilla Hasanova"), "publishedAt", "2024-11", "language", "en", "citing", "Russian media",
-                "retrievedAt", "2024-11-25T10:00:00Z"));
-        given().get("/api/v1/sources/" + id).then().statusCode(200)
+        String id = Fixtures.create(
+                "sources",
+                Map.of(
+                        "url",
+                        url,
+                        "outlet",
+                        "Caliber.Az",
+                        "authors",
+                        List.of("Tamilla Hasanova"),
+                        "publishedAt",
+                        "2024-11",
+                        "language",
+                        "en",
+                        "citing",
+                        "Russian media",
+                        "retrievedAt",
+                        "2024-11-25T10:00:00Z"));
+        given().get("/api/v1/sources/" + id)
+                .then()
+                .statusCode(200)
                 .body("url", equalTo(url))
                 .body("authors", equalTo(List.of("Tamilla Hasanova")))
                 .body("citing", equalTo("Russian media"))
@@ -31,17 +47,32 @@ class SourceResourceTest {
 
     @Test
     void urlsMustBeHttpAndLanguagesBcp47() {
-        given().contentType(ContentType.JSON).body(Map.of("url", "ftp://example.org/x", "outlet", "X",
-                "language", "english", "publishedAt", "2024-11-31", "archiveUrl", "not a url"))
-                .post("/api/v1/sources").then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "url",
+                        "ftp://example.org/x",
+                        "outlet",
+                        "X",
+                        "language",
+                        "english",
+                        "publishedAt",
+                        "2024-11-31",
+                        "archiveUrl",
+                        "not a url"))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(422)
                 .body("errors.field", containsInAnyOrder("url", "language", "publishedAt", "archiveUrl"));
     }
 
     @Test
     void retrievedAtMustBeAnInstant() {
-        given().contentType(ContentType.JSON).body(Map.of("url", "https://example.org/" + Fixtures.unique(),
-                "outlet", "X", "retrievedAt", "yesterday"))
-                .post("/api/v1/sources").then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "url", "https://example.org/" + Fixtures.unique(), "outlet", "X", "retrievedAt", "yesterday"))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("retrievedAt"));
     }
 
@@ -49,8 +80,11 @@ class SourceResourceTest {
     void aRecordedUrlIsAConflict() {
         String url = "https://example.org/" + Fixtures.unique();
         Fixtures.create("sources", Map.of("url", url, "outlet", "X"));
-        given().contentType(ContentType.JSON).body(Map.of("url", url, "outlet", "Y"))
-                .post("/api/v1/sources").then().statusCode(409);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", url, "outlet", "Y"))
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -58,7 +92,9 @@ class SourceResourceTest {
         String source = Fixtures.source("Cited " + Fixtures.unique());
         String official = Fixtures.official("Quoted " + Fixtures.unique(), "RU");
         String statement = Fixtures.statement(official, "2024", List.of(), List.of(source));
-        given().delete("/api/v1/sources/" + source).then().statusCode(409)
+        given().delete("/api/v1/sources/" + source)
+                .then()
+                .statusCode(409)
                 .body("references[0].type", equalTo("statement"))
                 .body("references[0].ids[0]", equalTo(statement));
     }

@@ -40,10 +40,23 @@ class ListQueryCountTest {
             sources.add(Fixtures.source("Counted outlet " + i));
         }
         for (int i = 0; i < ROWS; i++) {
-            Fixtures.create("statements", Map.of("officialId", officials.get(i % 10), "text", "Counted " + i,
-                    "quoteType", "paraphrase", "statedOn", "2024-11-" + String.format("%02d", i % 28 + 1),
-                    "topicIds", List.of(topic, topics.get(i % 10)), "sourceIds", List.of(sources.get(i % 10)),
-                    "mentions", List.of("UA", officials.get((i + 1) % 10))));
+            Fixtures.create(
+                    "statements",
+                    Map.of(
+                            "officialId",
+                            officials.get(i % 10),
+                            "text",
+                            "Counted " + i,
+                            "quoteType",
+                            "paraphrase",
+                            "statedOn",
+                            "2024-11-" + String.format("%02d", i % 28 + 1),
+                            "topicIds",
+                            List.of(topic, topics.get(i % 10)),
+                            "sourceIds",
+                            List.of(sources.get(i % 10)),
+                            "mentions",
+                            List.of("UA", officials.get((i + 1) % 10))));
         }
 
         for (String q : new String[] {null, "counted"}) {
@@ -63,7 +76,11 @@ class ListQueryCountTest {
         if (q != null) {
             request.queryParam("q", q);
         }
-        int items = request.get("/api/v1/statements").then().statusCode(200).extract().path("items.size()");
+        int items = request.get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.size()");
         assertEquals(limit, items);
         return statistics.getPrepareStatementCount();
     }

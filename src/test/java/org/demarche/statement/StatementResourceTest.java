@@ -24,11 +24,30 @@ class StatementResourceTest {
         String official = Fixtures.official("Sergei Lavrov " + Fixtures.unique(), "RU");
         String topic = Fixtures.topic("ceasefire-" + Fixtures.unique(), null);
         String source = Fixtures.source("Caliber.Az");
-        String id = Fixtures.create("statements", Map.of("officialId", official, "text", "A ceasefire will not suit us.",
-                "quoteType", "direct_quote", "statedOn", "2024-11", "medium", "interview", "venue",
-                "Interview on Russian TV", "topicIds", List.of(topic), "sourceIds", List.of(source),
-                "mentions", List.of("UA", official)));
-        given().get("/api/v1/statements/" + id).then().statusCode(200)
+        String id = Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        official,
+                        "text",
+                        "A ceasefire will not suit us.",
+                        "quoteType",
+                        "direct_quote",
+                        "statedOn",
+                        "2024-11",
+                        "medium",
+                        "interview",
+                        "venue",
+                        "Interview on Russian TV",
+                        "topicIds",
+                        List.of(topic),
+                        "sourceIds",
+                        List.of(source),
+                        "mentions",
+                        List.of("UA", official)));
+        given().get("/api/v1/statements/" + id)
+                .then()
+                .statusCode(200)
                 .body("official.id", equalTo(official))
                 .body("official.country", equalTo("RU"))
                 .body("topics[0].id", equalTo(topic))
@@ -41,9 +60,11 @@ class StatementResourceTest {
     @Test
     void theTextIsStoredExactlyAsSent() {
         String official = Fixtures.official("Exact " + Fixtures.unique(), "RU");
-        String text = "  “A ceasefire will not suit us,” he asserted.\n\t«Нам нужны надёжные договорённости» — 😐 \u200b ";
-        String id = Fixtures.create("statements", Map.of("officialId", official, "text", text,
-                "quoteType", "partial_quote", "statedOn", "2024"));
+        String text =
+                "  “A ceasefire will not suit us,” he asserted.\n\t«Нам нужны надёжные договорённости» — 😐 \u200b ";
+        String id = Fixtures.create(
+                "statements",
+                Map.of("officialId", official, "text", text, "quoteType", "partial_quote", "statedOn", "2024"));
         given().get("/api/v1/statements/" + id).then().body("text", equalTo(text));
     }
 
@@ -51,21 +72,48 @@ class StatementResourceTest {
     void unknownReferencesAndBadValuesAreAllReported() {
         String official = Fixtures.official("Refs " + Fixtures.unique(), "RU");
         String topic = Fixtures.topic("refs-" + Fixtures.unique(), null);
-        given().contentType(ContentType.JSON).body(Map.of("officialId", "00000000-0000-0000-0000-000000000000",
-                "text", "", "quoteType", "paraphrase", "statedOn", "2024-13", "language", "xx-!!",
-                "topicIds", List.of(topic, topic, "00000000-0000-0000-0000-000000000001"),
-                "sourceIds", List.of("00000000-0000-0000-0000-000000000002"),
-                "mentions", List.of("Ukraine", "00000000-0000-0000-0000-000000000003", official)))
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "officialId",
+                        "00000000-0000-0000-0000-000000000000",
+                        "text",
+                        "",
+                        "quoteType",
+                        "paraphrase",
+                        "statedOn",
+                        "2024-13",
+                        "language",
+                        "xx-!!",
+                        "topicIds",
+                        List.of(topic, topic, "00000000-0000-0000-0000-000000000001"),
+                        "sourceIds",
+                        List.of("00000000-0000-0000-0000-000000000002"),
+                        "mentions",
+                        List.of("Ukraine", "00000000-0000-0000-0000-000000000003", official)))
                 .post("/api/v1/statements")
-                .then().statusCode(422)
-                .body("errors.field", containsInAnyOrder("officialId", "text", "statedOn", "language", "topicIds[1]",
-                        "topicIds[2]", "sourceIds[0]", "mentions[0]", "mentions[1]"));
+                .then()
+                .statusCode(422)
+                .body(
+                        "errors.field",
+                        containsInAnyOrder(
+                                "officialId",
+                                "text",
+                                "statedOn",
+                                "language",
+                                "topicIds[1]",
+                                "topicIds[2]",
+                                "sourceIds[0]",
+                                "mentions[0]",
+                                "mentions[1]"));
     }
 
     @Test
     void theRequiredFieldsAreNamed() {
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/statements")
-                .then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/statements")
+                .then()
+                .statusCode(422)
                 .body("errors.field", containsInAnyOrder("officialId", "text", "quoteType", "statedOn"));
     }
 
@@ -76,10 +124,14 @@ class StatementResourceTest {
         String year = Fixtures.statement(official, "2024", List.of(), List.of());
         String month = Fixtures.statement(official, "2024-11", List.of(), List.of());
         String earlier = Fixtures.statement(official, "2023-12-31", List.of(), List.of());
-        given().get("/api/v1/officials/" + official + "/statements").then().statusCode(200)
+        given().get("/api/v1/officials/" + official + "/statements")
+                .then()
+                .statusCode(200)
                 .body("items.id", equalTo(List.of(earlier, year, month, day)));
-        given().queryParam("sort", "-statedOn").get("/api/v1/officials/" + official + "/statements")
-                .then().body("items.id", equalTo(List.of(day, month, year, earlier)));
+        given().queryParam("sort", "-statedOn")
+                .get("/api/v1/officials/" + official + "/statements")
+                .then()
+                .body("items.id", equalTo(List.of(day, month, year, earlier)));
     }
 
     @Test
@@ -89,8 +141,12 @@ class StatementResourceTest {
         String month = Fixtures.statement(official, "2024-11", List.of(), List.of());
         Fixtures.statement(official, "2024-12-01", List.of(), List.of());
         Fixtures.statement(official, "2024-10-31", List.of(), List.of());
-        given().queryParam("officialId", official).queryParam("from", "2024-11").queryParam("to", "2024-11")
-                .get("/api/v1/statements").then().statusCode(200)
+        given().queryParam("officialId", official)
+                .queryParam("from", "2024-11")
+                .queryParam("to", "2024-11")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
                 .body("items.id", containsInAnyOrder(lastDay, month));
     }
 
@@ -104,28 +160,71 @@ class StatementResourceTest {
         String onParent = Fixtures.statement(official, "2024", List.of(parent), List.of());
         String onChild = Fixtures.statement(official, "2024", List.of(child), List.of());
         Fixtures.statement(official, "2024", List.of(other), List.of());
-        given().queryParam("topic", parentSlug).get("/api/v1/statements").then()
+        given().queryParam("topic", parentSlug)
+                .get("/api/v1/statements")
+                .then()
                 .body("items.id", containsInAnyOrder(onParent, onChild));
-        given().queryParam("topic", child).get("/api/v1/statements").then()
-                .body("items.id", equalTo(List.of(onChild)));
+        given().queryParam("topic", child).get("/api/v1/statements").then().body("items.id", equalTo(List.of(onChild)));
     }
 
     @Test
     void filtersCombine() {
         String lavrov = Fixtures.official("Combine " + Fixtures.unique(), "RU");
         String source = Fixtures.source("Filter outlet");
-        String quote = Fixtures.create("statements", Map.of("officialId", lavrov, "text", "Quote",
-                "quoteType", "direct_quote", "statedOn", "2024-11", "medium", "interview", "language", "en",
-                "sourceIds", List.of(source), "mentions", List.of("US"), "verification", "verified"));
-        Fixtures.create("statements", Map.of("officialId", lavrov, "text", "Paraphrase",
-                "quoteType", "paraphrase", "statedOn", "2024-11", "medium", "speech", "language", "ru"));
-        given().queryParam("officialId", lavrov).queryParam("quoteType", "direct_quote")
-                .queryParam("medium", "interview").queryParam("language", "EN").queryParam("verification", "verified")
-                .queryParam("sourceId", source).queryParam("mentions", "US").queryParam("country", "RU")
-                .get("/api/v1/statements").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(quote));
-        given().queryParam("officialId", lavrov).queryParam("country", "US").get("/api/v1/statements")
-                .then().body("items", hasSize(0));
+        String quote = Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        lavrov,
+                        "text",
+                        "Quote",
+                        "quoteType",
+                        "direct_quote",
+                        "statedOn",
+                        "2024-11",
+                        "medium",
+                        "interview",
+                        "language",
+                        "en",
+                        "sourceIds",
+                        List.of(source),
+                        "mentions",
+                        List.of("US"),
+                        "verification",
+                        "verified"));
+        Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        lavrov,
+                        "text",
+                        "Paraphrase",
+                        "quoteType",
+                        "paraphrase",
+                        "statedOn",
+                        "2024-11",
+                        "medium",
+                        "speech",
+                        "language",
+                        "ru"));
+        given().queryParam("officialId", lavrov)
+                .queryParam("quoteType", "direct_quote")
+                .queryParam("medium", "interview")
+                .queryParam("language", "EN")
+                .queryParam("verification", "verified")
+                .queryParam("sourceId", source)
+                .queryParam("mentions", "US")
+                .queryParam("country", "RU")
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(quote));
+        given().queryParam("officialId", lavrov)
+                .queryParam("country", "US")
+                .get("/api/v1/statements")
+                .then()
+                .body("items", hasSize(0));
     }
 
     @Test
@@ -134,10 +233,15 @@ class StatementResourceTest {
         String b = Fixtures.official("Multi B " + Fixtures.unique(), "US");
         Fixtures.statement(a, "2024", List.of(), List.of());
         Fixtures.statement(b, "2024", List.of(), List.of());
-        given().queryParam("officialId", a).queryParam("officialId", b).get("/api/v1/statements")
-                .then().body("total", equalTo(2));
-        given().queryParam("officialId", a + "," + b).get("/api/v1/statements")
-                .then().body("total", equalTo(2));
+        given().queryParam("officialId", a)
+                .queryParam("officialId", b)
+                .get("/api/v1/statements")
+                .then()
+                .body("total", equalTo(2));
+        given().queryParam("officialId", a + "," + b)
+                .get("/api/v1/statements")
+                .then()
+                .body("total", equalTo(2));
     }
 
     @Test
@@ -148,11 +252,18 @@ class StatementResourceTest {
             all.add(Fixtures.statement(official, statedOn, List.of(), List.of()));
         }
         for (String sort : List.of("statedOn", "-statedOn", "createdAt", "-createdAt", "updatedAt", "-updatedAt")) {
-            List<String> onePage = given().queryParam("officialId", official).queryParam("sort", sort)
-                    .queryParam("limit", 200).get("/api/v1/statements").then().statusCode(200)
-                    .extract().jsonPath().getList("items.id");
+            List<String> onePage = given().queryParam("officialId", official)
+                    .queryParam("sort", sort)
+                    .queryParam("limit", 200)
+                    .get("/api/v1/statements")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items.id");
             List<String> paged = new ArrayList<>();
-            for (JsonPath page : Fixtures.pages("/api/v1/statements", Map.of("officialId", official, "sort", sort), 2)) {
+            for (JsonPath page :
+                    Fixtures.pages("/api/v1/statements", Map.of("officialId", official, "sort", sort), 2)) {
                 assertEquals(7, page.getInt("total"), "sort " + sort);
                 paged.addAll(page.getList("items.id"));
             }
@@ -163,7 +274,9 @@ class StatementResourceTest {
 
     @Test
     void statementsOfAnUnknownOfficialIs404() {
-        given().get("/api/v1/officials/00000000-0000-0000-0000-000000000000/statements").then().statusCode(404);
+        given().get("/api/v1/officials/00000000-0000-0000-0000-000000000000/statements")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -171,10 +284,22 @@ class StatementResourceTest {
         String official = Fixtures.official("Evidence " + Fixtures.unique(), "RU");
         String topic = Fixtures.topic("evidence-" + Fixtures.unique(), null);
         String statement = Fixtures.statement(official, "2024-11", List.of(topic), List.of());
-        String position = Fixtures.create("positions", Map.of("officialId", official, "topicId", topic,
-                "stance", "opposes", "validFrom", "2024-11",
-                "evidence", List.of(Map.of("statementId", statement, "relation", "supports"))));
-        given().delete("/api/v1/statements/" + statement).then().statusCode(409)
+        String position = Fixtures.create(
+                "positions",
+                Map.of(
+                        "officialId",
+                        official,
+                        "topicId",
+                        topic,
+                        "stance",
+                        "opposes",
+                        "validFrom",
+                        "2024-11",
+                        "evidence",
+                        List.of(Map.of("statementId", statement, "relation", "supports"))));
+        given().delete("/api/v1/statements/" + statement)
+                .then()
+                .statusCode(409)
                 .body("references[0].type", equalTo("position"))
                 .body("references[0].ids[0]", equalTo(position));
     }

@@ -19,13 +19,15 @@ class H2CacheTest {
 
     @Test
     void takesTheConfiguredSize() {
-        assertEquals(100 * 1024, H2Cache.kilobytes(Optional.of(new MemorySize(BigInteger.valueOf(100 * MB))), 4096 * MB));
+        assertEquals(
+                100 * 1024, H2Cache.kilobytes(Optional.of(new MemorySize(BigInteger.valueOf(100 * MB))), 4096 * MB));
     }
 
     @Test
     void neverGoesBelowOneMegabyteNorBeyondWhatH2Takes() {
         assertEquals(1024, H2Cache.kilobytes(Optional.of(new MemorySize(BigInteger.valueOf(1000))), 4096 * MB));
-        assertEquals(Integer.MAX_VALUE, H2Cache.kilobytes(Optional.of(new MemorySize(BigInteger.valueOf(Long.MAX_VALUE))),
-                4096 * MB));
+        assertEquals(
+                Integer.MAX_VALUE,
+                H2Cache.kilobytes(Optional.of(new MemorySize(BigInteger.valueOf(Long.MAX_VALUE))), 4096 * MB));
     }
 }

@@ -28,11 +28,14 @@ class TimelineResourceTest {
         String late = Fixtures.statement(official, "2025-01-10", List.of(child), List.of());
         String early = Fixtures.statement(official, "2024-11", List.of(parent), List.of());
         Fixtures.statement(official, "2024-12", List.of(other), List.of());
-        String position = Fixtures.create("positions", Map.of("officialId", official, "topicId", child,
-                "stance", "opposes", "validFrom", "2024-11-20"));
+        String position = Fixtures.create(
+                "positions",
+                Map.of("officialId", official, "topicId", child, "stance", "opposes", "validFrom", "2024-11-20"));
 
-        given().queryParam("topic", parentSlug).get("/api/v1/officials/" + official + "/timeline")
-                .then().statusCode(200)
+        given().queryParam("topic", parentSlug)
+                .get("/api/v1/officials/" + official + "/timeline")
+                .then()
+                .statusCode(200)
                 .body("official.id", equalTo(official))
                 .body("topic.slug", equalTo(parentSlug))
                 .body("items.kind", equalTo(List.of("statement", "position", "statement")))
@@ -48,40 +51,68 @@ class TimelineResourceTest {
         String official = Fixtures.official("Paged timeline " + Fixtures.unique(), "FR");
         for (String date : List.of("2024-11", "2024-11-01", "2024-11-20", "2024-11", "2025")) {
             Fixtures.statement(official, date, List.of(), List.of());
-            Fixtures.create("positions", Map.of("officialId", official, "topicId",
-                    Fixtures.topic("tl-page-" + Fixtures.unique(), null), "stance", "supports", "validFrom", date));
+            Fixtures.create(
+                    "positions",
+                    Map.of(
+                            "officialId",
+                            official,
+                            "topicId",
+                            Fixtures.topic("tl-page-" + Fixtures.unique(), null),
+                            "stance",
+                            "supports",
+                            "validFrom",
+                            date));
         }
         String path = "/api/v1/officials/" + official + "/timeline";
-        List<String> whole = ids(given().queryParam("limit", 200).get(path).then().statusCode(200)
-                .body("nextCursor", nullValue()).extract().jsonPath());
+        List<String> whole = ids(given().queryParam("limit", 200)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("nextCursor", nullValue())
+                .extract()
+                .jsonPath());
         assertEquals(10, whole.size());
         given().get(path).then().body("items.size()", equalTo(10)).body("nextCursor", nullValue());
         for (int limit : List.of(1, 3, 4)) {
             List<String> paged = new ArrayList<>();
             String cursor = null;
             do {
-                JsonPath page = given().queryParam("limit", limit).queryParam("cursor", cursor == null ? "" : cursor)
-                        .get(path).then().statusCode(200).extract().jsonPath();
+                JsonPath page = given().queryParam("limit", limit)
+                        .queryParam("cursor", cursor == null ? "" : cursor)
+                        .get(path)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 paged.addAll(ids(page));
                 cursor = page.getString("nextCursor");
             } while (cursor != null);
             assertEquals(whole, paged, "pages of " + limit);
         }
-        for (String cursor : List.of("nonsense", new Cursor("statedOn", "2024-11-01", UUID.randomUUID()).encode(),
+        for (String cursor : List.of(
+                "nonsense",
+                new Cursor("statedOn", "2024-11-01", UUID.randomUUID()).encode(),
                 new Cursor("timeline", "2024-11-01 2", UUID.randomUUID()).encode())) {
-            given().queryParam("cursor", cursor).get(path).then().statusCode(400).contentType("application/problem+json");
+            given().queryParam("cursor", cursor)
+                    .get(path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
         }
         given().queryParam("limit", 201).get(path).then().statusCode(400).contentType("application/problem+json");
     }
 
     private static List<String> ids(JsonPath page) {
         List<Map<String, Map<String, String>>> items = page.getList("items");
-        return items.stream().map(item -> (item.get("statement") != null ? item.get("statement") : item.get("position"))
-                .get("id")).toList();
+        return items.stream()
+                .map(item -> (item.get("statement") != null ? item.get("statement") : item.get("position")).get("id"))
+                .toList();
     }
 
     @Test
     void theTimelineOfAnUnknownOfficialIs404() {
-        given().get("/api/v1/officials/00000000-0000-0000-0000-000000000000/timeline").then().statusCode(404);
+        given().get("/api/v1/officials/00000000-0000-0000-0000-000000000000/timeline")
+                .then()
+                .statusCode(404);
     }
 }

@@ -12,8 +12,7 @@ public final class BearerKey {
 
     private static final Pattern WHITESPACE = Pattern.compile("[ \t]+");
 
-    private BearerKey() {
-    }
+    private BearerKey() {}
 
     /** The key sent; empty when there is no header; an IllegalArgumentException when the header is not a Bearer credential. */
     public static Optional<String> of(String header) {

@@ -20,7 +20,9 @@ public class BodySizeLimit {
     static final int ORDER = Integer.MIN_VALUE;
     static final String IMPORT = "/api/v1/import";
 
-    void install(@Observes Router router, RoutingProblems problems,
+    void install(
+            @Observes Router router,
+            RoutingProblems problems,
             @ConfigProperty(name = "demarche.http.max-body-size") MemorySize bodyLimit,
             @ConfigProperty(name = "demarche.import.max-size") MemorySize importLimit) {
         router.route().order(ORDER).handler(context -> {
@@ -28,13 +30,18 @@ public class BodySizeLimit {
             long maxBytes = (importing ? importLimit : bodyLimit).asLongValue();
             String length = context.request().getHeader("Content-Length");
             if (length != null && isOver(length, maxBytes)) {
-                problems.end(context, ProblemType.PAYLOAD_TOO_LARGE,
+                problems.end(
+                        context,
+                        ProblemType.PAYLOAD_TOO_LARGE,
                         "Request bodies may be at most " + maxBytes + " bytes; this one has " + length);
                 return;
             }
             if (length == null && !importing && context.request().headers().contains("Transfer-Encoding")) {
-                problems.end(context, ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length header (at"
-                        + " most " + maxBytes + " bytes); only imports may be sent in chunks");
+                problems.end(
+                        context,
+                        ProblemType.LENGTH_REQUIRED,
+                        "Send the body with a Content-Length header (at" + " most " + maxBytes
+                                + " bytes); only imports may be sent in chunks");
                 return;
             }
             context.next();

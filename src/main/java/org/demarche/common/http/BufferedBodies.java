@@ -20,7 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BufferedBodies {
 
-    void install(@Observes Router router, InFlightConfig config, RoutingProblems problems,
+    void install(
+            @Observes Router router,
+            InFlightConfig config,
+            RoutingProblems problems,
             @ConfigProperty(name = "demarche.http.max-body-size") MemorySize bodyLimit) {
         long millis = config.bodyTimeout().toMillis();
         BodyHandler reader = BodyHandler.create(false).setBodyLimit(bodyLimit.asLongValue());
@@ -32,8 +35,11 @@ public class BufferedBodies {
             }
             long timer = context.vertx().setTimer(millis, fired -> {
                 if (!request.isEnded() && !context.response().headWritten()) {
-                    problems.end(context, ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within "
-                            + config.bodyTimeout().toSeconds() + " s; send the whole body at once");
+                    problems.end(
+                            context,
+                            ProblemType.REQUEST_TIMEOUT,
+                            "The request body did not arrive within "
+                                    + config.bodyTimeout().toSeconds() + " s; send the whole body at once");
                 }
             });
             context.addEndHandler(ended -> context.vertx().cancelTimer(timer));

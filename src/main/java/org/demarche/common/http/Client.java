@@ -14,7 +14,9 @@ import java.util.Optional;
 record Client(String address, Optional<String> keyHash) {
 
     static Client of(RoutingContext context) {
-        String address = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+        String address = context.request().remoteAddress() == null
+                ? "unknown"
+                : context.request().remoteAddress().hostAddress();
         Optional<String> key;
         try {
             key = BearerKey.of(context.request().getHeader("Authorization")).map(Client::sha256);
@@ -26,7 +28,8 @@ record Client(String address, Optional<String> keyHash) {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }

@@ -29,8 +29,10 @@ public class ClosedConnections {
     public static boolean logIfClosed(Throwable failure, String request) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpClosedException) {
-                LOG.debugf("The connection closed before %s was answered (the client left, or sent nothing for"
-                        + " the idle timeout)", request);
+                LOG.debugf(
+                        "The connection closed before %s was answered (the client left, or sent nothing for"
+                                + " the idle timeout)",
+                        request);
                 return true;
             }
         }

@@ -26,14 +26,20 @@ public class CorsPolicy {
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     private static final String READ_METHODS = "GET, HEAD";
     private static final String ALL_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
-    private static final String ALLOWED_HEADERS = "Accept, Authorization, Content-Type, If-Match, If-None-Match, X-Request-Id";
-    private static final String EXPOSED_HEADERS = "ETag, Link, Location, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset,"
-            + " Retry-After, WWW-Authenticate, X-Request-Id";
+    private static final String ALLOWED_HEADERS =
+            "Accept, Authorization, Content-Type, If-Match, If-None-Match, X-Request-Id";
+    private static final String EXPOSED_HEADERS =
+            "ETag, Link, Location, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset,"
+                    + " Retry-After, WWW-Authenticate, X-Request-Id";
 
-    void install(@Observes Router router, RoutingProblems problems,
+    void install(
+            @Observes Router router,
+            RoutingProblems problems,
             @ConfigProperty(name = "demarche.cors.write-origins") Optional<List<String>> writeOrigins) {
-        Set<String> allowed = Set.copyOf(writeOrigins.orElse(List.of()).stream().map(String::trim)
-                .filter(o -> !o.isEmpty()).toList());
+        Set<String> allowed = Set.copyOf(writeOrigins.orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(o -> !o.isEmpty())
+                .toList());
         router.route("/api/*").order(BodySizeLimit.ORDER + 1).handler(context -> handle(context, allowed, problems));
     }
 
@@ -46,8 +52,8 @@ public class CorsPolicy {
         }
         HttpServerResponse response = context.response();
         response.putHeader("Vary", "Origin");
-        String preflightMethod = request.method() == HttpMethod.OPTIONS
-                ? request.getHeader("Access-Control-Request-Method") : null;
+        String preflightMethod =
+                request.method() == HttpMethod.OPTIONS ? request.getHeader("Access-Control-Request-Method") : null;
         boolean read = preflightMethod != null
                 ? READ_METHODS.contains(preflightMethod.trim().toUpperCase(Locale.ROOT))
                 : READS.contains(request.method());
@@ -66,8 +72,10 @@ public class CorsPolicy {
             return;
         }
         if (!read && !mayWrite) {
-            problems.end(context, ProblemType.FORBIDDEN, "Writes are not accepted from origin " + origin
-                    + "; it is not among the configured write origins");
+            problems.end(
+                    context,
+                    ProblemType.FORBIDDEN,
+                    "Writes are not accepted from origin " + origin + "; it is not among the configured write origins");
             return;
         }
         context.next();

@@ -18,8 +18,7 @@ public final class CostlyRequests {
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
     private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
 
-    private CostlyRequests() {
-    }
+    private CostlyRequests() {}
 
     /**
      * The path of a request as the endpoints read it, to be classified: Vert.x's normalized path
@@ -28,7 +27,9 @@ public final class CostlyRequests {
      * {@code /api/v1/export;x}, which Quarkus REST answers as the export, count as the export.
      */
     static String routedPath(RoutingContext context) {
-        return MATRIX_PARAMETERS.matcher(SLASHES.matcher(context.normalizedPath()).replaceAll("/")).replaceAll("");
+        return MATRIX_PARAMETERS
+                .matcher(SLASHES.matcher(context.normalizedPath()).replaceAll("/"))
+                .replaceAll("");
     }
 
     /** Every media type the request accepts, however many Accept lines it sends them in. */
@@ -44,7 +45,8 @@ public final class CostlyRequests {
     /** Whether a request streams: an export or import, or a list asked for as CSV or NDJSON (media types are case-insensitive). */
     static boolean stream(String path, String accept) {
         return STREAMED_BODIES.matcher(path).matches()
-                || accept != null && (accept.toLowerCase(Locale.ROOT).contains("text/csv")
-                        || accept.toLowerCase(Locale.ROOT).contains("application/x-ndjson"));
+                || accept != null
+                        && (accept.toLowerCase(Locale.ROOT).contains("text/csv")
+                                || accept.toLowerCase(Locale.ROOT).contains("application/x-ndjson"));
     }
 }

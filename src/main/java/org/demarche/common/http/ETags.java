@@ -7,8 +7,7 @@ import org.demarche.common.ProblemType;
 /** Entity tags are the record's version; this checks a client's {@code If-Match} against it. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -34,8 +33,9 @@ public final class ETags {
                 return;
             }
         }
-        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+        throw new ProblemException(
+                ProblemType.PRECONDITION_FAILED,
                 "If-Match does not match the current ETag " + quoted + " (a weak W/ tag never matches);"
-                + " read the record again before changing it");
+                        + " read the record again before changing it");
     }
 }

@@ -39,22 +39,38 @@ public class InFlightLimits {
         client.keyHash().ifPresent(key -> counters.add("key|" + key));
         if (!take(counters.get(0), config.perAddress(), taken)
                 || counters.size() > 1 && !take(counters.get(1), config.perKey(), taken)) {
-            refuse(context, taken, problems, ProblemType.TOO_MANY_REQUESTS, "At most " + config.perKey()
-                    + " requests per key, and " + config.perAddress() + " per address, may be under way at once");
+            refuse(
+                    context,
+                    taken,
+                    problems,
+                    ProblemType.TOO_MANY_REQUESTS,
+                    "At most " + config.perKey() + " requests per key, and " + config.perAddress()
+                            + " per address, may be under way at once");
             return;
         }
         if (CostlyRequests.stream(CostlyRequests.routedPath(context), CostlyRequests.accept(context))) {
             for (String counter : counters) {
                 if (!take("stream|" + counter, config.streamsPerClient(), taken)) {
-                    refuse(context, taken, problems, ProblemType.TOO_MANY_REQUESTS, "At most "
-                            + config.streamsPerClient() + " exports, imports or CSV/NDJSON lists may be under way"
-                            + " at once per key and per address");
+                    refuse(
+                            context,
+                            taken,
+                            problems,
+                            ProblemType.TOO_MANY_REQUESTS,
+                            "At most "
+                                    + config.streamsPerClient()
+                                    + " exports, imports or CSV/NDJSON lists may be under way"
+                                    + " at once per key and per address");
                     return;
                 }
             }
             if (!take(ALL_STREAMS, config.streams(), taken)) {
-                refuse(context, taken, problems, ProblemType.BUSY, "The server is answering " + config.streams()
-                        + " exports, imports or CSV/NDJSON lists already; retry shortly");
+                refuse(
+                        context,
+                        taken,
+                        problems,
+                        ProblemType.BUSY,
+                        "The server is answering " + config.streams()
+                                + " exports, imports or CSV/NDJSON lists already; retry shortly");
                 return;
             }
         }
@@ -80,7 +96,8 @@ public class InFlightLimits {
         inFlight.computeIfPresent(counter, (name, count) -> count == 1 ? null : count - 1);
     }
 
-    private void refuse(RoutingContext context, List<String> taken, RoutingProblems problems, ProblemType type, String detail) {
+    private void refuse(
+            RoutingContext context, List<String> taken, RoutingProblems problems, ProblemType type, String detail) {
         taken.forEach(this::release);
         context.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
         problems.end(context, type, detail);

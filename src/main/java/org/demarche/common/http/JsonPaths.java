@@ -10,8 +10,7 @@ import java.util.UUID;
 /** Field paths in the notation problem details use: {@code offices[0].startDate}. */
 final class JsonPaths {
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     static String of(List<Reference> path) {
         StringBuilder field = new StringBuilder();

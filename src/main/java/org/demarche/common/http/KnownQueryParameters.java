@@ -34,7 +34,8 @@ public class KnownQueryParameters {
             return;
         }
         Set<String> accepted = taken.computeIfAbsent(method, KnownQueryParameters::declared);
-        List<String> unknown = sent.stream().filter(name -> !accepted.contains(name)).sorted().toList();
+        List<String> unknown =
+                sent.stream().filter(name -> !accepted.contains(name)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.unknownParameters(unknown, List.copyOf(accepted));
         }

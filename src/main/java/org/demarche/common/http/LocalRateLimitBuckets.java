@@ -13,11 +13,17 @@ import java.time.Duration;
 public class LocalRateLimitBuckets implements RateLimitBuckets {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
 
     @Override
     public Budget take(String key, int perMinute) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder().addLimit(RateLimitBuckets.limit(perMinute)).build());
+        Bucket bucket = buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(RateLimitBuckets.limit(perMinute))
+                        .build());
         return Budget.of(bucket.tryConsumeAndReturnRemaining(1));
     }
 

@@ -11,8 +11,7 @@ public final class MergePatch {
 
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     /** Applies an object patch to a copy of the target; a patch that is not an object is a 400. */
     public static ObjectNode apply(ObjectNode target, JsonNode patch) {
@@ -26,10 +25,9 @@ public final class MergePatch {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject()
-                ? (ObjectNode) target
-                : ((ObjectNode) patch).objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
+        ObjectNode result =
+                target != null && target.isObject() ? (ObjectNode) target : ((ObjectNode) patch).objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (field.getValue().isNull()) {
                 result.remove(field.getKey());

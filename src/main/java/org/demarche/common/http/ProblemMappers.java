@@ -42,8 +42,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(e.type.uri, e.type.title, e.type.status, e.getMessage(), uri.getPath(), e.errors,
-                e.references, e.unknownParameters, e.acceptedParameters, null));
+        return respond(new Problem(
+                e.type.uri,
+                e.type.title,
+                e.type.status,
+                e.getMessage(),
+                uri.getPath(),
+                e.errors,
+                e.references,
+                e.unknownParameters,
+                e.acceptedParameters,
+                null));
     }
 
     @ServerExceptionMapper
@@ -57,8 +66,10 @@ public class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
-        Response.ResponseBuilder builder = Response.fromResponse(respond(type, detailFor(type, e, uri), uri, null, null));
-        if (e instanceof NotAllowedException && !e.getResponse().getAllowedMethods().isEmpty()) {
+        Response.ResponseBuilder builder =
+                Response.fromResponse(respond(type, detailFor(type, e, uri), uri, null, null));
+        if (e instanceof NotAllowedException
+                && !e.getResponse().getAllowedMethods().isEmpty()) {
             builder.header(HttpHeaders.ALLOW, String.join(", ", e.getResponse().getAllowedMethods()));
         }
         return builder.status(status).build();
@@ -85,9 +96,14 @@ public class ProblemMappers {
         if (duplicateKey.isPresent()) {
             return respond(ProblemType.BAD_REQUEST, "Request body " + duplicateKey.get(), uri, null, null);
         }
-        return respond(ProblemType.BAD_REQUEST, "Request body is not well-formed JSON: "
-                + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr(), uri, null, null);
+        return respond(
+                ProblemType.BAD_REQUEST,
+                "Request body is not well-formed JSON: "
+                        + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+                        + ", column " + e.getLocation().getColumnNr(),
+                uri,
+                null,
+                null);
     }
 
     @ServerExceptionMapper
@@ -117,7 +133,8 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (ClosedConnections.logIfClosed(e, uri.getPath())) {
             // Nobody is there to read this.
-            return respond(ProblemType.BAD_REQUEST, "The connection was closed before the request ended", uri, null, null);
+            return respond(
+                    ProblemType.BAD_REQUEST, "The connection was closed before the request ended", uri, null, null);
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
@@ -127,36 +144,56 @@ public class ProblemMappers {
                 return unbindableJson(binding, uri);
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return respond(ProblemType.CONFLICT,
-                        "The record was changed by another request at the same time; read it again and retry", uri, null, null);
+                return respond(
+                        ProblemType.CONFLICT,
+                        "The record was changed by another request at the same time; read it again and retry",
+                        uri,
+                        null,
+                        null);
             }
-            if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+            if (cause instanceof PessimisticLockException
+                    || cause instanceof LockTimeoutException
                     || cause instanceof LockAcquisitionException) {
-                return Response.fromResponse(respond(ProblemType.BUSY, "Other writes held the data this request needed for"
-                        + " too long; nothing was changed. Retry in a moment", uri, null, null))
-                        .header(HttpHeaders.RETRY_AFTER, "1").build();
+                return Response.fromResponse(respond(
+                                ProblemType.BUSY,
+                                "Other writes held the data this request needed for"
+                                        + " too long; nothing was changed. Retry in a moment",
+                                uri,
+                                null,
+                                null))
+                        .header(HttpHeaders.RETRY_AFTER, "1")
+                        .build();
             }
             if (cause instanceof ConstraintViolationException) {
-                return respond(ProblemType.CONFLICT,
-                        "The request conflicts with stored data (a unique value is taken or a referenced record changed)", uri, null, null);
+                return respond(
+                        ProblemType.CONFLICT,
+                        "The request conflicts with stored data (a unique value is taken or a referenced record changed)",
+                        uri,
+                        null,
+                        null);
             }
         }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
-        return respond(ProblemType.INTERNAL, "The server failed to answer this request; it has been logged", uri, null, null);
+        return respond(
+                ProblemType.INTERNAL, "The server failed to answer this request; it has been logged", uri, null, null);
     }
 
     private static Response challenge(String detail, UriInfo uri) {
         return Response.fromResponse(respond(ProblemType.UNAUTHORIZED, detail, uri, null, null))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"demarche\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"demarche\"")
+                .build();
     }
 
-    static Response respond(ProblemType type, String detail, UriInfo uri, List<FieldError> errors,
-            List<Problem.Reference> references) {
+    static Response respond(
+            ProblemType type, String detail, UriInfo uri, List<FieldError> errors, List<Problem.Reference> references) {
         return respond(new Problem(type.uri, type.title, type.status, detail, uri.getPath(), errors, references));
     }
 
     private static Response respond(Problem body) {
-        return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+        return Response.status(body.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(body)
+                .build();
     }
 
     private static String detailFor(ProblemType type, WebApplicationException e, UriInfo uri) {
@@ -164,8 +201,9 @@ public class ProblemMappers {
             case NOT_FOUND -> "Nothing is found at " + uri.getPath();
             case METHOD_NOT_ALLOWED -> "This resource does not allow this method";
             case NOT_ACCEPTABLE -> "This resource can answer only with application/json";
-            case UNSUPPORTED_MEDIA_TYPE -> "This resource does not accept that content type; send application/json"
-                    + " (or application/merge-patch+json for PATCH)";
+            case UNSUPPORTED_MEDIA_TYPE ->
+                "This resource does not accept that content type; send application/json"
+                        + " (or application/merge-patch+json for PATCH)";
             case PAYLOAD_TOO_LARGE -> "Request body is larger than allowed";
             default -> type.title;
         };
@@ -175,12 +213,16 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            return "must be one of: " + Arrays.stream(invalid.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            return "must be one of: "
+                    + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && (invalid.getTargetType() == String.class || invalid.getTargetType() == Instant.class)) {
             return invalid.getOriginalMessage();
         }

@@ -15,7 +15,10 @@ public interface RateLimitBuckets {
 
     /** The limit of every bucket: perMinute tokens, refilled evenly over a minute. */
     static Bandwidth limit(int perMinute) {
-        return Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build();
+        return Bandwidth.builder()
+                .capacity(perMinute)
+                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                .build();
     }
 
     /**
@@ -25,8 +28,11 @@ public interface RateLimitBuckets {
     record Budget(boolean taken, long remaining, long nanosToNextToken, long nanosToFull) {
 
         static Budget of(ConsumptionProbe probe) {
-            return new Budget(probe.isConsumed(), probe.getRemainingTokens(),
-                    probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill(), probe.getNanosToWaitForReset());
+            return new Budget(
+                    probe.isConsumed(),
+                    probe.getRemainingTokens(),
+                    probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill(),
+                    probe.getNanosToWaitForReset());
         }
     }
 }

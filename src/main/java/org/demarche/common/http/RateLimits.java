@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.Set;
 import org.demarche.common.ProblemType;
 import org.demarche.common.http.RateLimitBuckets.Budget;
 import org.jboss.logging.Logger;
@@ -27,12 +27,13 @@ import org.jboss.logging.Logger;
 public class RateLimits {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class);
-    private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE);
+    private static final Set<HttpMethod> WRITES =
+            Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     private static final long WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** The budget headers: the bucket's size, the tokens left in it, and the seconds until it is full again. */
     public static final String LIMIT = "RateLimit-Limit";
+
     public static final String REMAINING = "RateLimit-Remaining";
     public static final String RESET = "RateLimit-Reset";
 
@@ -91,8 +92,8 @@ public class RateLimits {
             return "write";
         }
         String path = CostlyRequests.routedPath(context);
-        if ((method == HttpMethod.GET || method == HttpMethod.HEAD) && (CostlyRequests.costlyRead(path)
-                || CostlyRequests.stream(path, CostlyRequests.accept(context)))) {
+        if ((method == HttpMethod.GET || method == HttpMethod.HEAD)
+                && (CostlyRequests.costlyRead(path) || CostlyRequests.stream(path, CostlyRequests.accept(context)))) {
             return "search";
         }
         return null;
@@ -125,8 +126,10 @@ public class RateLimits {
         return tightest;
     }
 
-    private static void admit(RoutingContext context, String kind, int perMinute, Budget budget, RoutingProblems problems) {
-        context.response().putHeader(LIMIT, Integer.toString(perMinute))
+    private static void admit(
+            RoutingContext context, String kind, int perMinute, Budget budget, RoutingProblems problems) {
+        context.response()
+                .putHeader(LIMIT, Integer.toString(perMinute))
                 .putHeader(REMAINING, Long.toString(budget.remaining()))
                 .putHeader(RESET, Long.toString(seconds(budget.nanosToFull())));
         if (budget.taken()) {
@@ -135,9 +138,13 @@ public class RateLimits {
         }
         long seconds = Math.max(1, seconds(budget.nanosToNextToken()));
         context.response().putHeader("Retry-After", Long.toString(seconds));
-        problems.end(context, ProblemType.TOO_MANY_REQUESTS, "At most " + perMinute + (kind.equals("write")
-                ? " writes" : " searches, exports and other costly reads") + " a minute are allowed per key and per"
-                + " address; retry in " + seconds + " s");
+        problems.end(
+                context,
+                ProblemType.TOO_MANY_REQUESTS,
+                "At most " + perMinute
+                        + (kind.equals("write") ? " writes" : " searches, exports and other costly reads")
+                        + " a minute are allowed per key and per"
+                        + " address; retry in " + seconds + " s");
     }
 
     /** Nanoseconds as whole seconds, rounded up. */

@@ -25,6 +25,7 @@ public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     /** The MDC key the log format prints. */
     public static final String MDC_KEY = "requestId";
+
     private static final String DATA_KEY = RequestIds.class.getName();
     private static final Pattern USABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -41,7 +42,9 @@ public class RequestIds {
         String id = context.get(DATA_KEY);
         if (id == null) {
             String sent = context.request().getHeader(HEADER);
-            id = sent != null && USABLE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+            id = sent != null && USABLE.matcher(sent).matches()
+                    ? sent
+                    : UUID.randomUUID().toString();
             context.put(DATA_KEY, id);
             context.response().putHeader(HEADER, id);
         }

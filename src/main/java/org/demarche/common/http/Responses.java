@@ -22,15 +22,16 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
  */
 public final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** 200 with the record and its ETag, or 304 when the client's {@code If-None-Match} still matches. */
     public static <T extends Representation> RestResponse<T> ok(T body, Request request) {
         EntityTag tag = ETags.of(body.version());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).tag(tag).build();
+            return ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
+                    .tag(tag)
+                    .build();
         }
         return ResponseBuilder.ok(body).tag(tag).build();
     }
@@ -39,12 +40,14 @@ public final class Responses {
      * Like {@link #ok}, in another representation of the record: it has an ETag of its own, so that a
      * client's cached JSON never stands in for it (or the other way round).
      */
-    public static <T extends Representation> RestResponse<T> okAs(T body, Request request, MediaType type,
-            Function<? super T, ?> represent) {
+    public static <T extends Representation> RestResponse<T> okAs(
+            T body, Request request, MediaType type, Function<? super T, ?> represent) {
         EntityTag tag = ETags.of(body.version(), type.getSubtype());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
-            return ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED).tag(tag).build();
+            return ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
+                    .tag(tag)
+                    .build();
         }
         return declared(ResponseBuilder.ok(represent.apply(body), type).tag(tag));
     }
@@ -56,8 +59,11 @@ public final class Responses {
 
     /** 201 with the created record, its ETag, and its URL in {@code Location}. */
     public static <T extends Representation> RestResponse<T> created(T body, UriInfo uri) {
-        return ResponseBuilder.<T>created(uri.getAbsolutePathBuilder().path(body.id().toString()).build())
-                .entity(body).tag(ETags.of(body.version())).build();
+        return ResponseBuilder.<T>created(
+                        uri.getAbsolutePathBuilder().path(body.id().toString()).build())
+                .entity(body)
+                .tag(ETags.of(body.version()))
+                .build();
     }
 
     /**
@@ -67,19 +73,27 @@ public final class Responses {
      * @param itemType the type of a record, for the CSV columns
      * @param fetch    reads the page the parameters name
      */
-    public static <T> RestResponse<Page<T>> list(PageParams params, Function<PageParams, Page<T>> fetch, Type itemType,
-            UriInfo uri, HttpHeaders headers) {
+    public static <T> RestResponse<Page<T>> list(
+            PageParams params, Function<PageParams, Page<T>> fetch, Type itemType, UriInfo uri, HttpHeaders headers) {
         ListFormat format = requested(headers);
         if (format == ListFormat.JSON) {
             return page(fetch.apply(params), uri);
         }
-        return declared(ResponseBuilder.ok(RecordStream.start(itemType, params, fetch), format.mediaType.withCharset("UTF-8")));
+        return declared(
+                ResponseBuilder.ok(RecordStream.start(itemType, params, fetch), format.mediaType.withCharset("UTF-8")));
     }
 
     /** The list format the request asks for (see {@link Negotiation#choose}). */
     private static ListFormat requested(HttpHeaders headers) {
-        MediaType chosen = Negotiation.choose(headers, Arrays.stream(ListFormat.values()).map(format -> format.mediaType).toList());
-        return Arrays.stream(ListFormat.values()).filter(format -> format.mediaType.equals(chosen)).findFirst().orElseThrow();
+        MediaType chosen = Negotiation.choose(
+                headers,
+                Arrays.stream(ListFormat.values())
+                        .map(format -> format.mediaType)
+                        .toList());
+        return Arrays.stream(ListFormat.values())
+                .filter(format -> format.mediaType.equals(chosen))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** 200 with the page, and an RFC 8288 {@code Link: <...>; rel="next"} header unless it is the last. */
@@ -88,14 +102,18 @@ public final class Responses {
     }
 
     /** Like {@link #page}, in another representation of the page. */
-    public static <T> RestResponse<Page<T>> pageAs(Page<T> page, UriInfo uri, MediaType type,
-            Function<? super Page<T>, ?> represent) {
+    public static <T> RestResponse<Page<T>> pageAs(
+            Page<T> page, UriInfo uri, MediaType type, Function<? super Page<T>, ?> represent) {
         return declared(next(ResponseBuilder.ok(represent.apply(page), type), page, uri));
     }
 
     private static <B> ResponseBuilder<B> next(ResponseBuilder<B> builder, Page<?> page, UriInfo uri) {
         if (page.nextCursor() != null) {
-            builder.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build(), "next");
+            builder.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", page.nextCursor())
+                            .build(),
+                    "next");
         }
         return builder;
     }

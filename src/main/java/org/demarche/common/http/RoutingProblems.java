@@ -22,14 +22,22 @@ public class RoutingProblems {
     }
 
     public void end(RoutingContext context, ProblemType type, String detail) {
-        Problem problem = new Problem(type.uri, type.title, type.status, detail, context.request().path(), null, null)
+        Problem problem = new Problem(
+                        type.uri,
+                        type.title,
+                        type.status,
+                        detail,
+                        context.request().path(),
+                        null,
+                        null)
                 .withRequestId(RequestIds.of(context));
         boolean unread = !context.request().isEnded();
         if (unread) {
             context.response().putHeader("Connection", "close");
         }
         try {
-            context.response().setStatusCode(type.status)
+            context.response()
+                    .setStatusCode(type.status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(problem))
                     .onComplete(written -> {

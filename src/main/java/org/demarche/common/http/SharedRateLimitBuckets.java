@@ -37,8 +37,13 @@ public class SharedRateLimitBuckets implements RateLimitBuckets {
 
     @Override
     public Budget take(String key, int perMinute) {
-        return Budget.of(buckets.builder().build(key, () -> BucketConfiguration.builder()
-                .addLimit(RateLimitBuckets.limit(perMinute)).build()).tryConsumeAndReturnRemaining(1));
+        return Budget.of(buckets.builder()
+                .build(
+                        key,
+                        () -> BucketConfiguration.builder()
+                                .addLimit(RateLimitBuckets.limit(perMinute))
+                                .build())
+                .tryConsumeAndReturnRemaining(1));
     }
 
     @Override

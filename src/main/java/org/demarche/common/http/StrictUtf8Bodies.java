@@ -28,7 +28,8 @@ public class StrictUtf8Bodies implements ReaderInterceptor {
         if (type != null && isJson(type)) {
             byte[] body = context.getInputStream().readAllBytes();
             if (!isUtf8(body)) {
-                throw ProblemException.badRequest("The request body is not well-formed UTF-8; JSON must be sent as UTF-8");
+                throw ProblemException.badRequest(
+                        "The request body is not well-formed UTF-8; JSON must be sent as UTF-8");
             }
             context.setInputStream(new ByteArrayInputStream(body));
         }
@@ -40,7 +41,8 @@ public class StrictUtf8Bodies implements ReaderInterceptor {
     }
 
     private static boolean isUtf8(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);

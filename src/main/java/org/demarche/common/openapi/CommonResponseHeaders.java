@@ -26,21 +26,32 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 public class CommonResponseHeaders implements OASFilter {
 
     private static final String HEADERS = "#/components/headers/";
-    private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
-            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+    private static final Set<PathItem.HttpMethod> WRITES = Set.of(
+            PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
     private static final Map<String, Header> DEFINED = Map.of(
-            RequestIds.HEADER, header("The request's id: the X-Request-Id the client sent, if it is 1 to 128"
-                    + " letters, digits and . _ : -, else one the server made (a UUID). Problem bodies carry it as"
-                    + " requestId and the server's log lines for the request carry it too.", Schema.SchemaType.STRING),
-            RateLimits.LIMIT, header("Requests this operation may make per minute, per API key and per client"
-                    + " address (IETF draft RateLimit header fields). Present when a rate limit applies: always for"
-                    + " writes and costly reads, for other lists when asked for as CSV or NDJSON.",
-                    Schema.SchemaType.INTEGER),
-            RateLimits.REMAINING, header("Requests left now in the tightest budget this request drew from (the key's"
-                    + " or the address's); tokens come back evenly over the minute.", Schema.SchemaType.INTEGER),
-            RateLimits.RESET, header("Seconds until that budget is full again. On a 429, Retry-After says when one"
-                    + " more request may be made.", Schema.SchemaType.INTEGER));
+            RequestIds.HEADER,
+                    header(
+                            "The request's id: the X-Request-Id the client sent, if it is 1 to 128"
+                                    + " letters, digits and . _ : -, else one the server made (a UUID). Problem bodies carry it as"
+                                    + " requestId and the server's log lines for the request carry it too.",
+                            Schema.SchemaType.STRING),
+            RateLimits.LIMIT,
+                    header(
+                            "Requests this operation may make per minute, per API key and per client"
+                                    + " address (IETF draft RateLimit header fields). Present when a rate limit applies: always for"
+                                    + " writes and costly reads, for other lists when asked for as CSV or NDJSON.",
+                            Schema.SchemaType.INTEGER),
+            RateLimits.REMAINING,
+                    header(
+                            "Requests left now in the tightest budget this request drew from (the key's"
+                                    + " or the address's); tokens come back evenly over the minute.",
+                            Schema.SchemaType.INTEGER),
+            RateLimits.RESET,
+                    header(
+                            "Seconds until that budget is full again. On a 429, Retry-After says when one"
+                                    + " more request may be made.",
+                            Schema.SchemaType.INTEGER));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -60,8 +71,12 @@ public class CommonResponseHeaders implements OASFilter {
                 List<String> names = limited
                         ? List.of(RequestIds.HEADER, RateLimits.LIMIT, RateLimits.REMAINING, RateLimits.RESET)
                         : List.of(RequestIds.HEADER);
-                operation.getResponses().getAPIResponses().values().forEach(response -> names.forEach(
-                        name -> response.addHeader(name, OASFactory.createHeader().ref(HEADERS + name))));
+                operation
+                        .getResponses()
+                        .getAPIResponses()
+                        .values()
+                        .forEach(response -> names.forEach(name -> response.addHeader(
+                                name, OASFactory.createHeader().ref(HEADERS + name))));
             });
         });
     }
@@ -69,12 +84,15 @@ public class CommonResponseHeaders implements OASFilter {
     /** Whether an operation can answer as CSV or NDJSON, which counts against the rate limit of costly reads. */
     private static boolean streams(Operation operation) {
         APIResponse ok = operation.getResponses().getAPIResponse("200");
-        return ok != null && ok.getContent() != null && (ok.getContent().getMediaType("text/csv") != null
-                || ok.getContent().getMediaType("application/x-ndjson") != null);
+        return ok != null
+                && ok.getContent() != null
+                && (ok.getContent().getMediaType("text/csv") != null
+                        || ok.getContent().getMediaType("application/x-ndjson") != null);
     }
 
     private static Header header(String description, Schema.SchemaType type) {
-        return OASFactory.createHeader().description(description)
+        return OASFactory.createHeader()
+                .description(description)
                 .schema(OASFactory.createSchema().type(List.of(type)));
     }
 }

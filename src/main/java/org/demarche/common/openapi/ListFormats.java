@@ -37,19 +37,32 @@ public class ListFormats implements OASFilter {
                 return;
             }
             MediaType page = content.getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
-            content.addMediaType(ListFormat.TEXT_CSV, OASFactory.createMediaType().schema(OASFactory.createSchema()
-                    .type(List.of(Schema.SchemaType.STRING))
-                    .description("Every matching record, not one page: RFC 4180 CSV in UTF-8 with a header row."
-                            + " Nested fields are dotted columns (official.name); arrays and deeper objects are"
-                            + " JSON text; text starting with =, +, -, @ gets a leading apostrophe.")));
-            content.addMediaType(ListFormat.APPLICATION_NDJSON, OASFactory.createMediaType().schema(
-                    OASFactory.createSchema().description("Every matching record, not one page: one JSON record a"
-                            + " line, in this shape.").addAllOf(record(openAPI, page))));
+            content.addMediaType(
+                    ListFormat.TEXT_CSV,
+                    OASFactory.createMediaType()
+                            .schema(
+                                    OASFactory.createSchema()
+                                            .type(List.of(Schema.SchemaType.STRING))
+                                            .description(
+                                                    "Every matching record, not one page: RFC 4180 CSV in UTF-8 with a header row."
+                                                            + " Nested fields are dotted columns (official.name); arrays and deeper objects are"
+                                                            + " JSON text; text starting with =, +, -, @ gets a leading apostrophe.")));
+            content.addMediaType(
+                    ListFormat.APPLICATION_NDJSON,
+                    OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema()
+                                    .description("Every matching record, not one page: one JSON record a"
+                                            + " line, in this shape.")
+                                    .addAllOf(record(openAPI, page))));
             if (content.getMediaType(JSON_LD) != null) {
-                content.addMediaType(JSON_LD, OASFactory.createMediaType().schema(OASFactory.createSchema()
-                        .type(List.of(Schema.SchemaType.OBJECT))
-                        .description("The page as a schema.org ItemList in JSON-LD; the next page is in the Link"
-                                + " header.")));
+                content.addMediaType(
+                        JSON_LD,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema()
+                                        .type(List.of(Schema.SchemaType.OBJECT))
+                                        .description(
+                                                "The page as a schema.org ItemList in JSON-LD; the next page is in the Link"
+                                                        + " header.")));
             }
         });
     }
@@ -58,7 +71,8 @@ public class ListFormats implements OASFilter {
     private static Schema record(OpenAPI openAPI, MediaType page) {
         Schema pageSchema = page.getSchema();
         if (pageSchema.getRef() != null && pageSchema.getRef().startsWith(SCHEMAS)) {
-            pageSchema = openAPI.getComponents().getSchemas().get(pageSchema.getRef().substring(SCHEMAS.length()));
+            pageSchema =
+                    openAPI.getComponents().getSchemas().get(pageSchema.getRef().substring(SCHEMAS.length()));
         }
         return pageSchema.getProperties().get("items").getItems();
     }

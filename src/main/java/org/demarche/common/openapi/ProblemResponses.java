@@ -41,18 +41,30 @@ public class ProblemResponses implements OASFilter {
             boolean importing = path.equals("/api/v1/import");
             // Statement lists, searches and facets: on PostgreSQL, OpenSearch answers them.
             boolean searched = SEARCHED.matcher(path).matches();
-            item.getOperations().forEach((method, operation) -> document(method, single, costly, importing,
-                    searched && method == PathItem.HttpMethod.GET, operation));
+            item.getOperations()
+                    .forEach((method, operation) -> document(
+                            method,
+                            single,
+                            costly,
+                            importing,
+                            searched && method == PathItem.HttpMethod.GET,
+                            operation));
         });
     }
 
     private static final String UNKNOWN_PARAMETER = "A query parameter is not one this operation takes: the problem"
             + " names it in unknownParameters and lists those it takes in acceptedParameters";
 
-    private static final Pattern SEARCHED = Pattern.compile("/api/v1/(statements(/facets)?|officials/[^/]+/statements)/?");
+    private static final Pattern SEARCHED =
+            Pattern.compile("/api/v1/(statements(/facets)?|officials/[^/]+/statements)/?");
 
-    private static void document(PathItem.HttpMethod method, boolean single, boolean costly, boolean importing,
-            boolean searched, Operation operation) {
+    private static void document(
+            PathItem.HttpMethod method,
+            boolean single,
+            boolean costly,
+            boolean importing,
+            boolean searched,
+            Operation operation) {
         Map<String, String> errors = new LinkedHashMap<>();
         // Any operation refuses a query parameter it does not take; the cases below say what else a 400 means.
         errors.put("400", UNKNOWN_PARAMETER);
@@ -61,8 +73,10 @@ public class ProblemResponses implements OASFilter {
                 if (single) {
                     errors.put("304", "Not modified: the If-None-Match ETag is still current");
                 } else {
-                    errors.put("400", "A query parameter is not valid (unknown enum value, bad date, limit, sort or cursor),"
-                            + " or is not one this operation takes (named in unknownParameters)");
+                    errors.put(
+                            "400",
+                            "A query parameter is not valid (unknown enum value, bad date, limit, sort or cursor),"
+                                    + " or is not one this operation takes (named in unknownParameters)");
                 }
                 if (single || hasPathParameter(operation)) {
                     errors.put("404", "No record has this id");
@@ -74,8 +88,10 @@ public class ProblemResponses implements OASFilter {
                     errors.put("413", "The body is larger than DEMARCHE_MAX_IMPORT_SIZE");
                     errors.put("415", "The Content-Type is not application/x-ndjson");
                 } else {
-                    errors.put("400", "The body is not well-formed JSON, or gives a key twice in one object; or a"
-                            + " query parameter is not one this operation takes (named in unknownParameters)");
+                    errors.put(
+                            "400",
+                            "The body is not well-formed JSON, or gives a key twice in one object; or a"
+                                    + " query parameter is not one this operation takes (named in unknownParameters)");
                     errors.put("409", "A unique value is already taken by another record (named in detail)");
                     errors.put("411", "The body was sent in chunks, without Content-Length");
                     errors.put("413", "The body is larger than DEMARCHE_MAX_BODY_SIZE (1 MiB by default)");
@@ -84,45 +100,62 @@ public class ProblemResponses implements OASFilter {
                 }
             }
             case PUT, PATCH -> {
-                errors.put("400", "The body is not well-formed JSON, gives a key twice in one object, or (for PATCH)"
-                        + " is not a JSON object; or a query parameter is not one this operation takes (named in"
-                        + " unknownParameters)");
+                errors.put(
+                        "400",
+                        "The body is not well-formed JSON, gives a key twice in one object, or (for PATCH)"
+                                + " is not a JSON object; or a query parameter is not one this operation takes (named in"
+                                + " unknownParameters)");
                 errors.put("404", "No record has this id");
                 errors.put("409", "A unique value is taken by another record (named in detail)");
                 errors.put("411", "The body was sent in chunks, without Content-Length");
-                errors.put("412", "If-Match does not match the current ETag (compared strongly: a weak W/ tag never"
-                        + " matches); of writes racing with one If-Match, all but one get this");
+                errors.put(
+                        "412",
+                        "If-Match does not match the current ETag (compared strongly: a weak W/ tag never"
+                                + " matches); of writes racing with one If-Match, all but one get this");
                 errors.put("413", "The body is larger than DEMARCHE_MAX_BODY_SIZE (1 MiB by default)");
-                errors.put("415", method == PathItem.HttpMethod.PATCH
-                        ? "The Content-Type is not application/merge-patch+json"
-                        : "The Content-Type is not application/json");
+                errors.put(
+                        "415",
+                        method == PathItem.HttpMethod.PATCH
+                                ? "The Content-Type is not application/merge-patch+json"
+                                : "The Content-Type is not application/json");
                 errors.put("422", "The result fails validation; every problem is listed in errors");
             }
             case DELETE -> {
                 errors.put("404", "No record has this id");
                 errors.put("409", "Other records still refer to this one; they are named in references");
-                errors.put("412", "If-Match does not match the current ETag (compared strongly: a weak W/ tag never"
-                        + " matches)");
+                errors.put(
+                        "412",
+                        "If-Match does not match the current ETag (compared strongly: a weak W/ tag never"
+                                + " matches)");
             }
-            default -> {
-            }
+            default -> {}
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             errors.put("401", "No API key, or an unknown or revoked one (with a WWW-Authenticate challenge)");
             errors.put("403", "The API key's role may not make this call");
         }
         if (operation.getRequestBody() != null && !importing) {
-            errors.put("408", "The body did not fully arrive within 10 s (DEMARCHE_IN_FLIGHT_BODY_TIMEOUT); the connection is closed");
+            errors.put(
+                    "408",
+                    "The body did not fully arrive within 10 s (DEMARCHE_IN_FLIGHT_BODY_TIMEOUT); the connection is closed");
         }
         boolean stream = importing || produces(operation, "text/csv") || produces(operation, "application/x-ndjson");
-        errors.put("429", method != PathItem.HttpMethod.GET || costly || stream
-                ? "Over the rate limit, or too many requests under way at once, for this key or address; Retry-After says when to retry"
-                : "Too many requests under way at once for this key or address; Retry-After says when to retry");
+        errors.put(
+                "429",
+                method != PathItem.HttpMethod.GET || costly || stream
+                        ? "Over the rate limit, or too many requests under way at once, for this key or address; Retry-After says when to retry"
+                        : "Too many requests under way at once for this key or address; Retry-After says when to retry");
         if (stream || searched) {
-            errors.put("503", (searched ? "Search is unavailable for a moment (PostgreSQL set-up: OpenSearch does not answer)"
-                    + (stream ? ", or the server" : "") : "The server")
-                    + (stream ? " is answering as many exports, imports and CSV/NDJSON lists as it takes at once" : "")
-                    + "; Retry-After says when to retry");
+            errors.put(
+                    "503",
+                    (searched
+                                    ? "Search is unavailable for a moment (PostgreSQL set-up: OpenSearch does not answer)"
+                                            + (stream ? ", or the server" : "")
+                                    : "The server")
+                            + (stream
+                                    ? " is answering as many exports, imports and CSV/NDJSON lists as it takes at once"
+                                    : "")
+                            + "; Retry-After says when to retry");
         }
         errors.put("500", "The server failed to answer; nothing internal is disclosed");
         APIResponses responses = operation.getResponses();
@@ -136,18 +169,21 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static boolean produces(Operation operation, String mediaType) {
-        APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
+        APIResponse ok = operation.getResponses() == null
+                ? null
+                : operation.getResponses().getAPIResponse("200");
         return ok != null && ok.getContent() != null && ok.getContent().getMediaType(mediaType) != null;
     }
 
     private static boolean takesNdjson(Operation operation) {
-        return operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+        return operation.getRequestBody() != null
+                && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().getMediaType("application/x-ndjson") != null;
     }
 
     private static boolean hasPathParameter(Operation operation) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.PATH);
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
     }
 
     private static APIResponse notModified(String description) {
@@ -155,8 +191,12 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
     }
 }

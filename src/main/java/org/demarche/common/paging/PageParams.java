@@ -17,7 +17,8 @@ public class PageParams {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     @QueryParam("limit")
-    @Parameter(description = "Page size, 1 to 200 (default 20)",
+    @Parameter(
+            description = "Page size, 1 to 200 (default 20)",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
     public String limit;
 
@@ -26,17 +27,21 @@ public class PageParams {
     public String cursor;
 
     @QueryParam("sort")
-    @Parameter(description = "Field to sort by, with a leading '-' for descending; ties are broken by id."
-            + " The fields each list can sort by are listed in its description.", example = "-statedOn")
+    @Parameter(
+            description = "Field to sort by, with a leading '-' for descending; ties are broken by id."
+                    + " The fields each list can sort by are listed in its description.",
+            example = "-statedOn")
     public String sort;
 
     /** Set on the pages of a stream, whose total nobody reads, so they skip counting. */
     boolean streamed;
 
     @QueryParam("updatedSince")
-    @Parameter(description = "Only records created or changed at or after this instant (ISO 8601, UTC). Deletions do not"
-            + " show in lists; the change feed (/api/v1/changes) has them.",
-            schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2024-11-20T00:00:00Z")
+    @Parameter(
+            description = "Only records created or changed at or after this instant (ISO 8601, UTC). Deletions do not"
+                    + " show in lists; the change feed (/api/v1/changes) has them.",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+            example = "2024-11-20T00:00:00Z")
     public String updatedSince;
 
     /** The page size asked for, answering 400 when it is not a whole number from 1 to 200. */
@@ -57,8 +62,8 @@ public class PageParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("Query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT
-                + ", not '" + limit + "'");
+        throw ProblemException.badRequest(
+                "Query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'");
     }
 
     /** The {@code updatedSince} instant, or null when absent; 400 when it is not an ISO 8601 instant. */
@@ -69,7 +74,8 @@ public class PageParams {
         try {
             Instant instant = Instant.parse(updatedSince.trim());
             if (instant.isAfter(LATEST) || instant.isBefore(EARLIEST)) {
-                throw ProblemException.badRequest("Query parameter 'updatedSince' must lie between years 0000 and 9999");
+                throw ProblemException.badRequest(
+                        "Query parameter 'updatedSince' must lie between years 0000 and 9999");
             }
             return instant;
         } catch (DateTimeParseException e) {

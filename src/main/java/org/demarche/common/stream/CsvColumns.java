@@ -25,8 +25,7 @@ public final class CsvColumns {
 
     private static final int NESTED_LEVELS = 1;
 
-    private record Column(String header, JsonPointer pointer, boolean json) {
-    }
+    private record Column(String header, JsonPointer pointer, boolean json) {}
 
     private final List<Column> columns = new ArrayList<>();
 
@@ -49,10 +48,11 @@ public final class CsvColumns {
         for (int i = 0; i < cells.length; i++) {
             Column column = columns.get(i);
             JsonNode value = record.at(column.pointer());
-            cells[i] = value.isMissingNode() || value.isNull() ? ""
-                    : column.json() || value.isContainerNode() ? value.toString()
-                    : value.isTextual() ? formulaSafe(value.textValue())
-                    : value.asText();
+            cells[i] = value.isMissingNode() || value.isNull()
+                    ? ""
+                    : column.json() || value.isContainerNode()
+                            ? value.toString()
+                            : value.isTextual() ? formulaSafe(value.textValue()) : value.asText();
         }
         return cells;
     }
@@ -77,10 +77,16 @@ public final class CsvColumns {
 
     private static boolean scalar(ObjectMapper mapper, JavaType type) {
         Class<?> raw = type.getRawClass();
-        return type.isPrimitive() || type.isEnumType() || CharSequence.class.isAssignableFrom(raw)
-                || Number.class.isAssignableFrom(raw) || Boolean.class == raw || UUID.class == raw || URI.class == raw
+        return type.isPrimitive()
+                || type.isEnumType()
+                || CharSequence.class.isAssignableFrom(raw)
+                || Number.class.isAssignableFrom(raw)
+                || Boolean.class == raw
+                || UUID.class == raw
+                || URI.class == raw
                 || TemporalAccessor.class.isAssignableFrom(raw)
-                || (!type.isContainerType() && !type.isJavaLangObject()
+                || (!type.isContainerType()
+                        && !type.isJavaLangObject()
                         && mapper.getSerializationConfig().introspect(type).findJsonValueAccessor() != null);
     }
 

@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.MediaType;
  * the Accept header (JSON when the client accepts anything; see {@code common.http.Responses#list}).
  */
 public enum ListFormat {
-
     JSON(MediaType.APPLICATION_JSON_TYPE),
     CSV(new MediaType("text", "csv")),
     NDJSON(new MediaType("application", "x-ndjson"));

@@ -40,8 +40,15 @@ public class RecordStreamWriter implements MessageBodyWriter<Object> {
     }
 
     @Override
-    public void writeTo(Object entity, Class<?> type, Type genericType, Annotation[] annotations,
-            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+    public void writeTo(
+            Object entity,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out)
+            throws IOException {
         RecordStream<?> stream = (RecordStream<?>) entity;
         try {
             if (mediaType.isCompatible(ListFormat.CSV.mediaType)) {
@@ -59,7 +66,8 @@ public class RecordStreamWriter implements MessageBodyWriter<Object> {
         CsvSchema.Builder schema = CsvSchema.builder();
         columns.headers().forEach(schema::addColumn);
         try (SequenceWriter rows = CSV.writer(schema.build().withHeader().withLineSeparator("\r\n"))
-                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValues(out)) {
             stream.forEach(record -> {
                 try {
                     rows.write(columns.row(json.valueToTree(record)));

@@ -36,7 +36,8 @@ public @interface LanguageTag {
             }
             try {
                 // The JDK's builder implements the BCP 47 grammar and rejects ill-formed tags.
-                String language = new Locale.Builder().setLanguageTag(value).build().getLanguage();
+                String language =
+                        new Locale.Builder().setLanguageTag(value).build().getLanguage();
                 // Two-letter languages must be ISO 639-1 codes; three letters are ISO 639-2/3, which the
                 // JDK does not list. Longer language subtags are reserved or unregistered.
                 return language.length() == 2 ? ISO_639_1.contains(language) : language.length() == 3;

@@ -17,7 +17,8 @@ public final class Violations {
     }
 
     public boolean has(String field) {
-        return errors.stream().anyMatch(e -> e.field().equals(field) || e.field().startsWith(field + "."));
+        return errors.stream()
+                .anyMatch(e -> e.field().equals(field) || e.field().startsWith(field + "."));
     }
 
     /** Answers 422 with all collected problems, in field order, if there are any. */

@@ -31,14 +31,22 @@ public class FeedLease {
 
     /** Takes or renews the lease; false while another live instance holds it. */
     boolean take() {
-        return update("update feed_consumer set owner = ?, lease_until = current_timestamp + make_interval(secs => ?)"
-                + " where name = ? and (owner = ? or owner is null or lease_until < current_timestamp)",
-                owner, LEASE_SECONDS, CONSUMER, owner) == 1;
+        return update(
+                        "update feed_consumer set owner = ?, lease_until = current_timestamp + make_interval(secs => ?)"
+                                + " where name = ? and (owner = ? or owner is null or lease_until < current_timestamp)",
+                        owner,
+                        LEASE_SECONDS,
+                        CONSUMER,
+                        owner)
+                == 1;
     }
 
     /** Gives the lease up, so that another instance takes over at once rather than when it expires. */
     void release() {
-        update("update feed_consumer set owner = null, lease_until = null where name = ? and owner = ?", CONSUMER, owner);
+        update(
+                "update feed_consumer set owner = null, lease_until = null where name = ? and owner = ?",
+                CONSUMER,
+                owner);
     }
 
     /** The revision the index holds every change of. */
@@ -58,13 +66,20 @@ public class FeedLease {
 
     /** The newest of the next {@code n} revisions after the position; the position itself when there are none. */
     long next(long position, int n) {
-        return number("select coalesce(max(id), ?) from (select id from revision where id > ? order by id limit ?) r",
-                position, position, n);
+        return number(
+                "select coalesce(max(id), ?) from (select id from revision where id > ? order by id limit ?) r",
+                position,
+                position,
+                n);
     }
 
     /** Moves the position on, if this instance still holds the lease and nobody moved it meanwhile. */
     void advance(long from, long to) {
-        update("update feed_consumer set position = ? where name = ? and owner = ? and position = ?", to, CONSUMER, owner,
+        update(
+                "update feed_consumer set position = ? where name = ? and owner = ? and position = ?",
+                to,
+                CONSUMER,
+                owner,
                 from);
     }
 
@@ -74,7 +89,8 @@ public class FeedLease {
     }
 
     private long number(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection(); PreparedStatement query = prepare(connection, sql, parameters);
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = prepare(connection, sql, parameters);
                 ResultSet result = query.executeQuery()) {
             result.next();
             return result.getLong(1);
@@ -84,7 +100,8 @@ public class FeedLease {
     }
 
     private String text(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection(); PreparedStatement query = prepare(connection, sql, parameters);
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = prepare(connection, sql, parameters);
                 ResultSet result = query.executeQuery()) {
             result.next();
             return result.getString(1);
@@ -94,14 +111,16 @@ public class FeedLease {
     }
 
     private int update(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection(); PreparedStatement update = prepare(connection, sql, parameters)) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement update = prepare(connection, sql, parameters)) {
             return update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot update the search indexer's lease", e);
         }
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);

@@ -44,6 +44,7 @@ public class IndexFollower {
     private static final Logger LOG = Logger.getLogger(IndexFollower.class);
     /** Revisions read per step, and statements loaded and written per bulk request. */
     private static final int REVISIONS = 1_000;
+
     private static final int BATCH = 500;
     /** Advisory lock key of a rebuild: "rebuild" in ASCII, so two rebuilds never run at once. */
     private static final long REBUILD_KEY = 0x72656275696c64L;
@@ -59,7 +60,10 @@ public class IndexFollower {
 
     private final Duration poll;
 
-    public IndexFollower(StatementIndex index, FeedLease lease, DataSource database,
+    public IndexFollower(
+            StatementIndex index,
+            FeedLease lease,
+            DataSource database,
             @ConfigProperty(name = "demarche.search.poll") Duration poll) {
         this.index = index;
         this.lease = lease;
@@ -147,11 +151,16 @@ public class IndexFollower {
     private static List<UUID> touched(long from, long to) {
         String in = " where a.rev > :from and a.rev <= :to";
         @SuppressWarnings("unchecked")
-        List<UUID> ids = em().createNativeQuery("select a.id from statement_aud a" + in
-                + " union select s.id from statement s where s.official_id in (select a.id from official_aud a" + in + ")"
-                + " union select x.statement_id from statement_source x where x.source_id in"
-                + " (select a.id from source_aud a" + in + ")", UUID.class)
-                .setParameter("from", from).setParameter("to", to).getResultList();
+        List<UUID> ids = em().createNativeQuery(
+                        "select a.id from statement_aud a" + in
+                                + " union select s.id from statement s where s.official_id in (select a.id from official_aud a"
+                                + in + ")"
+                                + " union select x.statement_id from statement_source x where x.source_id in"
+                                + " (select a.id from source_aud a" + in + ")",
+                        UUID.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
         return ids;
     }
 
@@ -164,8 +173,9 @@ public class IndexFollower {
         if (!gone.isEmpty()) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em().createNativeQuery(
-                    "select a.id, max(a.version) from statement_aud a where a.id in (:ids) group by a.id")
-                    .setParameter("ids", gone).getResultList();
+                            "select a.id, max(a.version) from statement_aud a where a.id in (:ids) group by a.id")
+                    .setParameter("ids", gone)
+                    .getResultList();
             rows.forEach(row -> deleted.put((UUID) row[0], ((Number) row[1]).longValue()));
         }
         index.write(target, found, deleted);
@@ -179,7 +189,8 @@ public class IndexFollower {
     public long rebuild() {
         try (Connection connection = database.getConnection()) {
             if (!advisory(connection, "pg_try_advisory_lock")) {
-                throw ProblemException.conflict("A rebuild of the search index is under way; try again when it is done");
+                throw ProblemException.conflict(
+                        "A rebuild of the search index is under way; try again when it is done");
             }
             try {
                 return rebuildHoldingLock();
@@ -208,9 +219,12 @@ public class IndexFollower {
         while (true) {
             UUID last = after;
             // Keyset by id in the database's own UUID order.
-            List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> em().createQuery(
-                    "select s.id from Statement s where s.id > :after order by s.id", UUID.class)
-                    .setParameter("after", last == null ? new UUID(0, 0) : last).setMaxResults(BATCH).getResultList());
+            List<UUID> batch = QuarkusTransaction.requiringNew()
+                    .call(() -> em().createQuery(
+                                    "select s.id from Statement s where s.id > :after order by s.id", UUID.class)
+                            .setParameter("after", last == null ? new UUID(0, 0) : last)
+                            .setMaxResults(BATCH)
+                            .getResultList());
             if (batch.isEmpty()) {
                 break;
             }

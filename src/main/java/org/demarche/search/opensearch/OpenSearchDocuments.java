@@ -17,10 +17,10 @@ final class OpenSearchDocuments {
 
     /** Bumped when documents change shape; part of the index layout, so a change rebuilds at start. */
     static final String VERSION = "1";
+
     static final String YEAR = "year";
 
-    private OpenSearchDocuments() {
-    }
+    private OpenSearchDocuments() {}
 
     static Map<String, Object> of(Statement statement) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -30,13 +30,21 @@ final class OpenSearchDocuments {
         doc.put(StatementDocuments.TEXT_PAIRS, statement.text);
         doc.put(StatementDocuments.OFFICIAL, statement.official.id.toString());
         doc.put(StatementDocuments.COUNTRY, statement.official.country);
-        doc.put(StatementDocuments.TOPIC, statement.topics.stream().map(topic -> topic.id.toString()).toList());
+        doc.put(
+                StatementDocuments.TOPIC,
+                statement.topics.stream().map(topic -> topic.id.toString()).toList());
         doc.put(StatementDocuments.QUOTE_TYPE, statement.quoteType.name());
         doc.put(StatementDocuments.MEDIUM, statement.medium == null ? null : statement.medium.name());
         doc.put(StatementDocuments.LANGUAGE, statement.language == null ? null : lowerCase(statement.language));
         doc.put(StatementDocuments.VERIFICATION, statement.verification.name());
-        doc.put(StatementDocuments.SOURCE, statement.sources.stream().map(source -> source.id.toString()).toList());
-        doc.put(StatementDocuments.OUTLET, statement.sources.stream().map(source -> lowerCase(source.outlet)).toList());
+        doc.put(
+                StatementDocuments.SOURCE,
+                statement.sources.stream().map(source -> source.id.toString()).toList());
+        doc.put(
+                StatementDocuments.OUTLET,
+                statement.sources.stream()
+                        .map(source -> lowerCase(source.outlet))
+                        .toList());
         doc.put(StatementDocuments.MENTION, statement.mentions);
         doc.put(StatementDocuments.STATED_ON_START, statement.statedOnStart.toEpochDay());
         doc.put(StatementDocuments.STATED_ON_END, statement.statedOnEnd.toEpochDay());

@@ -18,19 +18,30 @@ import org.demarche.statement.TextAnalysis;
  */
 public final class OpenSearchQueries {
 
-    private OpenSearchQueries() {
-    }
+    private OpenSearchQueries() {}
 
     public static Map<String, Object> of(StatementCriteria c) {
         List<Object> filters = new ArrayList<>();
         filter(filters, StatementDocuments.OFFICIAL, c.officialIds());
         filter(filters, StatementDocuments.COUNTRY, c.country());
         filter(filters, StatementDocuments.TOPIC, c.topicIds());
-        filter(filters, StatementDocuments.QUOTE_TYPE, c.quoteType() == null ? null : c.quoteType().name());
-        filter(filters, StatementDocuments.MEDIUM, c.medium() == null ? null : c.medium().name());
+        filter(
+                filters,
+                StatementDocuments.QUOTE_TYPE,
+                c.quoteType() == null ? null : c.quoteType().name());
+        filter(
+                filters,
+                StatementDocuments.MEDIUM,
+                c.medium() == null ? null : c.medium().name());
         filter(filters, StatementDocuments.LANGUAGE, c.language());
-        filter(filters, StatementDocuments.VERIFICATION, c.verification() == null ? null : c.verification().name());
-        filter(filters, StatementDocuments.SOURCE, c.sourceId() == null ? null : c.sourceId().toString());
+        filter(
+                filters,
+                StatementDocuments.VERIFICATION,
+                c.verification() == null ? null : c.verification().name());
+        filter(
+                filters,
+                StatementDocuments.SOURCE,
+                c.sourceId() == null ? null : c.sourceId().toString());
         filter(filters, StatementDocuments.OUTLET, c.outlet());
         filter(filters, StatementDocuments.MENTION, c.mention());
         if (c.from() != null) {
@@ -92,11 +103,16 @@ public final class OpenSearchQueries {
             return Map.of("match_phrase", Map.of(StatementDocuments.TEXT, Map.of("query", words)));
         }
         if (tokens.size() == 2) {
-            return Map.of("term", Map.of(StatementDocuments.TEXT_PAIRS,
-                    TextAnalysis.pair(tokens.get(0).term(), tokens.get(1).term())));
+            return Map.of(
+                    "term",
+                    Map.of(
+                            StatementDocuments.TEXT_PAIRS,
+                            TextAnalysis.pair(
+                                    tokens.get(0).term(), tokens.get(1).term())));
         }
         // The pairs field's search analyzer pairs neighbouring terms given already analysed.
-        String terms = String.join(" ", tokens.stream().map(TextAnalysis.Token::term).toList());
+        String terms =
+                String.join(" ", tokens.stream().map(TextAnalysis.Token::term).toList());
         return Map.of("match_phrase", Map.of(StatementDocuments.TEXT_PAIRS, Map.of("query", terms)));
     }
 
@@ -111,7 +127,8 @@ public final class OpenSearchQueries {
         }
         List<Object> all = new ArrayList<>();
         all.add(Map.of("prefix", Map.of(StatementDocuments.TEXT_WORDS, Map.of("value", words.get(words.size() - 1)))));
-        words.subList(0, words.size() - 1).forEach(w -> all.add(Map.of("term", Map.of(StatementDocuments.TEXT_WORDS, w))));
+        words.subList(0, words.size() - 1)
+                .forEach(w -> all.add(Map.of("term", Map.of(StatementDocuments.TEXT_WORDS, w))));
         return all.size() == 1 ? all.get(0) : Map.of("bool", Map.of("must", all));
     }
 
@@ -127,7 +144,8 @@ public final class OpenSearchQueries {
 
     private static void filter(List<Object> filters, String field, Collection<?> values) {
         if (values != null) {
-            filters.add(Map.of("terms", Map.of(field, values.stream().map(Object::toString).toList())));
+            filters.add(Map.of(
+                    "terms", Map.of(field, values.stream().map(Object::toString).toList())));
         }
     }
 }

@@ -37,7 +37,8 @@ public class OpenSearchStatementSearch implements StatementSearch {
     private final IndexFollower follower;
     private final FeedLease lease;
 
-    public OpenSearchStatementSearch(SearchCluster cluster, StatementIndex index, IndexFollower follower, FeedLease lease) {
+    public OpenSearchStatementSearch(
+            SearchCluster cluster, StatementIndex index, IndexFollower follower, FeedLease lease) {
         this.cluster = cluster;
         this.index = index;
         this.follower = follower;
@@ -48,7 +49,9 @@ public class OpenSearchStatementSearch implements StatementSearch {
     public Page<Statement> list(StatementCriteria criteria, Sorting.Order<Statement> order, Cursor cursor, int limit) {
         Map<String, Object> body = request(criteria, order, limit + 1);
         if (cursor != null) {
-            body.put("search_after", List.of(SortKeys.of(cursor, order), cursor.id().toString()));
+            body.put(
+                    "search_after",
+                    List.of(SortKeys.of(cursor, order), cursor.id().toString()));
         }
         JsonNode hits = search(body).path("hits");
         List<UUID> ids = ids(hits);
@@ -58,7 +61,8 @@ public class OpenSearchStatementSearch implements StatementSearch {
             long last = hits.path("hits").get(limit - 1).path("sort").get(0).asLong();
             next = new Cursor(order.wireName(), SortKeys.cursorValue(order, last), ids.get(limit - 1)).encode();
         }
-        return new Page<>(Statement.inOrder(ids), hits.path("total").path("value").asLong(), next);
+        return new Page<>(
+                Statement.inOrder(ids), hits.path("total").path("value").asLong(), next);
     }
 
     @Override
@@ -87,16 +91,27 @@ public class OpenSearchStatementSearch implements StatementSearch {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (String facet : aggregations.keySet()) {
             Map<String, Long> values = new HashMap<>();
-            answer.path("aggregations").path(facet).path("buckets")
-                    .forEach(bucket -> values.put(bucket.path("key").asText(), bucket.path("doc_count").asLong()));
+            answer.path("aggregations")
+                    .path(facet)
+                    .path("buckets")
+                    .forEach(bucket -> values.put(
+                            bucket.path("key").asText(),
+                            bucket.path("doc_count").asLong()));
             counts.put(facet, values);
         }
         return new FacetCounts(answer.path("hits").path("total").path("value").asLong(), counts);
     }
 
     private static Map<String, Object> terms(String field, int size) {
-        return Map.of("terms", Map.of("field", field, "size", size,
-                "order", List.of(Map.of("_count", "desc"), Map.of("_key", "asc"))));
+        return Map.of(
+                "terms",
+                Map.of(
+                        "field",
+                        field,
+                        "size",
+                        size,
+                        "order",
+                        List.of(Map.of("_count", "desc"), Map.of("_key", "asc"))));
     }
 
     /** A search for the criteria, by relevance when the order is null, else by the order and then the id. */
@@ -108,7 +123,9 @@ public class OpenSearchStatementSearch implements StatementSearch {
         body.put("_source", false);
         if (order != null) {
             String direction = order.descending() ? "desc" : "asc";
-            body.put("sort", List.of(Map.of(SortKeys.field(order), direction), Map.of(StatementDocuments.ID, direction)));
+            body.put(
+                    "sort",
+                    List.of(Map.of(SortKeys.field(order), direction), Map.of(StatementDocuments.ID, direction)));
         }
         return body;
     }

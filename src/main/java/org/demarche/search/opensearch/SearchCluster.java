@@ -43,22 +43,33 @@ public class SearchCluster {
     private final OpenSearchGenericClient client;
     private final String prefix;
 
-    public SearchCluster(@ConfigProperty(name = "demarche.search.url") String urls,
+    public SearchCluster(
+            @ConfigProperty(name = "demarche.search.url") String urls,
             @ConfigProperty(name = "demarche.search.user") Optional<String> user,
             @ConfigProperty(name = "demarche.search.password") Optional<String> password,
             @ConfigProperty(name = "demarche.search.index-prefix") String prefix) {
-        HttpHost[] hosts = Arrays.stream(urls.split(",")).map(String::trim).filter(url -> !url.isEmpty())
-                .map(URI::create).map(url -> new HttpHost(url.getHost(), url.getPort() < 0
-                        ? ("https".equals(url.getScheme()) ? 443 : 9200) : url.getPort(), url.getScheme()))
+        HttpHost[] hosts = Arrays.stream(urls.split(","))
+                .map(String::trim)
+                .filter(url -> !url.isEmpty())
+                .map(URI::create)
+                .map(url -> new HttpHost(
+                        url.getHost(),
+                        url.getPort() < 0 ? ("https".equals(url.getScheme()) ? 443 : 9200) : url.getPort(),
+                        url.getScheme()))
                 .toArray(HttpHost[]::new);
-        this.rest = RestClient.builder(hosts).setHttpClientConfigCallback(http -> {
-            if (user.isPresent()) {
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(user.get(), password.orElse("")));
-                http.setDefaultCredentialsProvider(credentials);
-            }
-            return http;
-        }).setRequestConfigCallback(request -> request.setConnectTimeout(2_000).setSocketTimeout(30_000)).build();
+        this.rest = RestClient.builder(hosts)
+                .setHttpClientConfigCallback(http -> {
+                    if (user.isPresent()) {
+                        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                        credentials.setCredentials(
+                                AuthScope.ANY, new UsernamePasswordCredentials(user.get(), password.orElse("")));
+                        http.setDefaultCredentialsProvider(credentials);
+                    }
+                    return http;
+                })
+                .setRequestConfigCallback(
+                        request -> request.setConnectTimeout(2_000).setSocketTimeout(30_000))
+                .build();
         this.client = new OpenSearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())).generic();
         this.prefix = prefix;
     }
@@ -84,7 +95,8 @@ public class SearchCluster {
 
     public JsonNode call(String method, String endpoint, Object body, Map<String, String> parameters) {
         try {
-            Requests.JsonBodyBuilder request = Requests.builder().method(method).endpoint(endpoint).query(parameters);
+            Requests.JsonBodyBuilder request =
+                    Requests.builder().method(method).endpoint(endpoint).query(parameters);
             if (body instanceof byte[] ndjson) {
                 request.body(Body.from(ndjson, "application/x-ndjson"));
             } else if (body != null) {
@@ -107,8 +119,8 @@ public class SearchCluster {
                 throw new SearchUnavailableException("OpenSearch answered " + status, null);
             }
             if (status >= 400) {
-                throw new IllegalStateException("OpenSearch refused " + request.getMethod() + " " + request.getEndpoint()
-                        + ": " + status + " " + text);
+                throw new IllegalStateException("OpenSearch refused " + request.getMethod() + " "
+                        + request.getEndpoint() + ": " + status + " " + text);
             }
             return text.isEmpty() ? json.createObjectNode() : json.readTree(text.getBytes(StandardCharsets.UTF_8));
         } catch (UncheckedIOException e) {

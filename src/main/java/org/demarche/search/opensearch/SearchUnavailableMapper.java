@@ -17,9 +17,19 @@ public class SearchUnavailableMapper {
     public Response unavailable(SearchUnavailableException e, UriInfo uri) {
         LOG.warnf("Search unavailable for %s: %s", uri.getPath(), e.getMessage());
         ProblemType type = ProblemType.SEARCH_UNAVAILABLE;
-        Problem body = new Problem(type.uri, type.title, type.status, "The search engine does not answer at the moment;"
-                + " reads by id and writes still work. Retry in a few seconds.", uri.getPath(), null, null);
-        return Response.status(type.status).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
-                .entity(body).build();
+        Problem body = new Problem(
+                type.uri,
+                type.title,
+                type.status,
+                "The search engine does not answer at the moment;"
+                        + " reads by id and writes still work. Retry in a few seconds.",
+                uri.getPath(),
+                null,
+                null);
+        return Response.status(type.status)
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(body)
+                .build();
     }
 }

@@ -39,7 +39,9 @@ public class StatementIndex {
     private final byte[] definition;
     private final String layout;
 
-    public StatementIndex(SearchCluster cluster, @ConfigProperty(name = "demarche.search.shards") int shards,
+    public StatementIndex(
+            SearchCluster cluster,
+            @ConfigProperty(name = "demarche.search.shards") int shards,
             @ConfigProperty(name = "demarche.search.replicas") int replicas) {
         this.cluster = cluster;
         this.shards = shards;
@@ -48,7 +50,9 @@ public class StatementIndex {
             definition = in.readAllBytes();
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(definition);
-            layout = HexFormat.of().formatHex(digest.digest(OpenSearchDocuments.VERSION.getBytes())).substring(0, 16);
+            layout = HexFormat.of()
+                    .formatHex(digest.digest(OpenSearchDocuments.VERSION.getBytes()))
+                    .substring(0, 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -68,7 +72,8 @@ public class StatementIndex {
             return false;
         }
         JsonNode meta = mappings.elements().next().path("mappings").path("_meta");
-        return layout.equals(meta.path("layout").asText()) && databaseKey.equals(meta.path("database").asText());
+        return layout.equals(meta.path("layout").asText())
+                && databaseKey.equals(meta.path("database").asText());
     }
 
     /** Creates an empty index in this layout for the database with this key, not yet under the alias. */
@@ -76,8 +81,13 @@ public class StatementIndex {
         try {
             ObjectNode body = (ObjectNode) cluster.json().readTree(definition);
             ObjectNode index = (ObjectNode) body.path("settings").path("index");
-            index.put("number_of_shards", shards).put("number_of_replicas", replicas).put("refresh_interval", "1s");
-            ((ObjectNode) body.path("mappings")).putObject("_meta").put("layout", layout).put("database", databaseKey);
+            index.put("number_of_shards", shards)
+                    .put("number_of_replicas", replicas)
+                    .put("refresh_interval", "1s");
+            ((ObjectNode) body.path("mappings"))
+                    .putObject("_meta")
+                    .put("layout", layout)
+                    .put("database", databaseKey);
             String name = alias() + "-" + System.currentTimeMillis();
             cluster.call("PUT", "/" + name, body);
             return name;
@@ -127,25 +137,53 @@ public class StatementIndex {
         ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
         try {
             for (Statement statement : statements) {
-                line(ndjson, Map.of("index", Map.of("_index", index, "_id", statement.id.toString(),
-                        "version", statement.version, "version_type", "external_gte")));
+                line(
+                        ndjson,
+                        Map.of(
+                                "index",
+                                Map.of(
+                                        "_index",
+                                        index,
+                                        "_id",
+                                        statement.id.toString(),
+                                        "version",
+                                        statement.version,
+                                        "version_type",
+                                        "external_gte")));
                 line(ndjson, OpenSearchDocuments.of(statement));
             }
             for (Map.Entry<UUID, Long> gone : deleted.entrySet()) {
-                line(ndjson, Map.of("delete", Map.of("_index", index, "_id", gone.getKey().toString(),
-                        "version", gone.getValue(), "version_type", "external_gte")));
+                line(
+                        ndjson,
+                        Map.of(
+                                "delete",
+                                Map.of(
+                                        "_index",
+                                        index,
+                                        "_id",
+                                        gone.getKey().toString(),
+                                        "version",
+                                        gone.getValue(),
+                                        "version_type",
+                                        "external_gte")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        JsonNode answer = cluster.call("POST", "/_bulk", ndjson.toByteArray(),
+        JsonNode answer = cluster.call(
+                "POST",
+                "/_bulk",
+                ndjson.toByteArray(),
                 Map.of("refresh", "true", "require_alias", Boolean.toString(index.equals(alias()))));
         if (answer.path("errors").asBoolean()) {
-            for (Iterator<JsonNode> items = answer.path("items").elements(); items.hasNext();) {
+            for (Iterator<JsonNode> items = answer.path("items").elements(); items.hasNext(); ) {
                 JsonNode item = items.next().elements().next();
-                if ("index_not_found_exception".equals(item.path("error").path("type").asText())) {
-                    throw new SearchUnavailableException("the search index is missing: "
-                            + item.path("error").path("reason").asText(), null);
+                if ("index_not_found_exception"
+                        .equals(item.path("error").path("type").asText())) {
+                    throw new SearchUnavailableException(
+                            "the search index is missing: "
+                                    + item.path("error").path("reason").asText(),
+                            null);
                 }
                 int status = item.path("status").asInt();
                 if (status >= 500 || status == 429) {

@@ -27,6 +27,7 @@ class ListStreamingTest {
 
     /** More than one page of the largest size (200), so a stream must follow cursors. */
     private static final int OFFICIALS = 205;
+
     private static final String TAG = Fixtures.unique();
     private static final String FORMULA = "=HYPERLINK(\"https://evil.example\",\"click\")";
 
@@ -40,10 +41,21 @@ class ListStreamingTest {
         created = true;
         for (int i = 0; i < OFFICIALS; i++) {
             String name = String.format("Streamed %s %03d", TAG, i);
-            Fixtures.create("officials", i == 0
-                    ? Map.of("name", FORMULA + " " + name, "country", "NZ", "title", "-1", "organization", "@SUM(A1)",
-                            "aliases", List.of(FORMULA))
-                    : Map.of("name", name, "country", "NZ"));
+            Fixtures.create(
+                    "officials",
+                    i == 0
+                            ? Map.of(
+                                    "name",
+                                    FORMULA + " " + name,
+                                    "country",
+                                    "NZ",
+                                    "title",
+                                    "-1",
+                                    "organization",
+                                    "@SUM(A1)",
+                                    "aliases",
+                                    List.of(FORMULA))
+                            : Map.of("name", name, "country", "NZ"));
         }
     }
 
@@ -54,16 +66,22 @@ class ListStreamingTest {
     /** Every page of the JSON list, in order, as the ids and names a client paging through it would see. */
     private static List<Map<String, Object>> jsonPages() {
         return Fixtures.pages(list(), Map.of(), 200).stream()
-                .flatMap(page -> page.<Map<String, Object>>getList("items").stream()).toList();
+                .flatMap(page -> page.<Map<String, Object>>getList("items").stream())
+                .toList();
     }
 
     @Test
     void ndjsonIsEveryRecordAsJsonOneALine() throws Exception {
-        String body = given().accept(ListFormat.APPLICATION_NDJSON).get(list()).then().statusCode(200)
-                .contentType(ListFormat.APPLICATION_NDJSON).extract().asString();
+        String body = given().accept(ListFormat.APPLICATION_NDJSON)
+                .get(list())
+                .then()
+                .statusCode(200)
+                .contentType(ListFormat.APPLICATION_NDJSON)
+                .extract()
+                .asString();
         List<Map<String, Object>> lines = new ArrayList<>();
-        try (MappingIterator<Map<String, Object>> records = new ObjectMapper().readerForMapOf(Object.class)
-                .readValues(body)) {
+        try (MappingIterator<Map<String, Object>> records =
+                new ObjectMapper().readerForMapOf(Object.class).readValues(body)) {
             records.forEachRemaining(lines::add);
         }
         assertEquals(OFFICIALS, body.split("\n", -1).length - 1, "one line a record, each ending in a newline");
@@ -72,26 +90,50 @@ class ListStreamingTest {
 
     @Test
     void csvIsEveryRecordWithAHeaderAndDottedOrJsonCells() throws Exception {
-        String body = given().accept(ListFormat.TEXT_CSV).get(list()).then().statusCode(200)
-                .contentType("text/csv").extract().asString();
+        String body = given().accept(ListFormat.TEXT_CSV)
+                .get(list())
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
         List<String[]> rows = new ArrayList<>();
-        try (MappingIterator<String[]> parsed = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                .readerFor(String[].class).readValues(body)) {
+        try (MappingIterator<String[]> parsed = new CsvMapper()
+                .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readerFor(String[].class)
+                .readValues(body)) {
             parsed.forEachRemaining(rows::add);
         }
-        assertEquals(List.of("id", "name", "aliases", "country", "title", "organization", "wikidataId", "offices",
-                "createdAt", "updatedAt", "version"), List.of(rows.get(0)));
+        assertEquals(
+                List.of(
+                        "id",
+                        "name",
+                        "aliases",
+                        "country",
+                        "title",
+                        "organization",
+                        "wikidataId",
+                        "offices",
+                        "createdAt",
+                        "updatedAt",
+                        "version"),
+                List.of(rows.get(0)));
         assertEquals(OFFICIALS + 1, rows.size());
         List<Map<String, Object>> json = jsonPages();
         for (int i = 0; i < OFFICIALS; i++) {
             assertEquals(json.get(i).get("id"), rows.get(i + 1)[0]);
             assertEquals(CsvColumns.formulaSafe((String) json.get(i).get("name")), rows.get(i + 1)[1]);
         }
-        String[] formulas = rows.stream().filter(row -> row[1].contains("HYPERLINK")).findFirst().orElseThrow();
+        String[] formulas = rows.stream()
+                .filter(row -> row[1].contains("HYPERLINK"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("'" + FORMULA + " Streamed " + TAG + " 000", formulas[1]);
         assertEquals("'-1", formulas[4]);
         assertEquals("'@SUM(A1)", formulas[5]);
-        assertEquals(new ObjectMapper().writeValueAsString(List.of(FORMULA)), formulas[2],
+        assertEquals(
+                new ObjectMapper().writeValueAsString(List.of(FORMULA)),
+                formulas[2],
                 "an array is one cell of JSON text, which no spreadsheet runs as a formula");
         assertEquals(true, body.contains("\r\n"), "CRLF line ends (RFC 4180)");
     }
@@ -100,11 +142,17 @@ class ListStreamingTest {
     void aNestedObjectsFieldsAreDottedColumns() throws Exception {
         String official = Fixtures.official("Dotted Official", "IS");
         Fixtures.statement(official, "2025-01", List.of(), List.of());
-        String body = given().accept(ListFormat.TEXT_CSV).get("/api/v1/statements?officialId=" + official)
-                .then().statusCode(200).extract().asString();
+        String body = given().accept(ListFormat.TEXT_CSV)
+                .get("/api/v1/statements?officialId=" + official)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> parsed = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(body)) {
+        try (MappingIterator<Map<String, String>> parsed = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(body)) {
             parsed.forEachRemaining(rows::add);
         }
         assertEquals(1, rows.size());
@@ -134,18 +182,31 @@ class ListStreamingTest {
 
     @Test
     void aStreamStartsWhereItsCursorPoints() {
-        String cursor = given().queryParam("limit", 200).get(list()).then().extract().path("nextCursor");
-        String body = given().accept(ListFormat.APPLICATION_NDJSON).queryParam("cursor", cursor).get(list())
-                .then().statusCode(200).extract().asString();
+        String cursor =
+                given().queryParam("limit", 200).get(list()).then().extract().path("nextCursor");
+        String body = given().accept(ListFormat.APPLICATION_NDJSON)
+                .queryParam("cursor", cursor)
+                .get(list())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(OFFICIALS - 200, body.split("\n").length);
     }
 
     @Test
     void everyListStreamsInBothFormats() {
         String official = Fixtures.official("Listed Streamer", "NZ");
-        for (String path : List.of("/api/v1/officials", "/api/v1/topics", "/api/v1/sources", "/api/v1/statements",
-                "/api/v1/positions", "/api/v1/keys", "/api/v1/officials/" + official + "/statements",
-                "/api/v1/officials/" + official + "/positions", "/api/v1/officials/" + official + "/history")) {
+        for (String path : List.of(
+                "/api/v1/officials",
+                "/api/v1/topics",
+                "/api/v1/sources",
+                "/api/v1/statements",
+                "/api/v1/positions",
+                "/api/v1/keys",
+                "/api/v1/officials/" + official + "/statements",
+                "/api/v1/officials/" + official + "/positions",
+                "/api/v1/officials/" + official + "/history")) {
             for (String format : List.of(ListFormat.TEXT_CSV, ListFormat.APPLICATION_NDJSON)) {
                 given().accept(format).get(path).then().statusCode(200).contentType(format);
             }
@@ -154,22 +215,38 @@ class ListStreamingTest {
 
     @Test
     void aBadFilterIsStillAProblemAndJsonStaysTheDefault() {
-        given().accept(ListFormat.TEXT_CSV).get("/api/v1/statements?quoteType=bogus").then().statusCode(400)
+        given().accept(ListFormat.TEXT_CSV)
+                .get("/api/v1/statements?quoteType=bogus")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().accept(ListFormat.APPLICATION_NDJSON).get("/api/v1/officials?limit=0").then().statusCode(400)
+        given().accept(ListFormat.APPLICATION_NDJSON)
+                .get("/api/v1/officials?limit=0")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         given().accept("application/xml").get("/api/v1/officials").then().statusCode(406);
-        given().accept("text/csv;q=0.5, application/json").get(list()).then().statusCode(200)
-                .contentType("application/json").body("total", equalTo(OFFICIALS));
+        given().accept("text/csv;q=0.5, application/json")
+                .get(list())
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("total", equalTo(OFFICIALS));
     }
 
     @Test
     void theOpenApiDocumentDescribesBothFormats() {
-        JsonPath document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath document = given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Object> content = document.getMap("paths.'/api/v1/officials'.get.responses.'200'.content");
         assertEquals("string", ((Map<?, ?>) ((Map<?, ?>) content.get("text/csv")).get("schema")).get("type"));
-        assertEquals("#/components/schemas/Official", document.getString(
-                "paths.'/api/v1/officials'.get.responses.'200'.content.'application/x-ndjson'.schema.allOf[0].'$ref'"));
+        assertEquals(
+                "#/components/schemas/Official",
+                document.getString(
+                        "paths.'/api/v1/officials'.get.responses.'200'.content.'application/x-ndjson'.schema.allOf[0].'$ref'"));
     }
 }

@@ -59,12 +59,64 @@ class EngineParityTest {
     private static final int STATEMENTS = 3_000;
     private static final int QUERIES = 200;
     private static final int TOP = 20;
-    private static final String[] WORDS = {"ceasefire", "ceasefires", "Ceasefire", "truce", "agreement", "agreements",
-        "legally", "binding", "security", "guarantees", "guarantee", "sanctions", "Élysée", "Elysee", "negotiation",
-        "negotiations", "negotiate", "border", "borders", "Russia's", "Ukraine", "NATO", "weapons", "peace", "talks",
-        "summit", "minister", "ministers", "the", "of", "and", "a", "to", "in", "on", "right", "way", "nuclear",
-        "energy", "grain", "corridor", "prisoners", "exchange", "humanitarian", "aid", "occupation", "withdrawal",
-        "troops", "drone", "strikes", "civilians", "reconstruction", "fund", "café", "naïve", "coöperation"};
+    private static final String[] WORDS = {
+        "ceasefire",
+        "ceasefires",
+        "Ceasefire",
+        "truce",
+        "agreement",
+        "agreements",
+        "legally",
+        "binding",
+        "security",
+        "guarantees",
+        "guarantee",
+        "sanctions",
+        "Élysée",
+        "Elysee",
+        "negotiation",
+        "negotiations",
+        "negotiate",
+        "border",
+        "borders",
+        "Russia's",
+        "Ukraine",
+        "NATO",
+        "weapons",
+        "peace",
+        "talks",
+        "summit",
+        "minister",
+        "ministers",
+        "the",
+        "of",
+        "and",
+        "a",
+        "to",
+        "in",
+        "on",
+        "right",
+        "way",
+        "nuclear",
+        "energy",
+        "grain",
+        "corridor",
+        "prisoners",
+        "exchange",
+        "humanitarian",
+        "aid",
+        "occupation",
+        "withdrawal",
+        "troops",
+        "drone",
+        "strikes",
+        "civilians",
+        "reconstruction",
+        "fund",
+        "café",
+        "naïve",
+        "coöperation"
+    };
     private static final String[] COUNTRIES = {"RU", "UA", "US", "FR", "DE", "CN"};
 
     private static SearchCluster cluster;
@@ -95,7 +147,8 @@ class EngineParityTest {
             statements.add(statement(random, officials, topics));
         }
 
-        cluster = new SearchCluster(System.getenv().getOrDefault("DEMARCHE_SEARCH_URL", "http://127.0.0.1:9200"),
+        cluster = new SearchCluster(
+                System.getenv().getOrDefault("DEMARCHE_SEARCH_URL", "http://127.0.0.1:9200"),
                 Optional.ofNullable(System.getenv("DEMARCHE_SEARCH_USER")),
                 Optional.ofNullable(System.getenv("DEMARCHE_SEARCH_PASSWORD")),
                 "demarche-parity-" + UUID.randomUUID());
@@ -171,8 +224,12 @@ class EngineParityTest {
         shapes.put("or", r -> criteria(word(r) + " OR " + word(r), null, null));
         shapes.put("exclusion", r -> criteria(word(r) + " -" + word(r), null, null));
         shapes.put("word and country", r -> criteria(word(r), COUNTRIES[r.nextInt(COUNTRIES.length)], null));
-        shapes.put("filters only", r -> criteria(null, COUNTRIES[r.nextInt(COUNTRIES.length)],
-                LocalDate.of(2018, 1, 1).plusDays(r.nextInt(2500))));
+        shapes.put(
+                "filters only",
+                r -> criteria(
+                        null,
+                        COUNTRIES[r.nextInt(COUNTRIES.length)],
+                        LocalDate.of(2018, 1, 1).plusDays(r.nextInt(2500))));
         return shapes;
     }
 
@@ -185,8 +242,21 @@ class EngineParityTest {
     }
 
     private static StatementCriteria criteria(String q, String country, LocalDate from) {
-        return new StatementCriteria(q == null ? null : SearchQuery.parse(q), null, country, null, null, null, null, null,
-                null, null, null, from, null, null);
+        return new StatementCriteria(
+                q == null ? null : SearchQuery.parse(q),
+                null,
+                country,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                from,
+                null,
+                null);
     }
 
     @Test
@@ -205,7 +275,8 @@ class EngineParityTest {
                 for (Sorting.Order<Statement> order : List.of(byDate, byCreation)) {
                     StatementSearch.Hits hits = opensearch.search(criteria, order, 0, TOP);
                     assertEquals(total, hits.total(), "total of " + where);
-                    assertEquals(luceneSorted(query, order), hits.ids(), "page of " + where + " by " + order.wireName());
+                    assertEquals(
+                            luceneSorted(query, order), hits.ids(), "page of " + where + " by " + order.wireName());
                 }
                 if (criteria.query() != null) {
                     List<UUID> ranked = luceneRanked(query);
@@ -218,7 +289,8 @@ class EngineParityTest {
             }
             System.out.printf("Parity: %s, %d queries (%d with matches)%n", shape.getKey(), QUERIES, matched);
         }
-        System.out.printf("Parity: relevance top %d differed for %d queries: %s%n", TOP, differences.size(), differences);
+        System.out.printf(
+                "Parity: relevance top %d differed for %d queries: %s%n", TOP, differences.size(), differences);
         assertTrue(differences.isEmpty(), "relevance differs for " + differences);
     }
 
@@ -228,14 +300,18 @@ class EngineParityTest {
     }
 
     private static List<UUID> luceneSorted(Query query, Sorting.Order<Statement> order) throws IOException {
-        Sort sort = new Sort(new SortField(SortKeys.field(order), SortField.Type.LONG, order.descending()),
+        Sort sort = new Sort(
+                new SortField(SortKeys.field(order), SortField.Type.LONG, order.descending()),
                 new SortField(StatementDocuments.ID, SortField.Type.STRING, order.descending()));
         return ids(lucene.search(query, TOP, sort));
     }
 
     private static List<UUID> luceneRanked(Query query) throws IOException {
-        return ids(lucene.search(query, TOP, new Sort(SortField.FIELD_SCORE,
-                new SortField(StatementDocuments.ID, SortField.Type.STRING)), true));
+        return ids(lucene.search(
+                query,
+                TOP,
+                new Sort(SortField.FIELD_SCORE, new SortField(StatementDocuments.ID, SortField.Type.STRING)),
+                true));
     }
 
     private static List<UUID> ids(TopFieldDocs top) {
@@ -248,10 +324,19 @@ class EngineParityTest {
     }
 
     private static List<UUID> openSearchRanked(StatementCriteria criteria) {
-        Map<String, Object> body = Map.of("query", OpenSearchQueries.of(criteria), "size", TOP, "_source", false,
-                "sort", List.of(Map.of("_score", "desc"), Map.of(StatementDocuments.ID, "asc")));
+        Map<String, Object> body = Map.of(
+                "query",
+                OpenSearchQueries.of(criteria),
+                "size",
+                TOP,
+                "_source",
+                false,
+                "sort",
+                List.of(Map.of("_score", "desc"), Map.of(StatementDocuments.ID, "asc")));
         List<UUID> ids = new ArrayList<>();
-        cluster.call("POST", "/" + index.alias() + "/_search", body).path("hits").path("hits")
+        cluster.call("POST", "/" + index.alias() + "/_search", body)
+                .path("hits")
+                .path("hits")
                 .forEach(hit -> ids.add(UUID.fromString(hit.path("_id").asText())));
         return ids;
     }

@@ -40,20 +40,40 @@ class LostIndexTest {
         SearchCluster cluster = clusters.get();
         StatementIndex index = indices.get();
         String official = Fixtures.official("Lost Index " + Fixtures.unique(), "NO");
-        String before = Fixtures.create("statements", Map.of("officialId", official, "text",
-                "Walruses before the loss", "quoteType", "paraphrase", "statedOn", "2024-03"));
+        String before = Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        official,
+                        "text",
+                        "Walruses before the loss",
+                        "quoteType",
+                        "paraphrase",
+                        "statedOn",
+                        "2024-03"));
         SearchCaughtUp.await();
 
         JsonNode named = cluster.call("GET", "/_alias/" + index.alias(), null);
         named.fieldNames().forEachRemaining(concrete -> cluster.call("DELETE", "/" + concrete, null));
         cluster.call("PUT", "/" + index.alias(), Map.of());
-        String after = Fixtures.create("statements", Map.of("officialId", official, "text",
-                "Narwhals after the loss", "quoteType", "paraphrase", "statedOn", "2024-04"));
+        String after = Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        official,
+                        "text",
+                        "Narwhals after the loss",
+                        "quoteType",
+                        "paraphrase",
+                        "statedOn",
+                        "2024-04"));
 
         assertFound("walruses", before);
         assertFound("narwhals", after);
         JsonNode behind = cluster.call("GET", "/" + index.alias(), null);
-        assertFalse(behind.has(index.alias()), "the alias names a rebuilt index again: " + behind.fieldNames().next());
+        assertFalse(
+                behind.has(index.alias()),
+                "the alias names a rebuilt index again: " + behind.fieldNames().next());
         assertTrue(behind.fieldNames().next().startsWith(index.alias() + "-"), behind.toString());
     }
 
@@ -61,9 +81,11 @@ class LostIndexTest {
     private static void assertFound(String word, String id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         Response answer = given().queryParam("q", word).get("/api/v1/statements");
-        while (!(answer.statusCode() == 200 && answer.jsonPath().getList("items.id").equals(List.of(id)))) {
-            assertTrue(System.nanoTime() < deadline, "a search for " + word + " finds " + id + " again: "
-                    + answer.asString());
+        while (!(answer.statusCode() == 200
+                && answer.jsonPath().getList("items.id").equals(List.of(id)))) {
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    "a search for " + word + " finds " + id + " again: " + answer.asString());
             Thread.sleep(100);
             answer = given().queryParam("q", word).get("/api/v1/statements");
         }

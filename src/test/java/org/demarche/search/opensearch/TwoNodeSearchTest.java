@@ -38,7 +38,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class TwoNodeSearchTest {
 
     private static final int STATEMENTS = 300;
-    private static final String CLUSTER = "demarche-pair-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String CLUSTER =
+            "demarche-pair-" + UUID.randomUUID().toString().substring(0, 8);
     private static final Path HOMES = Path.of("target", "opensearch-pair");
 
     private static SearchCluster cluster;
@@ -48,8 +49,8 @@ class TwoNodeSearchTest {
         deleteHomes();
         node(9250, 9350, "cluster_manager,data,ingest");
         node(9251, 9351, "data,ingest");
-        cluster = new SearchCluster("http://127.0.0.1:9250,http://127.0.0.1:9251", Optional.empty(), Optional.empty(),
-                "demarche-pair");
+        cluster = new SearchCluster(
+                "http://127.0.0.1:9250,http://127.0.0.1:9251", Optional.empty(), Optional.empty(), "demarche-pair");
     }
 
     @AfterAll
@@ -61,11 +62,24 @@ class TwoNodeSearchTest {
 
     private static void node(int http, int transport, String roles) throws Exception {
         ProcessBuilder start = new ProcessBuilder("bash", ".ci/opensearch").inheritIO();
-        start.environment().putAll(Map.of("OPENSEARCH_HTTP_PORT", Integer.toString(http),
-                "OPENSEARCH_TRANSPORT_PORT", Integer.toString(transport), "OPENSEARCH_CLUSTER", CLUSTER,
-                "OPENSEARCH_HOME", HOMES.resolve(Integer.toString(http)).toString(), "OPENSEARCH_HEAP", "512m",
-                "OPENSEARCH_SEEDS", "127.0.0.1:9350,127.0.0.1:9351", "OPENSEARCH_MANAGERS", "node-9250",
-                "OPENSEARCH_ROLES", roles));
+        start.environment()
+                .putAll(Map.of(
+                        "OPENSEARCH_HTTP_PORT",
+                        Integer.toString(http),
+                        "OPENSEARCH_TRANSPORT_PORT",
+                        Integer.toString(transport),
+                        "OPENSEARCH_CLUSTER",
+                        CLUSTER,
+                        "OPENSEARCH_HOME",
+                        HOMES.resolve(Integer.toString(http)).toString(),
+                        "OPENSEARCH_HEAP",
+                        "512m",
+                        "OPENSEARCH_SEEDS",
+                        "127.0.0.1:9350,127.0.0.1:9351",
+                        "OPENSEARCH_MANAGERS",
+                        "node-9250",
+                        "OPENSEARCH_ROLES",
+                        roles));
         assertEquals(0, start.start().waitFor(), "node on " + http + " did not start");
     }
 
@@ -95,24 +109,50 @@ class TwoNodeSearchTest {
         String created = index.create(UUID.randomUUID().toString());
         index.write(created, statements(), Map.of());
         index.swapTo(created);
-        JsonNode health = cluster.call("GET", "/_cluster/health/" + created, null,
-                Map.of("wait_for_status", "green", "timeout", "120s"));
+        JsonNode health = cluster.call(
+                "GET", "/_cluster/health/" + created, null, Map.of("wait_for_status", "green", "timeout", "120s"));
         assertEquals("green", health.path("status").asText(), "2 shards and their replicas on two nodes");
         assertEquals(2, health.path("number_of_nodes").asInt());
 
         OpenSearchStatementSearch search = new OpenSearchStatementSearch(cluster, index, null, null);
-        StatementCriteria ceasefire = new StatementCriteria(SearchQuery.parse("ceasefire"), null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+        StatementCriteria ceasefire = new StatementCriteria(
+                SearchQuery.parse("ceasefire"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         long before = search.search(ceasefire, null, 0, 20).total();
         assertEquals(STATEMENTS / 2, before);
 
         stop(9251);
-        assertEquals(1, cluster.call("GET", "/_cluster/health", null, Map.of("wait_for_nodes", "1", "timeout", "60s"))
-                .path("number_of_nodes").asInt(), "one node left");
+        assertEquals(
+                1,
+                cluster.call("GET", "/_cluster/health", null, Map.of("wait_for_nodes", "1", "timeout", "60s"))
+                        .path("number_of_nodes")
+                        .asInt(),
+                "one node left");
         for (int i = 0; i < 20; i++) {
-            assertEquals(before, search.search(ceasefire, null, 0, 20).total(), "search " + i + " after a node stopped");
-            assertEquals(STATEMENTS, search.search(new StatementCriteria(null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null), StatementService.SORTING.resolve("-statedOn"), 0, 20).total());
+            assertEquals(
+                    before, search.search(ceasefire, null, 0, 20).total(), "search " + i + " after a node stopped");
+            assertEquals(
+                    STATEMENTS,
+                    search.search(
+                                    new StatementCriteria(
+                                            null, null, null, null, null, null, null, null, null, null, null, null,
+                                            null, null),
+                                    StatementService.SORTING.resolve("-statedOn"),
+                                    0,
+                                    20)
+                            .total());
         }
     }
 
