@@ -24,6 +24,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.demarche.TestKeys;
 import org.demarche.common.http.RequestIds;
 import org.jboss.logmanager.ExtLogRecord;
@@ -97,6 +99,35 @@ class SlowClientTest {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
+    /** The value of one of the server's in-flight gauges ({@code InFlightLimits}). */
+    private static int inFlight(String gauge) {
+        String metrics = given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher value = Pattern.compile("(?m)^demarche_http_" + gauge + "_in_flight (\\S+)$")
+                .matcher(metrics);
+        if (!value.find()) {
+            throw new AssertionError("no gauge demarche_http_" + gauge + "_in_flight at /q/metrics");
+        }
+        return (int) Double.parseDouble(value.group(1));
+    }
+
+    /**
+     * Waits until the server counts at least this many requests or streams under way. A test must not probe
+     * for a cap with requests of its own meanwhile: a probe holds a place too, and may take the one the
+     * request it waits for needs.
+     */
+    private static void awaitInFlight(String gauge, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (inFlight(gauge) < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(inFlight(gauge) >= atLeast, gauge + " in flight: " + inFlight(gauge) + ", awaited " + atLeast);
+    }
+
     private static String newKey() {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("name", "slow " + UUID.randomUUID(), "role", "editor"))
@@ -138,16 +169,12 @@ class SlowClientTest {
         String slowKey = newKey();
         List<Socket> open = new ArrayList<>();
         try {
+            int before = inFlight("requests");
             for (int i = 0; i < 3; i++) {
                 open.add(slowTopic(slowKey));
             }
-            // The three slow ones are admitted asynchronously; wait until the fourth is refused.
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            int status;
-            do {
-                status = createTopic(slowKey);
-            } while (status != 429 && System.nanoTime() < deadline);
-            assertEquals(429, status);
+            awaitInFlight("requests", before + 3);
+            assertEquals(429, createTopic(slowKey));
             given().header("Authorization", "Bearer " + slowKey)
                     .contentType(ContentType.JSON)
                     .body(Map.of("slug", "refused", "name", "Refused"))
@@ -180,14 +207,11 @@ class SlowClientTest {
         String first = newKey();
         String second = newKey();
         try (Socket firstImport = slowImport(first, "203.0.113.1")) {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            int status;
-            do {
-                status = given().header("Authorization", "Bearer " + first)
-                        .header("X-Forwarded-For", "203.0.113.2")
-                        .get("/api/v1/export")
-                        .statusCode();
-            } while (status == 200 && System.nanoTime() < deadline);
+            awaitInFlight("streams", 1);
+            int status = given().header("Authorization", "Bearer " + first)
+                    .header("X-Forwarded-For", "203.0.113.2")
+                    .get("/api/v1/export")
+                    .statusCode();
             assertEquals(429, status, "one stream per key");
             given().header("Authorization", "Bearer " + TestKeys.ADMIN)
                     .header("X-Forwarded-For", "203.0.113.1")
@@ -196,13 +220,11 @@ class SlowClientTest {
                     .then()
                     .statusCode(429);
             try (Socket secondImport = slowImport(second, "203.0.113.3")) {
-                deadline = System.nanoTime() + PATIENCE.toNanos();
-                do {
-                    status = given().header("X-Forwarded-For", "203.0.113.4")
-                            .accept("text/csv")
-                            .get("/api/v1/officials")
-                            .statusCode();
-                } while (status == 200 && System.nanoTime() < deadline);
+                awaitInFlight("streams", 2);
+                status = given().header("X-Forwarded-For", "203.0.113.4")
+                        .accept("text/csv")
+                        .get("/api/v1/officials")
+                        .statusCode();
                 assertEquals(503, status, "two streams in all");
                 given().header("X-Forwarded-For", "203.0.113.4")
                         .get("/api/v1/export")

@@ -1,5 +1,7 @@
 package org.demarche.common.http;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +19,26 @@ import org.demarche.common.ProblemType;
  * key and address and in all ({@link InFlightConfig#streamsPerClient}, {@link InFlightConfig#streams}).
  * A client over its cap gets a 429 problem, everyone over the overall stream cap a 503, both with
  * Retry-After. Rate limits count requests as they start; this bounds what slow requests hold meanwhile.
+ * How many requests and streams are under way shows at /q/metrics as {@code demarche_http_requests_in_flight}
+ * and {@code demarche_http_streams_in_flight}.
  */
 @ApplicationScoped
 public class InFlightLimits {
 
     static final int ORDER = BodySizeLimit.ORDER + 4;
+    private static final String ALL_REQUESTS = "requests";
     private static final String ALL_STREAMS = "streams";
     private static final String RETRY_AFTER_SECONDS = "1";
 
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-    void install(@Observes Router router, InFlightConfig config, RoutingProblems problems) {
+    void install(@Observes Router router, InFlightConfig config, RoutingProblems problems, MeterRegistry metrics) {
+        Gauge.builder("demarche.http.requests.in.flight", () -> inFlight.getOrDefault(ALL_REQUESTS, 0))
+                .description("API requests under way, from their start until their answer ends")
+                .register(metrics);
+        Gauge.builder("demarche.http.streams.in.flight", () -> inFlight.getOrDefault(ALL_STREAMS, 0))
+                .description("Exports, imports and CSV/NDJSON lists under way")
+                .register(metrics);
         router.route("/api/*").order(ORDER).handler(context -> admit(context, config, problems));
     }
 
@@ -74,6 +85,7 @@ public class InFlightLimits {
                 return;
             }
         }
+        take(ALL_REQUESTS, Integer.MAX_VALUE, taken);
         context.addEndHandler(ended -> taken.forEach(this::release));
         context.next();
     }
