@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
@@ -93,8 +92,8 @@ public class OfficialResource {
             responseCode = "200",
             description = "The official",
             content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
-    public RestResponse<OfficialResponse> get(@PathParam("id") UUID id, @Context Request request) {
-        return Responses.ok(officials.get(id), request);
+    public RestResponse<OfficialResponse> get(@PathParam("id") UUID id) {
+        return Responses.ok(officials.get(id));
     }
 
     /** Records a new official. */
@@ -140,7 +139,7 @@ public class OfficialResource {
                                             examples =
                                                     @ExampleObject(name = "lavrov", value = OfficialExamples.REQUEST)))
                     OfficialRequest body) {
-        return Responses.changed(officials.replace(id, body, ifMatch));
+        return Responses.ok(officials.replace(id, body, ifMatch));
     }
 
     /** Changes some fields of an official. */
@@ -170,7 +169,7 @@ public class OfficialResource {
                                                                     "Any fields of OfficialInput; null removes a field"),
                                             examples = @ExampleObject(name = "title", value = OfficialExamples.PATCH)))
                     JsonNode patch) {
-        return Responses.changed(officials.patch(id, patch, ifMatch));
+        return Responses.ok(officials.patch(id, patch, ifMatch));
     }
 
     /** Deletes an official nothing refers to. */

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
@@ -83,8 +82,8 @@ public class PositionResource {
             responseCode = "200",
             description = "The position",
             content = @Content(examples = @ExampleObject(name = "ceasefire", value = PositionExamples.RESPONSE)))
-    public RestResponse<PositionResponse> get(@PathParam("id") UUID id, @Context Request request) {
-        return Responses.ok(positions.get(id), request);
+    public RestResponse<PositionResponse> get(@PathParam("id") UUID id) {
+        return Responses.ok(positions.get(id));
     }
 
     /** Records a new position. */
@@ -136,7 +135,7 @@ public class PositionResource {
                                                             name = "ceasefire",
                                                             value = PositionExamples.REQUEST)))
                     PositionRequest body) {
-        return Responses.changed(positions.replace(id, body, ifMatch));
+        return Responses.ok(positions.replace(id, body, ifMatch));
     }
 
     /** Changes some fields of a position. */
@@ -166,7 +165,7 @@ public class PositionResource {
                                                                     "Any fields of PositionInput; null removes a field"),
                                             examples = @ExampleObject(name = "label", value = PositionExamples.PATCH)))
                     JsonNode patch) {
-        return Responses.changed(positions.patch(id, patch, ifMatch));
+        return Responses.ok(positions.patch(id, patch, ifMatch));
     }
 
     /** Deletes a position nothing refers to. */

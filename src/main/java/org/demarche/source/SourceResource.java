@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
@@ -91,8 +90,8 @@ public class SourceResource {
             responseCode = "200",
             description = "The source",
             content = @Content(examples = @ExampleObject(name = "caliber", value = SourceExamples.RESPONSE)))
-    public RestResponse<SourceResponse> get(@PathParam("id") UUID id, @Context Request request) {
-        return Responses.ok(sources.get(id), request);
+    public RestResponse<SourceResponse> get(@PathParam("id") UUID id) {
+        return Responses.ok(sources.get(id));
     }
 
     /** Records a new source. */
@@ -139,7 +138,7 @@ public class SourceResource {
                                             examples =
                                                     @ExampleObject(name = "caliber", value = SourceExamples.REQUEST)))
                     SourceRequest body) {
-        return Responses.changed(sources.replace(id, body, ifMatch));
+        return Responses.ok(sources.replace(id, body, ifMatch));
     }
 
     /** Changes some fields of a source. */
@@ -169,7 +168,7 @@ public class SourceResource {
                                                                     "Any fields of SourceInput; null removes a field"),
                                             examples = @ExampleObject(name = "archive", value = SourceExamples.PATCH)))
                     JsonNode patch) {
-        return Responses.changed(sources.patch(id, patch, ifMatch));
+        return Responses.ok(sources.patch(id, patch, ifMatch));
     }
 
     /** Deletes a source nothing refers to. */

@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
@@ -129,13 +128,12 @@ public class StatementResource {
                         mediaType = StatementJsonLd.MEDIA_TYPE,
                         schema = @Schema(type = SchemaType.OBJECT, description = "A schema.org Quotation in JSON-LD"))
             })
-    public RestResponse<StatementResponse> get(@PathParam("id") UUID id, @Context Request request) {
+    public RestResponse<StatementResponse> get(@PathParam("id") UUID id) {
         StatementResponse statement = statements.get(id);
         if (StatementJsonLd.requested(headers, false)) {
-            return Responses.okAs(
-                    statement, request, StatementJsonLd.TYPE, new StatementJsonLd(uri.getBaseUri())::quotation);
+            return Responses.okAs(statement, StatementJsonLd.TYPE, new StatementJsonLd(uri.getBaseUri())::quotation);
         }
-        return Responses.ok(statement, request);
+        return Responses.ok(statement);
     }
 
     /** Records a new statement. */
@@ -186,7 +184,7 @@ public class StatementResource {
                                                             name = "ceasefire-quote",
                                                             value = StatementExamples.REQUEST)))
                     StatementRequest body) {
-        return Responses.changed(statements.replace(id, body, ifMatch));
+        return Responses.ok(statements.replace(id, body, ifMatch));
     }
 
     /** Changes some fields of a statement. */
@@ -217,7 +215,7 @@ public class StatementResource {
                                             examples =
                                                     @ExampleObject(name = "verify", value = StatementExamples.PATCH)))
                     JsonNode patch) {
-        return Responses.changed(statements.patch(id, patch, ifMatch));
+        return Responses.ok(statements.patch(id, patch, ifMatch));
     }
 
     /** Deletes a statement nothing refers to. */

@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
@@ -90,8 +89,8 @@ public class TopicResource {
             responseCode = "200",
             description = "The topic",
             content = @Content(examples = @ExampleObject(name = "ceasefire", value = TopicExamples.RESPONSE)))
-    public RestResponse<TopicResponse> get(@PathParam("id") UUID id, @Context Request request) {
-        return Responses.ok(topics.get(id), request);
+    public RestResponse<TopicResponse> get(@PathParam("id") UUID id) {
+        return Responses.ok(topics.get(id));
     }
 
     /** Records a new topic. */
@@ -137,7 +136,7 @@ public class TopicResource {
                                             examples =
                                                     @ExampleObject(name = "ceasefire", value = TopicExamples.REQUEST)))
                     TopicRequest body) {
-        return Responses.changed(topics.replace(id, body, ifMatch));
+        return Responses.ok(topics.replace(id, body, ifMatch));
     }
 
     /** Changes some fields of a topic. */
@@ -168,7 +167,7 @@ public class TopicResource {
                                             examples =
                                                     @ExampleObject(name = "description", value = TopicExamples.PATCH)))
                     JsonNode patch) {
-        return Responses.changed(topics.patch(id, patch, ifMatch));
+        return Responses.ok(topics.patch(id, patch, ifMatch));
     }
 
     /** Deletes a topic nothing refers to. */

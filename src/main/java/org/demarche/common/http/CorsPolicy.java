@@ -51,7 +51,6 @@ public class CorsPolicy {
             return;
         }
         HttpServerResponse response = context.response();
-        response.putHeader("Vary", "Origin");
         String preflightMethod =
                 request.method() == HttpMethod.OPTIONS ? request.getHeader("Access-Control-Request-Method") : null;
         boolean read = preflightMethod != null

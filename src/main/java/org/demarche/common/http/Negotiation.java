@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Content negotiation, in one place: which of the media types a resource offers the client prefers.
- * As several API answers come in more than one format, every API answer carries {@code Vary: Accept}
- * for caches, added to whatever else it varies by.
+ * As several API answers come in more than one format, and the CORS headers depend on the request's
+ * Origin ({@link CorsPolicy}), every API answer carries {@code Vary: Accept, Origin} for caches, whether or
+ * not the request had those headers: a cache must not hand a CSV or an Origin-less answer to another client.
  */
 @ApplicationScoped
 public class Negotiation {
@@ -33,7 +34,7 @@ public class Negotiation {
 
     void install(@Observes Router router) {
         router.route("/api/*").order(BodySizeLimit.ORDER + 3).handler(context -> {
-            context.addHeadersEndHandler(ignored -> context.response().headers().add("Vary", "Accept"));
+            context.addHeadersEndHandler(ignored -> context.response().headers().set("Vary", "Accept, Origin"));
             context.next();
         });
     }

@@ -1,10 +1,7 @@
 package org.demarche.common.http;
 
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -17,52 +14,32 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 /**
- * How a resource answers: one record with its ETag, a created record, or a list as a page with its Link
- * or as a stream; and the same in another representation (JSON-LD).
+ * How a resource answers: one record, a created record, or a list as a page with its Link or as a stream;
+ * and the same in another representation (JSON-LD). {@link ContentTags} adds the ETags.
  */
 public final class Responses {
 
     private Responses() {}
 
-    /** 200 with the record and its ETag, or 304 when the client's {@code If-None-Match} still matches. */
-    public static <T extends Representation> RestResponse<T> ok(T body, Request request) {
-        EntityTag tag = ETags.of(body.version());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
-                    .tag(tag)
-                    .build();
-        }
-        return ResponseBuilder.ok(body).tag(tag).build();
+    /** 200 with the record (its ETag is added by {@link ContentTags}). */
+    public static <T extends Representation> RestResponse<T> ok(T body) {
+        return ResponseBuilder.ok(body).build();
     }
 
     /**
-     * Like {@link #ok}, in another representation of the record: it has an ETag of its own, so that a
-     * client's cached JSON never stands in for it (or the other way round).
+     * Like {@link #ok}, in another representation of the record, which has its own ETag: a client's cached
+     * JSON never stands in for it (or the other way round).
      */
     public static <T extends Representation> RestResponse<T> okAs(
-            T body, Request request, MediaType type, Function<? super T, ?> represent) {
-        EntityTag tag = ETags.of(body.version(), type.getSubtype());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
-                    .tag(tag)
-                    .build();
-        }
-        return declared(ResponseBuilder.ok(represent.apply(body), type).tag(tag));
+            T body, MediaType type, Function<? super T, ?> represent) {
+        return declared(ResponseBuilder.ok(represent.apply(body), type));
     }
 
-    /** 200 with the changed record and its new ETag. */
-    public static <T extends Representation> RestResponse<T> changed(T body) {
-        return ResponseBuilder.ok(body).tag(ETags.of(body.version())).build();
-    }
-
-    /** 201 with the created record, its ETag, and its URL in {@code Location}. */
+    /** 201 with the created record and its URL in {@code Location}. */
     public static <T extends Representation> RestResponse<T> created(T body, UriInfo uri) {
         return ResponseBuilder.<T>created(
                         uri.getAbsolutePathBuilder().path(body.id().toString()).build())
                 .entity(body)
-                .tag(ETags.of(body.version()))
                 .build();
     }
 

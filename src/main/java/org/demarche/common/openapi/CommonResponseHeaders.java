@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents the headers every answer of the API carries, once for all operations: {@code X-Request-Id} on
  * every response, and the rate-limit budget ({@code RateLimit-Limit}, {@code -Remaining}, {@code -Reset})
- * on every response of an operation a rate limit applies to. The headers are components that each
- * response refers to. Runs after {@link ProblemResponses}, so the problem answers it adds have them too.
+ * on every response of an operation a rate limit applies to; {@code ETag} on every answer with a JSON body
+ * and on 304s, and {@code Cache-Control} on those of reads. The headers are components that each response
+ * refers to. Runs after {@link ProblemResponses}, so the problem answers it adds have them too.
  */
 @OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = ProblemResponses.PRIORITY - 1)
 public class CommonResponseHeaders implements OASFilter {
@@ -29,29 +30,45 @@ public class CommonResponseHeaders implements OASFilter {
     private static final Set<PathItem.HttpMethod> WRITES = Set.of(
             PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
+    private static final String ETAG = "ETag";
+    private static final String CACHE_CONTROL = "Cache-Control";
+    private static final Set<String> TAGGED = Set.of("200", "201", "304");
+
     private static final Map<String, Header> DEFINED = Map.of(
+            ETAG,
+            header(
+                    "A digest of this answer's body, which changes whenever the body does (the summaries of"
+                            + " other records a record embeds included): send it back in If-None-Match to get a 304"
+                            + " while it is current. A record's tag starts with its version, \"3-…\"; send it in"
+                            + " If-Match to change the record only if no one else has since.",
+                    Schema.SchemaType.STRING),
+            CACHE_CONTROL,
+            header(
+                    "no-cache: a cache may keep the answer but must revalidate it (If-None-Match) before"
+                            + " each use; no-store on API keys.",
+                    Schema.SchemaType.STRING),
             RequestIds.HEADER,
-                    header(
-                            "The request's id: the X-Request-Id the client sent, if it is 1 to 128"
-                                    + " letters, digits and . _ : -, else one the server made (a UUID). Problem bodies carry it as"
-                                    + " requestId and the server's log lines for the request carry it too.",
-                            Schema.SchemaType.STRING),
+            header(
+                    "The request's id: the X-Request-Id the client sent, if it is 1 to 128"
+                            + " letters, digits and . _ : -, else one the server made (a UUID). Problem bodies carry it as"
+                            + " requestId and the server's log lines for the request carry it too.",
+                    Schema.SchemaType.STRING),
             RateLimits.LIMIT,
-                    header(
-                            "Requests this operation may make per minute, per API key and per client"
-                                    + " address (IETF draft RateLimit header fields). Present when a rate limit applies: always for"
-                                    + " writes and costly reads, for other lists when asked for as CSV or NDJSON.",
-                            Schema.SchemaType.INTEGER),
+            header(
+                    "Requests this operation may make per minute, per API key and per client"
+                            + " address (IETF draft RateLimit header fields). Present when a rate limit applies: always for"
+                            + " writes and costly reads, for other lists when asked for as CSV or NDJSON.",
+                    Schema.SchemaType.INTEGER),
             RateLimits.REMAINING,
-                    header(
-                            "Requests left now in the tightest budget this request drew from (the key's"
-                                    + " or the address's); tokens come back evenly over the minute.",
-                            Schema.SchemaType.INTEGER),
+            header(
+                    "Requests left now in the tightest budget this request drew from (the key's"
+                            + " or the address's); tokens come back evenly over the minute.",
+                    Schema.SchemaType.INTEGER),
             RateLimits.RESET,
-                    header(
-                            "Seconds until that budget is full again. On a 429, Retry-After says when one"
-                                    + " more request may be made.",
-                            Schema.SchemaType.INTEGER));
+            header(
+                    "Seconds until that budget is full again. On a 429, Retry-After says when one"
+                            + " more request may be made.",
+                    Schema.SchemaType.INTEGER));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -71,14 +88,28 @@ public class CommonResponseHeaders implements OASFilter {
                 List<String> names = limited
                         ? List.of(RequestIds.HEADER, RateLimits.LIMIT, RateLimits.REMAINING, RateLimits.RESET)
                         : List.of(RequestIds.HEADER);
-                operation
-                        .getResponses()
-                        .getAPIResponses()
-                        .values()
-                        .forEach(response -> names.forEach(name -> response.addHeader(
-                                name, OASFactory.createHeader().ref(HEADERS + name))));
+                operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                    names.forEach(name -> response.addHeader(name, reference(name)));
+                    if (TAGGED.contains(status) && (status.equals("304") || json(response))) {
+                        response.addHeader(ETAG, reference(ETAG));
+                        if (method == PathItem.HttpMethod.GET) {
+                            response.addHeader(CACHE_CONTROL, reference(CACHE_CONTROL));
+                        }
+                    }
+                });
             });
         });
+    }
+
+    private static Header reference(String name) {
+        return OASFactory.createHeader().ref(HEADERS + name);
+    }
+
+    /** Whether a response has a JSON body, which {@code ContentTags} tags. */
+    private static boolean json(APIResponse response) {
+        return response.getContent() != null
+                && response.getContent().getMediaTypes().keySet().stream()
+                        .anyMatch(type -> type.equals("application/json") || type.equals("application/ld+json"));
     }
 
     /** Whether an operation can answer as CSV or NDJSON, which counts against the rate limit of costly reads. */

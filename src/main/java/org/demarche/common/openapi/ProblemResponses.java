@@ -70,9 +70,8 @@ public class ProblemResponses implements OASFilter {
         errors.put("400", UNKNOWN_PARAMETER);
         switch (method) {
             case GET -> {
-                if (single) {
-                    errors.put("304", "Not modified: the If-None-Match ETag is still current");
-                } else {
+                errors.put("304", "Not modified: the If-None-Match ETag is still current (answers in JSON only)");
+                if (!single) {
                     errors.put(
                             "400",
                             "A query parameter is not valid (unknown enum value, bad date, limit, sort or cursor),"
@@ -110,8 +109,8 @@ public class ProblemResponses implements OASFilter {
                 errors.put("411", "The body was sent in chunks, without Content-Length");
                 errors.put(
                         "412",
-                        "If-Match does not match the current ETag (compared strongly: a weak W/ tag never"
-                                + " matches); of writes racing with one If-Match, all but one get this");
+                        "If-Match names no ETag of the record's current version (compared strongly: a weak W/"
+                                + " tag never matches); of writes racing with one If-Match, all but one get this");
                 errors.put("413", "The body is larger than DEMARCHE_MAX_BODY_SIZE (1 MiB by default)");
                 errors.put(
                         "415",
@@ -125,8 +124,8 @@ public class ProblemResponses implements OASFilter {
                 errors.put("409", "Other records still refer to this one; they are named in references");
                 errors.put(
                         "412",
-                        "If-Match does not match the current ETag (compared strongly: a weak W/ tag never"
-                                + " matches)");
+                        "If-Match names no ETag of the record's current version (compared strongly: a weak W/"
+                                + " tag never matches)");
             }
             default -> {}
         }

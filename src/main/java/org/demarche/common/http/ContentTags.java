@@ -1,0 +1,61 @@
+package org.demarche.common.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Tags every JSON answer that has a body (a record, a page, counts) with an ETag made from the body
+ * itself ({@link ETags}), so that a tag is never reused for a different representation. A GET or HEAD whose
+ * {@code If-None-Match} lists the tag is answered 304 without the body, and GET answers say
+ * {@code Cache-Control: no-cache}: a cache may keep them but asks each time whether they are still current.
+ * Streams (CSV, NDJSON) are not tagged: they are written as they are read.
+ */
+public class ContentTags {
+
+    private static final MediaType LINKED_DATA = new MediaType("application", "ld+json");
+
+    private final ObjectMapper json;
+
+    public ContentTags(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerResponseFilter
+    public void tag(ContainerRequestContext request, ContainerResponseContext response, HttpServerResponse sent)
+            throws JsonProcessingException {
+        int status = response.getStatus();
+        Object entity = response.getEntity();
+        if (status != Status.OK.getStatusCode() && status != Status.CREATED.getStatusCode()
+                || entity == null
+                || !isJson(response.getMediaType())) {
+            return;
+        }
+        byte[] body = json.writeValueAsBytes(entity);
+        EntityTag tag = entity instanceof Representation record ? ETags.of(record.version(), body) : ETags.of(body);
+        response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+        String method = request.getMethod();
+        if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
+            return;
+        }
+        if (!sent.headers().contains(HttpHeaders.CACHE_CONTROL)) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-cache");
+        }
+        if (ETags.noneMatchLists(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), tag)) {
+            response.setStatus(Status.NOT_MODIFIED.getStatusCode());
+            response.setEntity(null);
+        }
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isCompatible(LINKED_DATA));
+    }
+}
