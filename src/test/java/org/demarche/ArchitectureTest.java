@@ -43,7 +43,7 @@ class ArchitectureTest {
             List.of("official", "topic", "source"),
             List.of("statement"),
             List.of("position", "search"),
-            List.of("timeline", "bulk", "ingest", "sample", "backup", "duplicate", "ops", "storage"));
+            List.of("timeline", "bulk", "ingest", "sample", "backup", "duplicate", "ops", "storage", "idempotency"));
 
     // Rules are checked in methods: Surefire 3.5.3 runs no @ArchTest fields (TNG/ArchUnit#1442).
 

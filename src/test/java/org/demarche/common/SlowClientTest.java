@@ -1,6 +1,8 @@
 package org.demarche.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,6 +164,30 @@ class SlowClientTest {
                     System.nanoTime() - started >= Duration.ofMillis(1500).toNanos(),
                     "answered at the timeout, not before");
         }
+    }
+
+    @Test
+    void aBodyThatArrivesAfterIts408WritesNothing() throws Exception {
+        String slug = "late-" + UUID.randomUUID();
+        String body = "{\"slug\": \"" + slug + "\", \"name\": \"Late\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket late = partialBody(
+                "/api/v1/topics",
+                "application/json",
+                TestKeys.ADMIN,
+                "127.0.0.1",
+                bytes.length,
+                body.substring(0, 1))) {
+            late.setSoTimeout((int) PATIENCE.toMillis());
+            InputStream in = late.getInputStream();
+            byte[] statusLine = in.readNBytes("HTTP/1.1 408".length());
+            assertEquals("HTTP/1.1 408", new String(statusLine, StandardCharsets.UTF_8));
+            // The rest of the body, while the server still reads and drops what comes before closing.
+            late.getOutputStream().write(bytes, 1, bytes.length - 1);
+            late.getOutputStream().flush();
+            in.readAllBytes();
+        }
+        given().get("/api/v1/topics?name=Late&limit=100").then().statusCode(200).body("items.slug", not(hasItem(slug)));
     }
 
     @Test

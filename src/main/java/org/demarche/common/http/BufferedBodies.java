@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * thread takes the request, which Quarkus REST then reads from memory: a body sent a byte at a time
  * holds no thread. Such bodies are at most {@code demarche.http.max-body-size} ({@link BodySizeLimit});
  * one that has not fully arrived within {@link InFlightConfig#bodyTimeout} is answered 408 and its
- * connection closed. An import streams into a worker as it arrives; a stalled one is ended by
+ * connection closed, and the request goes no further even if the rest of its body comes. An import streams into a worker as it arrives; a stalled one is ended by
  * {@code quarkus.http.idle-timeout}, and imports are few at once ({@link InFlightLimits}).
  */
 @ApplicationScoped
@@ -44,6 +44,13 @@ public class BufferedBodies {
             });
             context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
             reader.handle(context);
+        });
+        // A body that arrives after its 408 (while the connection lingers) reaches no resource: the client was
+        // told it failed, so nothing may be written for it.
+        router.route("/api/*").order(InFlightLimits.ORDER + 2).handler(context -> {
+            if (!context.response().headWritten()) {
+                context.next();
+            }
         });
     }
 

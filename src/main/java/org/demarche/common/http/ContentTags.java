@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * itself ({@link ETags}), so that a tag is never reused for a different representation. A GET or HEAD whose
  * {@code If-None-Match} lists the tag is answered 304 without the body, and GET answers say
  * {@code Cache-Control: no-cache}: a cache may keep them but asks each time whether they are still current.
- * Streams (CSV, NDJSON) are not tagged: they are written as they are read.
+ * Streams (CSV, NDJSON) are not tagged: they are written as they are read, and an answer that has its tag
+ * already (a POST's first answer replayed for its Idempotency-Key) keeps it.
  */
 public class ContentTags {
 
@@ -36,7 +37,8 @@ public class ContentTags {
         Object entity = response.getEntity();
         if (status != Status.OK.getStatusCode() && status != Status.CREATED.getStatusCode()
                 || entity == null
-                || !isJson(response.getMediaType())) {
+                || !isJson(response.getMediaType())
+                || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             return;
         }
         byte[] body = json.writeValueAsBytes(entity);

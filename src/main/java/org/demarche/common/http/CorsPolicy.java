@@ -27,9 +27,9 @@ public class CorsPolicy {
     private static final String READ_METHODS = "GET, HEAD";
     private static final String ALL_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
     private static final String ALLOWED_HEADERS =
-            "Accept, Authorization, Content-Type, If-Match, If-None-Match, X-Request-Id";
+            "Accept, Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, X-Request-Id";
     private static final String EXPOSED_HEADERS =
-            "ETag, Link, Location, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset,"
+            "ETag, Idempotent-Replayed, Link, Location, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset,"
                     + " Retry-After, WWW-Authenticate, X-Request-Id";
 
     void install(
