@@ -8,14 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.demarche.Fixtures;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +183,48 @@ class OpenApiClientSchemasTest {
                 .post("/api/v1/officials");
         assertEquals(422, invalid.statusCode());
         conforms(invalid.jsonPath().get(""), map(schemas.get("Problem")), "422");
+    }
+
+    @Test
+    void everyAnswerRecordRequiresTheFieldsJacksonAlwaysWrites() throws Exception {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.demarche");
+        int checked = 0;
+        for (JavaClass javaClass : classes) {
+            Class<?> type = javaClass.reflect();
+            Schema annotation = type.getAnnotation(Schema.class);
+            String name = annotation == null || annotation.name().isEmpty() ? type.getSimpleName() : annotation.name();
+            Map<String, Object> schema = map(schemas.get(name));
+            if (!type.isRecord() || schema == null || name.endsWith("Input") || schema.get("properties") == null) {
+                continue;
+            }
+            List<String> components = Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .toList();
+            if (!map(schema.get("properties")).keySet().equals(Set.copyOf(components))) {
+                continue; // another record of that name (Key, State…), not the one the document describes
+            }
+            checked++;
+            List<Object> required = list(schema.get("required"));
+            List<String> declared = annotation == null ? List.of() : List.of(annotation.requiredProperties());
+            for (RecordComponent component : type.getRecordComponents()) {
+                JsonInclude field = type.getDeclaredField(component.getName()).getAnnotation(JsonInclude.class);
+                JsonInclude include = field != null ? field : type.getAnnotation(JsonInclude.class);
+                boolean alwaysWritten = include == null || include.value() == JsonInclude.Include.ALWAYS;
+                // A field Jackson leaves out when null is required only where the record says it is never null.
+                assertEquals(
+                        alwaysWritten || declared.contains(component.getName()),
+                        required.contains(component.getName()),
+                        name + "." + component.getName() + (alwaysWritten ? " is always written" : " may be left out"));
+                if (component.getType().isPrimitive()) {
+                    assertFalse(
+                            nullable(map(map(schema.get("properties")).get(component.getName()))),
+                            name + "." + component.getName() + " is a primitive, never null");
+                }
+            }
+        }
+        assertTrue(checked > 30, "only " + checked + " answer records found");
     }
 
     /** Fails unless a JSON value has every field its schema requires and is null only where it may be. */
