@@ -6,7 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem details body, the only shape an error response takes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem details, sent as application/problem+json")
+@Schema(
+        name = "Problem",
+        description = "RFC 9457 problem details, sent as application/problem+json; fields that do not apply are left"
+                + " out",
+        requiredProperties = {"type", "title", "status"})
 public record Problem(
         @Schema(
                 description = "URI reference identifying the problem type",

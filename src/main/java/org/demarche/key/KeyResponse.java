@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A key as admins see it; {@code secret} is present only in the answer that creates the key. */
-@Schema(name = "Key")
+@Schema(
+        name = "Key",
+        description = "An API key; fields without a value (secret after creation) are left out",
+        requiredProperties = {"id", "name", "role", "secretPrefix", "createdAt"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KeyResponse(
         UUID id,

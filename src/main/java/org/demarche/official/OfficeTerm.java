@@ -12,13 +12,14 @@ public record OfficeTerm(
         @Schema(examples = "Minister of Foreign Affairs") @NotBlank @Size(max = 200)
         String title,
 
-        @Schema(examples = "Ministry of Foreign Affairs of the Russian Federation") @Size(max = 200)
+        @Schema(nullable = true, examples = "Ministry of Foreign Affairs of the Russian Federation") @Size(max = 200)
         String organization,
 
-        @Schema(description = "ISO 3166-1 alpha-2", examples = "RU") @CountryCode
+        @Schema(description = "ISO 3166-1 alpha-2", nullable = true, examples = "RU") @CountryCode
         String country,
 
-        @Schema(description = "Partial date: 2004, 2004-03 or 2004-03-09", examples = "2004-03-09") @PartialDateText
+        @Schema(description = "Partial date: 2004, 2004-03 or 2004-03-09", nullable = true, examples = "2004-03-09")
+        @PartialDateText
         String startDate,
 
         @Schema(description = "Partial date; null while in office", nullable = true) @PartialDateText

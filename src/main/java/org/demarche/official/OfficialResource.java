@@ -91,7 +91,10 @@ public class OfficialResource {
     @APIResponse(
             responseCode = "200",
             description = "The official",
-            content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = OfficialResponse.class),
+                            examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
     public RestResponse<OfficialResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(officials.get(id));
     }
@@ -108,7 +111,10 @@ public class OfficialResource {
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new official",
-            content = @Content(examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = OfficialResponse.class),
+                            examples = @ExampleObject(name = "lavrov", value = OfficialExamples.RESPONSE)))
     public RestResponse<OfficialResponse> create(
             @RequestBody(
                             content =

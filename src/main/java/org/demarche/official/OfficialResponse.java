@@ -13,9 +13,12 @@ public record OfficialResponse(
         @Schema(examples = "Sergei Lavrov") String name,
         List<String> aliases,
         @Schema(examples = "RU") String country,
-        @Schema(examples = "Minister of Foreign Affairs") String title,
-        String organization,
-        @Schema(examples = "Q182003") String wikidataId,
+
+        @Schema(nullable = true, examples = "Minister of Foreign Affairs")
+        String title,
+
+        @Schema(nullable = true) String organization,
+        @Schema(nullable = true, examples = "Q182003") String wikidataId,
         List<OfficeTerm> offices,
         Instant createdAt,
         Instant updatedAt,

@@ -81,7 +81,10 @@ public class PositionResource {
     @APIResponse(
             responseCode = "200",
             description = "The position",
-            content = @Content(examples = @ExampleObject(name = "ceasefire", value = PositionExamples.RESPONSE)))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = PositionResponse.class),
+                            examples = @ExampleObject(name = "ceasefire", value = PositionExamples.RESPONSE)))
     public RestResponse<PositionResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(positions.get(id));
     }
@@ -99,7 +102,10 @@ public class PositionResource {
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new position",
-            content = @Content(examples = @ExampleObject(name = "ceasefire", value = PositionExamples.RESPONSE)))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = PositionResponse.class),
+                            examples = @ExampleObject(name = "ceasefire", value = PositionExamples.RESPONSE)))
     public RestResponse<PositionResponse> create(
             @RequestBody(
                             content =

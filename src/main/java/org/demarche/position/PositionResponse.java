@@ -17,7 +17,10 @@ public record PositionResponse(
         UUID topicId,
         TopicSummary topic,
         @Schema(examples = "opposes") Stance stance,
-        @Schema(examples = "Ceasefire rejected") String label,
+
+        @Schema(nullable = true, examples = "Ceasefire rejected")
+        String label,
+
         List<String> conditions,
         @Schema(examples = "2024-11") String validFrom,
         @Schema(nullable = true) String validTo,

@@ -31,7 +31,7 @@ public record TopicStances(
 
             @Schema(examples = "conditional") Stance stance,
 
-            @Schema(examples = "Negotiations only on Russia's terms")
+            @Schema(nullable = true, examples = "Negotiations only on Russia's terms")
             String label,
 
             List<String> conditions,

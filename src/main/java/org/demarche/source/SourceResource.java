@@ -89,7 +89,10 @@ public class SourceResource {
     @APIResponse(
             responseCode = "200",
             description = "The source",
-            content = @Content(examples = @ExampleObject(name = "caliber", value = SourceExamples.RESPONSE)))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = SourceResponse.class),
+                            examples = @ExampleObject(name = "caliber", value = SourceExamples.RESPONSE)))
     public RestResponse<SourceResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(sources.get(id));
     }
@@ -107,7 +110,10 @@ public class SourceResource {
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new source",
-            content = @Content(examples = @ExampleObject(name = "caliber", value = SourceExamples.RESPONSE)))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = SourceResponse.class),
+                            examples = @ExampleObject(name = "caliber", value = SourceExamples.RESPONSE)))
     public RestResponse<SourceResponse> create(
             @RequestBody(
                             content =

@@ -9,7 +9,7 @@ public record SourceSummary(
         UUID id,
         @Schema(examples = "Caliber.Az") String outlet,
         String url,
-        @Schema(examples = "2024-11") String publishedAt) {
+        @Schema(nullable = true, examples = "2024-11") String publishedAt) {
 
     public static SourceSummary of(Source source) {
         return new SourceSummary(source.id, source.outlet, source.url, source.publishedAt);

@@ -149,7 +149,10 @@ public class StatementResource {
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new statement",
-            content = @Content(examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.RESPONSE)))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatementResponse.class),
+                            examples = @ExampleObject(name = "ceasefire-quote", value = StatementExamples.RESPONSE)))
     public RestResponse<StatementResponse> create(
             @RequestBody(
                             content =

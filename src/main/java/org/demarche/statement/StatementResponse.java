@@ -14,24 +14,50 @@ import org.demarche.topic.TopicSummary;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A statement as the API shows it, with compact forms of the records it refers to. */
-@Schema(name = "Statement")
+@Schema(
+        name = "Statement",
+        description = "A statement; highlight is present only in search results",
+        requiredProperties = {
+            "id",
+            "officialId",
+            "official",
+            "text",
+            "quoteType",
+            "language",
+            "statedOn",
+            "venue",
+            "medium",
+            "topicIds",
+            "topics",
+            "sourceIds",
+            "sources",
+            "mentions",
+            "verification",
+            "notes",
+            "createdAt",
+            "updatedAt",
+            "version"
+        })
 public record StatementResponse(
         UUID id,
         UUID officialId,
         OfficialSummary official,
         @Schema(examples = "A ceasefire will not suit us.") String text,
         @Schema(examples = "direct_quote") QuoteType quoteType,
-        @Schema(examples = "en") String language,
+        @Schema(nullable = true, examples = "en") String language,
         @Schema(examples = "2024-11") String statedOn,
-        @Schema(examples = "Interview on Russian TV") String venue,
-        @Schema(examples = "interview") Medium medium,
+
+        @Schema(nullable = true, examples = "Interview on Russian TV")
+        String venue,
+
+        @Schema(nullable = true, examples = "interview") Medium medium,
         List<UUID> topicIds,
         List<TopicSummary> topics,
         List<UUID> sourceIds,
         List<SourceSummary> sources,
         List<String> mentions,
         @Schema(examples = "unverified") Verification verification,
-        String notes,
+        @Schema(nullable = true) String notes,
         Instant createdAt,
         Instant updatedAt,
         long version,
@@ -39,7 +65,6 @@ public record StatementResponse(
         @Schema(
                 description = "Only in results of a search with q: the text (for a long text, about 300 characters"
                         + " around the first match), HTML-escaped, with the matched words in <mark>...</mark>",
-                nullable = true,
                 examples = "A <mark>ceasefire</mark> will not suit us.")
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String highlight)

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One event on an official's timeline: a statement made, or a position taken. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "A statement or a position on the timeline; exactly one of statement and position is present")
+@Schema(
+        description = "A statement or a position on the timeline; exactly one of statement and position is present",
+        requiredProperties = {"kind", "date"})
 public record TimelineEntry(
         @Schema(
                 description = "statement or position",

@@ -88,7 +88,10 @@ public class TopicResource {
     @APIResponse(
             responseCode = "200",
             description = "The topic",
-            content = @Content(examples = @ExampleObject(name = "ceasefire", value = TopicExamples.RESPONSE)))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TopicResponse.class),
+                            examples = @ExampleObject(name = "ceasefire", value = TopicExamples.RESPONSE)))
     public RestResponse<TopicResponse> get(@PathParam("id") UUID id) {
         return Responses.ok(topics.get(id));
     }
@@ -104,7 +107,10 @@ public class TopicResource {
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new topic",
-            content = @Content(examples = @ExampleObject(name = "ceasefire", value = TopicExamples.RESPONSE)))
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TopicResponse.class),
+                            examples = @ExampleObject(name = "ceasefire", value = TopicExamples.RESPONSE)))
     public RestResponse<TopicResponse> create(
             @RequestBody(
                             content =

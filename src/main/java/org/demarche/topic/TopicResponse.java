@@ -13,7 +13,7 @@ public record TopicResponse(
         UUID id,
         @Schema(examples = "ceasefire") String slug,
         @Schema(examples = "Ceasefire") String name,
-        String description,
+        @Schema(nullable = true) String description,
         @Schema(nullable = true) UUID parentId,
 
         @Schema(description = "The broader topic, if any", nullable = true)
