@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
@@ -29,7 +31,7 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
             SortField.instant("updatedAt", "updatedAt", o -> o.updatedAt));
 
     /** Filters of the officials list; null fields are absent filters. */
-    public record Filter(String country, String name, String organization, String wikidataId) {}
+    public record Filter(String country, String name, String organization, String wikidataId, Set<UUID> ids) {}
 
     @Transactional
     public Page<OfficialResponse> list(Filter filter, PageParams page) {
@@ -39,6 +41,7 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
                     "Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU, not '" + country + "'");
         }
         return ListQuery.of(Official.class, "o")
+                .where("o.id in :ids", "ids", filter.ids())
                 .where("o.country = :country", "country", country)
                 .where(
                         "(lower(o.name) like :name escape '\\' or exists (select 1 from o.aliases a where lower(a) like :name escape '\\'))",

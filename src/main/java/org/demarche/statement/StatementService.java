@@ -18,6 +18,7 @@ import org.demarche.common.ProblemException;
 import org.demarche.common.QueryParams;
 import org.demarche.common.References;
 import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.IdFilter;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
@@ -187,6 +188,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         PartialDate to = filter.to == null ? null : PartialDate.ofParameter("to", filter.to);
         return new StatementCriteria(
                 filter.q == null ? null : SearchQuery.parse(filter.q),
+                IdFilter.parse(filter.id),
                 officialIds,
                 country,
                 topics.withDescendants("topic", filter.topic),

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Responses;
+import org.demarche.common.paging.IdFilter;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.stream.ListFormat;
@@ -68,13 +69,14 @@ public class TopicResource {
                     + " Sort by slug (default), name, createdAt or updatedAt.")
     public RestResponse<Page<TopicResponse>> list(
             @BeanParam PageParams page,
+            @BeanParam IdFilter ids,
             @Parameter(
                             description = "Only topics directly under this one (slug or id)",
                             example = "ukraine-negotiations")
                     @QueryParam("parent")
                     String parent,
             @Parameter(description = "Part of the name, any case", example = "cease") @QueryParam("name") String name) {
-        return Responses.list(page, p -> topics.list(parent, name, p), TopicResponse.class, uri, headers);
+        return Responses.list(page, p -> topics.list(parent, name, ids.ids(), p), TopicResponse.class, uri, headers);
     }
 
     /** Reads one topic. */

@@ -37,9 +37,10 @@ public class TopicService extends RecordService<Topic, TopicRequest, TopicRespon
             SortField.instant("updatedAt", "updatedAt", t -> t.updatedAt));
 
     @Transactional
-    public Page<TopicResponse> list(String parent, String name, PageParams page) {
+    public Page<TopicResponse> list(String parent, String name, Set<UUID> ids, PageParams page) {
         UUID parentId = parent == null || parent.isBlank() ? null : resolve("parent", parent).id;
         return ListQuery.of(Topic.class, "t")
+                .where("t.id in :ids", "ids", ids)
                 .where("t.parent.id = :parentId", "parentId", parentId)
                 .where("lower(t.name) like :name escape '\\'", "name", QueryParams.likePattern(name))
                 .page(page, SORTING)
