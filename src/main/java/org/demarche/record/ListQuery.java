@@ -54,6 +54,15 @@ public final class ListQuery<E extends TrackedEntity> {
         return this;
     }
 
+    /** Adds a condition with several named parameters, unless {@code values} is null (the filter is absent). */
+    public ListQuery<E> where(String condition, Map<String, ?> values) {
+        if (values != null) {
+            conditions.add(condition);
+            parameters.putAll(values);
+        }
+        return this;
+    }
+
     /** Adds a condition without parameters when {@code apply} holds. */
     public ListQuery<E> when(boolean apply, String condition) {
         if (apply) {
