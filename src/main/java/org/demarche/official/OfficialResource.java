@@ -74,11 +74,19 @@ public class OfficialResource {
                     String country,
             @Parameter(description = "Part of the name or an alias, any case", example = "lavrov") @QueryParam("name")
                     String name,
+            @Parameter(
+                            description = "For lookups as a user types: every word given starts a word of the name or"
+                                    + " of an alias, in any order, any case, accents ignored (lav, Sergei Lav, serg and"
+                                    + " lavrov serg all find Sergei Lavrov; soig finds Şoigu); at most 10 words",
+                            example = "serg lav")
+                    @QueryParam("prefix")
+                    String prefix,
             @Parameter(description = "Part of the organization, any case") @QueryParam("organization")
                     String organization,
             @Parameter(description = "Wikidata item id", example = "Q182003") @QueryParam("wikidataId")
                     String wikidataId) {
-        OfficialService.Filter filter = new OfficialService.Filter(country, name, organization, wikidataId, ids.ids());
+        OfficialService.Filter filter =
+                new OfficialService.Filter(country, name, prefix, organization, wikidataId, ids.ids());
         return Responses.list(page, p -> officials.list(filter, p), OfficialResponse.class, uri, headers);
     }
 

@@ -2,10 +2,12 @@ package org.demarche.official;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.demarche.common.NameWords;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
@@ -31,7 +33,8 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
             SortField.instant("updatedAt", "updatedAt", o -> o.updatedAt));
 
     /** Filters of the officials list; null fields are absent filters. */
-    public record Filter(String country, String name, String organization, String wikidataId, Set<UUID> ids) {}
+    public record Filter(
+            String country, String name, String prefix, String organization, String wikidataId, Set<UUID> ids) {}
 
     @Transactional
     public Page<OfficialResponse> list(Filter filter, PageParams page) {
@@ -41,6 +44,7 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
                     "Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU, not '" + country + "'");
         }
         return ListQuery.of(Official.class, "o")
+                .whereLikeEach("o.nameKey", NameWords.lookup("prefix", filter.prefix()))
                 .where("o.id in :ids", "ids", filter.ids())
                 .where("o.country = :country", "country", country)
                 .where(
@@ -111,6 +115,9 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
         official.name = request.name();
         official.aliases.clear();
         official.aliases.addAll(request.aliases());
+        List<String> names = new ArrayList<>(official.aliases);
+        names.add(0, official.name);
+        official.nameKey = NameWords.key(names);
         official.country = request.country();
         official.title = request.title();
         official.organization = request.organization();

@@ -75,8 +75,15 @@ public class TopicResource {
                             example = "ukraine-negotiations")
                     @QueryParam("parent")
                     String parent,
-            @Parameter(description = "Part of the name, any case", example = "cease") @QueryParam("name") String name) {
-        return Responses.list(page, p -> topics.list(parent, name, ids.ids(), p), TopicResponse.class, uri, headers);
+            @Parameter(description = "Part of the name, any case", example = "cease") @QueryParam("name") String name,
+            @Parameter(
+                            description = "For lookups as a user types: every word given starts a word of the name or"
+                                    + " of the slug, in any order, any case, accents ignored; at most 10 words",
+                            example = "ukr neg")
+                    @QueryParam("prefix")
+                    String prefix) {
+        return Responses.list(
+                page, p -> topics.list(parent, name, prefix, ids.ids(), p), TopicResponse.class, uri, headers);
     }
 
     /** Reads one topic. */

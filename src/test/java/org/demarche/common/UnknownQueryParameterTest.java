@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UnknownQueryParameterTest {
 
-    private static final List<String> OFFICIAL_LIST =
-            List.of("country", "cursor", "id", "limit", "name", "organization", "sort", "updatedSince", "wikidataId");
+    private static final List<String> OFFICIAL_LIST = List.of(
+            "country", "cursor", "id", "limit", "name", "organization", "prefix", "sort", "updatedSince", "wikidataId");
 
     @Test
     void aMisspelledFilterOnAListIsA400NamingItAndTheParametersTaken() {
