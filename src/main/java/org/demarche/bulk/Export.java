@@ -78,10 +78,10 @@ public class Export {
                 throw new UncheckedIOException(e);
             }
         };
-        all("name", p -> officials.list(new OfficialService.Filter(null, null, null, null), p))
+        all("name", p -> officials.list(new OfficialService.Filter(null, null, null, null, null, null), p))
                 .forEach(official -> line.write("official", OfficialRequest.class, official));
         parentsFirst(topics()).forEach(topic -> line.write("topic", TopicRequest.class, topic));
-        all("url", p -> sources.list(new SourceService.Filter(null, null, null), p))
+        all("url", p -> sources.list(new SourceService.Filter(null, null, null, null), p))
                 .forEach(source -> line.write("source", SourceRequest.class, source));
         all("-statedOn", statements::listStored)
                 .forEach(statement -> line.write("statement", StatementRequest.class, statement));
@@ -102,7 +102,7 @@ public class Export {
 
     private List<TopicResponse> topics() {
         List<TopicResponse> all = new ArrayList<>();
-        all("slug", p -> topics.list(null, null, p)).forEach(all::add);
+        all("slug", p -> topics.list(null, null, null, null, p)).forEach(all::add);
         return all;
     }
 

@@ -10,8 +10,10 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.demarche.common.NameWords;
 import org.demarche.record.TrackedEntity;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 
 /** A person who speaks for a state or body. */
 @Entity
@@ -42,6 +44,11 @@ public class Official extends TrackedEntity {
     @CollectionTable(name = "official_office", joinColumns = @JoinColumn(name = "official_id"))
     @OrderColumn(name = "ord")
     public List<Office> offices = new ArrayList<>();
+
+    /** The words of the name and aliases, folded for lookup ({@link NameWords#key}); kept by the service. */
+    @NotAudited
+    @Column(name = "name_key")
+    public String nameKey;
 
     public static Optional<Official> byWikidataId(String wikidataId) {
         return find("wikidataId", wikidataId).firstResultOptional();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Responses;
+import org.demarche.common.paging.IdFilter;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.stream.ListFormat;
@@ -68,15 +69,24 @@ public class OfficialResource {
                     + " createdAt or updatedAt.")
     public RestResponse<Page<OfficialResponse>> list(
             @BeanParam PageParams page,
+            @BeanParam IdFilter ids,
             @Parameter(description = "ISO 3166-1 alpha-2 country code", example = "RU") @QueryParam("country")
                     String country,
             @Parameter(description = "Part of the name or an alias, any case", example = "lavrov") @QueryParam("name")
                     String name,
+            @Parameter(
+                            description = "For lookups as a user types: every word given starts a word of the name or"
+                                    + " of an alias, in any order, any case, accents ignored (lav, Sergei Lav, serg and"
+                                    + " lavrov serg all find Sergei Lavrov; soig finds Şoigu); at most 10 words",
+                            example = "serg lav")
+                    @QueryParam("prefix")
+                    String prefix,
             @Parameter(description = "Part of the organization, any case") @QueryParam("organization")
                     String organization,
             @Parameter(description = "Wikidata item id", example = "Q182003") @QueryParam("wikidataId")
                     String wikidataId) {
-        OfficialService.Filter filter = new OfficialService.Filter(country, name, organization, wikidataId);
+        OfficialService.Filter filter =
+                new OfficialService.Filter(country, name, prefix, organization, wikidataId, ids.ids());
         return Responses.list(page, p -> officials.list(filter, p), OfficialResponse.class, uri, headers);
     }
 

@@ -2,8 +2,12 @@ package org.demarche.official;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.demarche.common.NameWords;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
@@ -29,7 +33,8 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
             SortField.instant("updatedAt", "updatedAt", o -> o.updatedAt));
 
     /** Filters of the officials list; null fields are absent filters. */
-    public record Filter(String country, String name, String organization, String wikidataId) {}
+    public record Filter(
+            String country, String name, String prefix, String organization, String wikidataId, Set<UUID> ids) {}
 
     @Transactional
     public Page<OfficialResponse> list(Filter filter, PageParams page) {
@@ -39,6 +44,8 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
                     "Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU, not '" + country + "'");
         }
         return ListQuery.of(Official.class, "o")
+                .whereLikeEach("o.nameKey", NameWords.lookup("prefix", filter.prefix()))
+                .where("o.id in :ids", "ids", filter.ids())
                 .where("o.country = :country", "country", country)
                 .where(
                         "(lower(o.name) like :name escape '\\' or exists (select 1 from o.aliases a where lower(a) like :name escape '\\'))",
@@ -108,6 +115,9 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
         official.name = request.name();
         official.aliases.clear();
         official.aliases.addAll(request.aliases());
+        List<String> names = new ArrayList<>(official.aliases);
+        names.add(0, official.name);
+        official.nameKey = NameWords.key(names);
         official.country = request.country();
         official.title = request.title();
         official.organization = request.organization();

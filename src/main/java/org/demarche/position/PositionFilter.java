@@ -2,12 +2,17 @@ package org.demarche.position;
 
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.demarche.common.paging.IdFilter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of position lists, as query parameters; each is optional and all combine. */
 public class PositionFilter {
+
+    @QueryParam("id")
+    @Parameter(description = IdFilter.DESCRIPTION)
+    public List<String> id;
 
     @QueryParam("officialId")
     @Parameter(description = "Only positions of these officials; repeat the parameter or separate ids by commas")

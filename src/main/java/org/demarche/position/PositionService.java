@@ -16,6 +16,7 @@ import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
 import org.demarche.common.QueryParams;
 import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.IdFilter;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
@@ -130,6 +131,7 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
     private ListQuery<Position> query(PositionFilter filter, List<UUID> officialIds) {
         Boolean current = QueryParams.bool("current", filter.current);
         return ListQuery.of(Position.class, "p")
+                .where("p.id in :ids", "ids", IdFilter.parse(filter.id))
                 .where("p.official.id in :officialIds", "officialIds", officialIds)
                 .where("p.topic.id in :topicIds", "topicIds", topics.withDescendants("topic", filter.topic))
                 .where("p.stance = :stance", "stance", QueryParams.enumValue("stance", filter.stance, Stance.class))

@@ -54,6 +54,25 @@ public final class ListQuery<E extends TrackedEntity> {
         return this;
     }
 
+    /** Adds a condition with several named parameters, unless {@code values} is null (the filter is absent). */
+    public ListQuery<E> where(String condition, Map<String, ?> values) {
+        if (values != null) {
+            conditions.add(condition);
+            parameters.putAll(values);
+        }
+        return this;
+    }
+
+    /** Adds {@code expression like :pattern} for each pattern, unless {@code patterns} is null: all must hold. */
+    public ListQuery<E> whereLikeEach(String expression, List<String> patterns) {
+        if (patterns != null) {
+            for (int i = 0; i < patterns.size(); i++) {
+                where(expression + " like :like" + i, "like" + i, patterns.get(i));
+            }
+        }
+        return this;
+    }
+
     /** Adds a condition without parameters when {@code apply} holds. */
     public ListQuery<E> when(boolean apply, String condition) {
         if (apply) {

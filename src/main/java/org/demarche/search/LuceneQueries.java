@@ -124,6 +124,7 @@ public final class LuceneQueries {
     public static Query matching(StatementCriteria c) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(c.query() == null ? new MatchAllDocsQuery() : LuceneQueries.of(c.query()), Occur.MUST);
+        filter(query, StatementDocuments.ID, c.ids());
         filter(query, StatementDocuments.OFFICIAL, c.officialIds());
         filter(query, StatementDocuments.COUNTRY, c.country());
         filter(query, StatementDocuments.TOPIC, c.topicIds());

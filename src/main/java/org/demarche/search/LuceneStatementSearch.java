@@ -22,6 +22,7 @@ import org.apache.lucene.util.BytesRef;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.Sorting;
+import org.demarche.statement.CountKey;
 import org.demarche.statement.FacetCounts;
 import org.demarche.statement.Statement;
 import org.demarche.statement.StatementCriteria;
@@ -91,6 +92,15 @@ public class LuceneStatementSearch implements StatementSearch {
     public FacetCounts facets(StatementCriteria criteria) {
         return index.withSearcher(searcher -> {
             FacetCollector collector = new FacetCollector();
+            searcher.search(LuceneQueries.matching(criteria), collector);
+            return collector.result();
+        });
+    }
+
+    @Override
+    public DatedCounts datedCounts(StatementCriteria criteria, CountKey key) {
+        return index.withSearcher(searcher -> {
+            DatedCountCollector collector = new DatedCountCollector(key);
             searcher.search(LuceneQueries.matching(criteria), collector);
             return collector.result();
         });

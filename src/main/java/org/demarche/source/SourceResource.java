@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Responses;
+import org.demarche.common.paging.IdFilter;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.stream.ListFormat;
@@ -68,6 +69,7 @@ public class SourceResource {
                     + " Sort by -createdAt (default), outlet, url, createdAt or updatedAt.")
     public RestResponse<Page<SourceResponse>> list(
             @BeanParam PageParams page,
+            @BeanParam IdFilter ids,
             @Parameter(description = "Part of the outlet name, any case", example = "caliber") @QueryParam("outlet")
                     String outlet,
             @Parameter(description = "BCP 47 language tag, any case", example = "en") @QueryParam("language")
@@ -75,7 +77,7 @@ public class SourceResource {
             @Parameter(description = "The URL, in any equivalent spelling (host case, default port, fragment...)")
                     @QueryParam("url")
                     String url) {
-        SourceService.Filter filter = new SourceService.Filter(outlet, language, url);
+        SourceService.Filter filter = new SourceService.Filter(outlet, language, url, ids.ids());
         return Responses.list(page, p -> sources.list(filter, p), SourceResponse.class, uri, headers);
     }
 

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
 import org.demarche.common.QueryParams;
@@ -26,11 +28,12 @@ public class SourceService extends RecordService<Source, SourceRequest, SourceRe
             SortField.instant("updatedAt", "updatedAt", s -> s.updatedAt));
 
     /** Filters of the sources list; null fields are absent filters. */
-    public record Filter(String outlet, String language, String url) {}
+    public record Filter(String outlet, String language, String url, Set<UUID> ids) {}
 
     @Transactional
     public Page<SourceResponse> list(Filter filter, PageParams page) {
         return ListQuery.of(Source.class, "s")
+                .where("s.id in :ids", "ids", filter.ids())
                 .where("lower(s.outlet) like :outlet escape '\\'", "outlet", QueryParams.likePattern(filter.outlet()))
                 .where("lower(s.language) = :language", "language", QueryParams.lowerCase(filter.language()))
                 .where("s.canonicalUrl = :url", "url", canonical(QueryParams.text(filter.url())))

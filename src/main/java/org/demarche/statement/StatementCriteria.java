@@ -13,6 +13,7 @@ import org.demarche.record.ListQuery;
  */
 public record StatementCriteria(
         SearchQuery query,
+        Collection<UUID> ids,
         Collection<UUID> officialIds,
         String country,
         Collection<UUID> topicIds,
@@ -29,7 +30,8 @@ public record StatementCriteria(
 
     /** The filters (not the text query) as conditions on a statement list query aliased {@code s}. */
     public ListQuery<Statement> filter(ListQuery<Statement> list) {
-        return list.where("s.official.id in :officialIds", "officialIds", officialIds)
+        return list.where("s.id in :ids", "ids", ids)
+                .where("s.official.id in :officialIds", "officialIds", officialIds)
                 .where("s.official.country = :country", "country", country)
                 .where("exists (select 1 from s.topics t where t.id in :topicIds)", "topicIds", topicIds)
                 .where("s.quoteType = :quoteType", "quoteType", quoteType)

@@ -2,12 +2,17 @@ package org.demarche.statement;
 
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.demarche.common.paging.IdFilter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The filters of statement lists, as query parameters; each is optional and all combine. */
 public class StatementFilter {
+
+    @QueryParam("id")
+    @Parameter(description = IdFilter.DESCRIPTION)
+    public List<String> id;
 
     @QueryParam("q")
     @Parameter(

@@ -106,6 +106,43 @@ public class StatementResource {
         return statements.facets(filter, since);
     }
 
+    /** Counts statements per period and key, for charts over time. */
+    @GET
+    @Path("counts")
+    @Operation(
+            operationId = "getStatementCounts",
+            summary = "Count statements over time",
+            description = "Takes the same filters, q and updatedSince as the statement list and answers how many"
+                    + " matching statements there are per period of statedOn (interval) and per official, country,"
+                    + " topic or quote type (by), periods oldest first. A statement counts in the period holding its"
+                    + " whole date: one dated only to 2024 lies in no one month, so a monthly count lists it under"
+                    + " undated instead. At most 50 series and 5000 buckets; more is a 400.")
+    public StatementCounts counts(
+            @BeanParam StatementFilter filter,
+            @Parameter(
+                            description = "Length of the periods (default month); weeks start on Monday",
+                            schema = @Schema(implementation = CountInterval.class, defaultValue = "month"))
+                    @QueryParam("interval")
+                    String interval,
+            @Parameter(
+                            description = "What to split the counts by (default none), any case",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"none", "official", "country", "topic", "quoteType"},
+                                            defaultValue = "none"))
+                    @QueryParam("by")
+                    String by,
+            @Parameter(
+                            description = "Only statements created or changed at or after this instant (ISO 8601, UTC)",
+                            example = "2024-11-20T00:00:00Z")
+                    @QueryParam("updatedSince")
+                    String updatedSince) {
+        PageParams since = new PageParams();
+        since.updatedSince = updatedSince;
+        return statements.counts(filter, since, interval, by);
+    }
+
     /** Reads one statement. */
     @GET
     @Path("{id}")

@@ -1,5 +1,6 @@
 package org.demarche.statement;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -27,6 +28,12 @@ public interface StatementSearch {
     /** How the matching statements (all statements when the criteria have no query) spread over the facets. */
     FacetCounts facets(StatementCriteria criteria);
 
+    /**
+     * How many statements match, and how many per span of statedOn (its first and last day) and value of
+     * {@code key}, in one grouped pass over the matches; the service sorts the spans into periods.
+     */
+    DatedCounts datedCounts(StatementCriteria criteria, CountKey key);
+
     /** Rebuilds the index from the database, returning how many statements it holds. */
     long rebuild();
 
@@ -48,6 +55,15 @@ public interface StatementSearch {
     }
 
     record Hits(List<UUID> ids, long total) {}
+
+    /** How many statements match, and how many per span and key. */
+    record DatedCounts(long total, List<DatedCount> counts) {}
+
+    /**
+     * Matching statements dated from {@code start} to {@code end} with this key: an official or topic id, a
+     * country code, a quote type's name, or "" when not split.
+     */
+    record DatedCount(LocalDate start, LocalDate end, String key, long count) {}
 
     /** The index holds every change up to history revision {@code indexedThrough}; {@code latestChange} is the newest. */
     record IndexState(String engine, long indexedThrough, long latestChange) {

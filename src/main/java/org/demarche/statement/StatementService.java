@@ -4,13 +4,18 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
@@ -18,6 +23,7 @@ import org.demarche.common.ProblemException;
 import org.demarche.common.QueryParams;
 import org.demarche.common.References;
 import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.IdFilter;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
@@ -92,6 +98,81 @@ public class StatementService extends RecordService<Statement, StatementRequest,
                         .sorted(Comparator.comparingInt((Map.Entry<String, Long> e) -> Integer.parseInt(e.getKey())))
                         .map(e -> new StatementFacets.ValueCount(e.getKey(), e.getValue()))
                         .toList());
+    }
+
+    /** At most this many keys (series) and buckets in a count over time: a chart, not an export. */
+    static final int MAX_SERIES = 50;
+
+    static final int MAX_BUCKETS = 5_000;
+
+    /**
+     * How many matching statements there are per period of statedOn and value of the key, from one grouped
+     * count by the search engine. A statement whose date spans more than one period (dated only to 2024 in a
+     * monthly count) is counted in {@code undated}, not spread or guessed into a period.
+     */
+    @Transactional
+    public StatementCounts counts(StatementFilter filter, PageParams page, String intervalText, String by) {
+        CountInterval interval = intervalText == null
+                ? CountInterval.month
+                : QueryParams.enumValue("interval", intervalText, CountInterval.class);
+        CountKey key = CountKey.parse(by);
+        StatementSearch.DatedCounts counted =
+                search.datedCounts(criteria(filter, QueryParams.uuids("officialId", filter.officialId), page), key);
+        Map<LocalDate, Map<String, Long>> byPeriod = new TreeMap<>();
+        Map<String, Long> undated = new TreeMap<>();
+        for (StatementSearch.DatedCount row : counted.counts()) {
+            LocalDate period = interval.periodOf(row.start(), row.end());
+            Map<String, Long> counts =
+                    period == null ? undated : byPeriod.computeIfAbsent(period, p -> new TreeMap<>());
+            counts.merge(row.key(), row.count(), Long::sum);
+        }
+        Set<String> series = new HashSet<>(undated.keySet());
+        byPeriod.values().forEach(counts -> series.addAll(counts.keySet()));
+        if (series.size() > MAX_SERIES) {
+            throw ProblemException.badRequest("The counts would have " + series.size() + " series (values of '"
+                    + key.wireName() + "'), more than " + MAX_SERIES + "; narrow the statements with filters such as"
+                    + " officialId, country, topic or id");
+        }
+        int buckets = byPeriod.values().stream().mapToInt(Map::size).sum();
+        if (buckets > MAX_BUCKETS) {
+            throw ProblemException.badRequest("The counts would have " + buckets + " buckets, more than " + MAX_BUCKETS
+                    + "; choose a longer interval or a shorter period with from and to");
+        }
+        Map<String, String> labels = labels(key, series);
+        Comparator<Map.Entry<String, Long>> byLabel = Comparator.comparing(
+                        (Map.Entry<String, Long> e) -> labels.getOrDefault(e.getKey(), e.getKey()))
+                .thenComparing(Map.Entry::getKey);
+        List<StatementCounts.Bucket> items = new ArrayList<>();
+        byPeriod.forEach((period, counts) -> counts.entrySet().stream()
+                .sorted(byLabel)
+                .forEach(e -> items.add(new StatementCounts.Bucket(
+                        period.toString(),
+                        key == CountKey.none ? null : e.getKey(),
+                        key == CountKey.none ? null : labels.getOrDefault(e.getKey(), e.getKey()),
+                        e.getValue()))));
+        return new StatementCounts(
+                interval,
+                key.wireName(),
+                counted.total(),
+                items,
+                undated.entrySet().stream()
+                        .sorted(byLabel)
+                        .map(e -> new StatementCounts.KeyCount(
+                                key == CountKey.none ? null : e.getKey(),
+                                key == CountKey.none ? null : labels.getOrDefault(e.getKey(), e.getKey()),
+                                e.getValue()))
+                        .toList());
+    }
+
+    /** Names of the officials or topics among the keys; other keys are their own labels. */
+    private static Map<String, String> labels(CountKey key, Collection<String> keys) {
+        Map<String, String> labels = new HashMap<>();
+        if (key == CountKey.official) {
+            Official.<Official>list("id in ?1", uuids(keys)).forEach(o -> labels.put(o.id.toString(), o.name));
+        } else if (key == CountKey.topic) {
+            Topic.<Topic>list("id in ?1", uuids(keys)).forEach(t -> labels.put(t.id.toString(), t.name));
+        }
+        return labels;
     }
 
     private static final int TOP_FACET_VALUES = 50;
@@ -187,6 +268,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         PartialDate to = filter.to == null ? null : PartialDate.ofParameter("to", filter.to);
         return new StatementCriteria(
                 filter.q == null ? null : SearchQuery.parse(filter.q),
+                IdFilter.parse(filter.id),
                 officialIds,
                 country,
                 topics.withDescendants("topic", filter.topic),

@@ -6,13 +6,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.common.http.Responses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/officials/{officialId}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +26,9 @@ public class TimelineResource {
     @Inject
     TimelineService timelines;
 
+    @Context
+    UriInfo uri;
+
     /** An official's statements and positions as one history. */
     @GET
     @Operation(
@@ -30,12 +37,25 @@ public class TimelineResource {
             description = "Statements (by statedOn) and positions (by"
                     + " validFrom) of the official in one list, oldest first. Partial dates sort as the first day of their"
                     + " period; on the same date a statement comes before a position. A page at a time (limit, default 20,"
-                    + " at most 200); nextCursor asks for the next page.")
-    public Timeline get(
+                    + " at most 200); nextCursor, also in a Link rel=\"next\" header, asks for the next page. from and to"
+                    + " keep the events whose date (a partial date standing for its whole period) overlaps them, as"
+                    + " the statement list's from and to do.")
+    public RestResponse<Timeline> get(
             @PathParam("officialId") UUID officialId,
             @Parameter(description = "Only this topic (slug or id) and topics nested under it", example = "ceasefire")
                     @QueryParam("topic")
                     String topic,
+            @Parameter(
+                            description = "Only events on or after this partial date; an event dated 2024-11 counts for"
+                                    + " any day of November 2024",
+                            example = "2024-06")
+                    @QueryParam("from")
+                    String from,
+            @Parameter(
+                            description = "Only events on or before this partial date; to=2024-11 includes 2024-11-30",
+                            example = "2024-12")
+                    @QueryParam("to")
+                    String to,
             @Parameter(
                             description = "Page size, 1 to 200 (default 20)",
                             schema =
@@ -48,6 +68,7 @@ public class TimelineResource {
                     String limit,
             @Parameter(description = "Opaque cursor from the previous page's nextCursor") @QueryParam("cursor")
                     String cursor) {
-        return timelines.of(officialId, topic, limit, cursor);
+        Timeline timeline = timelines.of(officialId, topic, from, to, limit, cursor);
+        return Responses.paged(timeline, timeline.nextCursor(), uri);
     }
 }

@@ -8,7 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.demarche.common.PartialDate;
 import org.demarche.common.ProblemException;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.PageParams;
@@ -78,12 +80,16 @@ public class TimelineService {
     private record Dated(Place place, TimelineEntry entry) {}
 
     @Transactional
-    public Timeline of(UUID officialId, String topic, String limit, String cursor) {
+    public Timeline of(UUID officialId, String topic, String from, String to, String limit, String cursor) {
         int size = PageParams.pageSize(limit);
         Place after = cursor == null || cursor.isBlank() ? null : Place.after(cursor);
+        PartialDate fromDate = from == null ? null : PartialDate.ofParameter("from", from);
+        PartialDate toDate = to == null ? null : PartialDate.ofParameter("to", to);
         Official official = officials.find(officialId);
         StatementFilter statementFilter = new StatementFilter();
         statementFilter.topic = topic;
+        statementFilter.from = fromDate == null ? null : fromDate.text();
+        statementFilter.to = toDate == null ? null : toDate.text();
         PositionFilter positionFilter = new PositionFilter();
         positionFilter.topic = topic;
 
@@ -92,8 +98,9 @@ public class TimelineService {
                 .first(size + 1, "s.statedOnStart")) {
             events.add(new Dated(new Place(s.statedOnStart, 0, s.id), TimelineEntry.of(statements.represent(s))));
         }
-        for (Position p : following(positions.queryOf(officialId, positionFilter), "p.validFromStart", 1, after)
-                .first(size + 1, "p.validFromStart")) {
+        ListQuery<Position> positionQuery =
+                takenWithin(positions.queryOf(officialId, positionFilter), fromDate, toDate);
+        for (Position p : following(positionQuery, "p.validFromStart", 1, after).first(size + 1, "p.validFromStart")) {
             events.add(new Dated(new Place(p.validFromStart, 1, p.id), TimelineEntry.of(positions.represent(p))));
         }
         events.sort(Comparator.comparing(Dated::place, Place.ORDER));
@@ -106,6 +113,25 @@ public class TimelineService {
                 topicSummary,
                 events.stream().limit(size).map(Dated::entry).toList(),
                 nextCursor);
+    }
+
+    /**
+     * Limits positions to those taken within the period, by the rule statements follow for statedOn: the period
+     * of validFrom must end on or after the first day of {@code from} and start on or before the last day of
+     * {@code to}. Only the start of validFrom is stored; its period ends on or after a day exactly when it
+     * starts on or after that day, or on or after the first day of that day's month (validFrom known to the
+     * month) or year (known to the year).
+     */
+    private static ListQuery<Position> takenWithin(ListQuery<Position> query, PartialDate from, PartialDate to) {
+        if (from != null) {
+            LocalDate day = from.start();
+            query.where(
+                    "(p.validFromStart >= :fromDay"
+                            + " or (length(p.validFrom) = 7 and p.validFromStart >= :fromMonth)"
+                            + " or (length(p.validFrom) = 4 and p.validFromStart >= :fromYear))",
+                    Map.of("fromDay", day, "fromMonth", day.withDayOfMonth(1), "fromYear", day.withDayOfYear(1)));
+        }
+        return query.where("p.validFromStart <= :toDay", "toDay", to == null ? null : to.end());
     }
 
     /** Limits a query of one kind of event to those that sort after {@code after}. */

@@ -12,8 +12,10 @@ import jakarta.persistence.Table;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.demarche.common.NameWords;
 import org.demarche.record.TrackedEntity;
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 
 /** A subject positions are taken on; topics nest ({@code ceasefire} under {@code ukraine-negotiations}). */
 @Entity
@@ -39,6 +41,11 @@ public class Topic extends TrackedEntity {
     @MapKeyColumn(name = "scheme")
     @Column(name = "code", nullable = false)
     public Map<String, String> codes = new TreeMap<>();
+
+    /** The words of the name and slug, folded for lookup ({@link NameWords#key}); kept by the service. */
+    @NotAudited
+    @Column(name = "name_key")
+    public String nameKey;
 
     public static Optional<Topic> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();

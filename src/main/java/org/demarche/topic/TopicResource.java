@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Responses;
+import org.demarche.common.paging.IdFilter;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.stream.ListFormat;
@@ -68,13 +69,21 @@ public class TopicResource {
                     + " Sort by slug (default), name, createdAt or updatedAt.")
     public RestResponse<Page<TopicResponse>> list(
             @BeanParam PageParams page,
+            @BeanParam IdFilter ids,
             @Parameter(
                             description = "Only topics directly under this one (slug or id)",
                             example = "ukraine-negotiations")
                     @QueryParam("parent")
                     String parent,
-            @Parameter(description = "Part of the name, any case", example = "cease") @QueryParam("name") String name) {
-        return Responses.list(page, p -> topics.list(parent, name, p), TopicResponse.class, uri, headers);
+            @Parameter(description = "Part of the name, any case", example = "cease") @QueryParam("name") String name,
+            @Parameter(
+                            description = "For lookups as a user types: every word given starts a word of the name or"
+                                    + " of the slug, in any order, any case, accents ignored; at most 10 words",
+                            example = "ukr neg")
+                    @QueryParam("prefix")
+                    String prefix) {
+        return Responses.list(
+                page, p -> topics.list(parent, name, prefix, ids.ids(), p), TopicResponse.class, uri, headers);
     }
 
     /** Reads one topic. */

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.demarche.common.NameWords;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
 import org.demarche.common.QueryParams;
@@ -37,9 +38,11 @@ public class TopicService extends RecordService<Topic, TopicRequest, TopicRespon
             SortField.instant("updatedAt", "updatedAt", t -> t.updatedAt));
 
     @Transactional
-    public Page<TopicResponse> list(String parent, String name, PageParams page) {
+    public Page<TopicResponse> list(String parent, String name, String prefix, Set<UUID> ids, PageParams page) {
         UUID parentId = parent == null || parent.isBlank() ? null : resolve("parent", parent).id;
         return ListQuery.of(Topic.class, "t")
+                .whereLikeEach("t.nameKey", NameWords.lookup("prefix", prefix))
+                .where("t.id in :ids", "ids", ids)
                 .where("t.parent.id = :parentId", "parentId", parentId)
                 .where("lower(t.name) like :name escape '\\'", "name", QueryParams.likePattern(name))
                 .page(page, SORTING)
@@ -150,6 +153,7 @@ public class TopicService extends RecordService<Topic, TopicRequest, TopicRespon
         topic.parent = request.parentId() == null ? null : Topic.findById(request.parentId());
         topic.codes.clear();
         topic.codes.putAll(request.codes());
+        topic.nameKey = NameWords.key(List.of(topic.name, topic.slug));
     }
 
     @Override

@@ -56,8 +56,8 @@ class OpenApiDocumentTest {
                 });
             }
         }
-        assertEquals(
-                55, operations); // 52 + GET /admin/duplicates + DELETE /admin/backups/{name} + GET /admin/search-index
+        // 52 + GET /admin/duplicates + DELETE /admin/backups/{name} + GET /admin/search-index + GET /statements/counts
+        assertEquals(56, operations);
     }
 
     @Test
@@ -81,6 +81,9 @@ class OpenApiDocumentTest {
                 .body("paths.'/api/v1/statements'.get.responses.'503'.description", startsWith("Search is unavailable"))
                 .body(
                         "paths.'/api/v1/statements/facets'.get.responses.'503'.description",
+                        startsWith("Search is unavailable"))
+                .body(
+                        "paths.'/api/v1/statements/counts'.get.responses.'503'.description",
                         startsWith("Search is unavailable"))
                 .body(
                         "paths.'/api/v1/officials/{officialId}/statements'.get.responses.'503'.description",

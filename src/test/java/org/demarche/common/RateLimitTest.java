@@ -175,7 +175,8 @@ class RateLimitTest {
                 "/api/v1/officials/" + official + "/statements?q=ceasefire",
                 "/api/v1/officials/" + official + "/timeline",
                 "/api/v1/topics/ceasefire/stances",
-                "/api/v1/statements/facets");
+                "/api/v1/statements/facets",
+                "/api/v1/statements/counts");
         for (int i = 0; i < 8; i++) {
             int status = i < costly.size()
                     ? fromNewAddress()

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UnknownQueryParameterTest {
 
-    private static final List<String> OFFICIAL_LIST =
-            List.of("country", "cursor", "limit", "name", "organization", "sort", "updatedSince", "wikidataId");
+    private static final List<String> OFFICIAL_LIST = List.of(
+            "country", "cursor", "id", "limit", "name", "organization", "prefix", "sort", "updatedSince", "wikidataId");
 
     @Test
     void aMisspelledFilterOnAListIsA400NamingItAndTheParametersTaken() {
@@ -44,7 +44,7 @@ class UnknownQueryParameterTest {
                 .body(
                         "detail",
                         containsString("Unknown query parameters 'form', 'offical'; this endpoint takes: country,"
-                                + " cursor, from, language, limit, medium, mentions, officialId, outlet, q, quoteType, sort, sourceId,"
+                                + " cursor, from, id, language, limit, medium, mentions, officialId, outlet, q, quoteType, sort, sourceId,"
                                 + " to, topic, updatedSince, verification"))
                 .body("unknownParameters", equalTo(List.of("form", "offical")))
                 .body("acceptedParameters", hasItems("q", "officialId", "cursor"));

@@ -86,7 +86,21 @@ public final class OnePassBench {
 
     private static StatementCriteria criteria(String q, String country, LocalDate from) {
         return new StatementCriteria(
-                SearchQuery.parse(q), null, country, null, null, null, null, null, null, null, null, from, null, null);
+                SearchQuery.parse(q),
+                null,
+                null,
+                country,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                from,
+                null,
+                null);
     }
 
     private static LocalDate year(Random random) {

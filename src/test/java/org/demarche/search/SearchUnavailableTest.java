@@ -55,6 +55,7 @@ class SearchUnavailableTest {
             "/api/v1/statements",
             "/api/v1/statements?q=ceasefire",
             "/api/v1/statements/facets",
+            "/api/v1/statements/counts?by=official",
             "/api/v1/officials/" + official + "/statements"
         }) {
             given().get(path)

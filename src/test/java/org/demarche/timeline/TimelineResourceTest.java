@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -107,6 +108,96 @@ class TimelineResourceTest {
         return items.stream()
                 .map(item -> (item.get("statement") != null ? item.get("statement") : item.get("position")).get("id"))
                 .toList();
+    }
+
+    @Test
+    void fromAndToKeepEventsWhosePeriodOverlapsThemAsTheStatementListDoes() {
+        String official = Fixtures.official("Dated timeline " + Fixtures.unique(), "DE");
+        for (String date : List.of("2023", "2024", "2024-10-31", "2024-11", "2024-11-15", "2024-12-01", "2025")) {
+            Fixtures.statement(official, date, List.of(), List.of());
+            Fixtures.create(
+                    "positions",
+                    Map.of(
+                            "officialId",
+                            official,
+                            "topicId",
+                            Fixtures.topic("tl-dated-" + Fixtures.unique(), null),
+                            "stance",
+                            "opposes",
+                            "validFrom",
+                            date));
+        }
+        String path = "/api/v1/officials/" + official + "/timeline";
+        given().queryParam("from", "2024-11-15")
+                .queryParam("to", "2024-11")
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.kind",
+                        equalTo(List.of("statement", "position", "statement", "position", "statement", "position")))
+                .body("items.date", equalTo(List.of("2024", "2024", "2024-11", "2024-11", "2024-11-15", "2024-11-15")))
+                .header("Link", nullValue());
+        given().queryParam("to", "2023-12")
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body("items.date", equalTo(List.of("2023", "2023")));
+        List<String> dates = List.of("2024", "2024-10-31", "2024-11", "2024-11-15", "2024-12-01", "2025");
+        List<String> expected = new ArrayList<>();
+        dates.forEach(date -> expected.addAll(List.of(date, date)));
+        given().queryParam("from", "2024-06").get(path).then().statusCode(200).body("items.date", equalTo(expected));
+        // The statement list keeps the same statements.
+        given().queryParam("from", "2024-06")
+                .queryParam("sort", "statedOn")
+                .get("/api/v1/officials/" + official + "/statements")
+                .then()
+                .body("items.statedOn", equalTo(dates));
+
+        List<String> paged = new ArrayList<>();
+        String next = path + "?from=2024-06&limit=5";
+        int pages = 0;
+        while (next != null) {
+            var answer = given().urlEncodingEnabled(false)
+                    .get(next)
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            paged.addAll(answer.jsonPath().getList("items.date"));
+            String link = answer.header("Link");
+            String cursor = answer.jsonPath().getString("nextCursor");
+            assertEquals(cursor == null, link == null, "Link rel=next exactly when there is a next page");
+            next = link == null ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
+            if (link != null) {
+                assertTrue(link.endsWith("; rel=\"next\"") && link.contains("from=2024-06"), link);
+            }
+            pages++;
+        }
+        assertEquals(expected, paged);
+        assertEquals(3, pages);
+    }
+
+    @Test
+    void aBadFromOrToIsA400NamingIt() {
+        String path = "/api/v1/officials/" + Fixtures.official("Bad dates " + Fixtures.unique(), "DE") + "/timeline";
+        given().queryParam("from", "2024-13")
+                .get(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        equalTo(
+                                "Query parameter 'from' must be a date like 2024, 2024-11 or 2024-11-20, not '2024-13'"));
+        given().queryParam("to", "yesterday")
+                .get(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "detail",
+                        equalTo(
+                                "Query parameter 'to' must be a date like 2024, 2024-11 or 2024-11-20, not 'yesterday'"));
     }
 
     @Test

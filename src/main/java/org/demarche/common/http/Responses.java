@@ -84,11 +84,23 @@ public final class Responses {
         return declared(next(ResponseBuilder.ok(represent.apply(page), type), page, uri));
     }
 
+    /**
+     * 200 with a body that pages its own way (a timeline), and a {@code Link: <...>; rel="next"} header when
+     * {@code nextCursor} is not null.
+     */
+    public static <T> RestResponse<T> paged(T body, String nextCursor, UriInfo uri) {
+        return declared(next(ResponseBuilder.ok(body), nextCursor, uri));
+    }
+
     private static <B> ResponseBuilder<B> next(ResponseBuilder<B> builder, Page<?> page, UriInfo uri) {
-        if (page.nextCursor() != null) {
+        return next(builder, page.nextCursor(), uri);
+    }
+
+    private static <B> ResponseBuilder<B> next(ResponseBuilder<B> builder, String nextCursor, UriInfo uri) {
+        if (nextCursor != null) {
             builder.link(
                     uri.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", page.nextCursor())
+                            .replaceQueryParam("cursor", nextCursor)
                             .build(),
                     "next");
         }

@@ -39,7 +39,7 @@ public class ProblemResponses implements OASFilter {
             boolean single = path.endsWith("}");
             boolean costly = CostlyRequests.costlyRead(path);
             boolean importing = path.equals("/api/v1/import");
-            // Statement lists, searches and facets: on PostgreSQL, OpenSearch answers them.
+            // Statement lists, searches, facets and counts: on PostgreSQL, OpenSearch answers them.
             boolean searched = SEARCHED.matcher(path).matches();
             item.getOperations()
                     .forEach((method, operation) -> document(
@@ -56,7 +56,7 @@ public class ProblemResponses implements OASFilter {
             + " names it in unknownParameters and lists those it takes in acceptedParameters";
 
     private static final Pattern SEARCHED =
-            Pattern.compile("/api/v1/(statements(/facets)?|officials/[^/]+/statements)/?");
+            Pattern.compile("/api/v1/(statements(/facets|/counts)?|officials/[^/]+/statements)/?");
 
     private static void document(
             PathItem.HttpMethod method,

@@ -3,6 +3,7 @@ package org.demarche.search.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.demarche.common.paging.Page;
 import org.demarche.common.paging.Sorting;
 import org.demarche.search.SortKeys;
 import org.demarche.search.StatementDocuments;
+import org.demarche.statement.CountKey;
 import org.demarche.statement.FacetCounts;
 import org.demarche.statement.Statement;
 import org.demarche.statement.StatementCriteria;
@@ -31,6 +33,8 @@ public class OpenSearchStatementSearch implements StatementSearch {
 
     /** Most values counted per facet of officials and topics; the API shows the top 50. */
     private static final int FACET_VALUES = 1_000;
+
+    private static final int COMPOSITE_PAGE = 10_000;
 
     private final SearchCluster cluster;
     private final StatementIndex index;
@@ -100,6 +104,55 @@ public class OpenSearchStatementSearch implements StatementSearch {
             counts.put(facet, values);
         }
         return new FacetCounts(answer.path("hits").path("total").path("value").asLong(), counts);
+    }
+
+    /**
+     * A composite aggregation over (statedOnStart, statedOnEnd, key), read a page of buckets at a time: the
+     * grouped counts the embedded engine collects in one pass.
+     */
+    @Override
+    public DatedCounts datedCounts(StatementCriteria criteria, CountKey key) {
+        List<Object> sources = new ArrayList<>();
+        sources.add(Map.of("start", Map.of("terms", Map.of("field", StatementDocuments.STATED_ON_START))));
+        sources.add(Map.of("end", Map.of("terms", Map.of("field", StatementDocuments.STATED_ON_END))));
+        String field = switch (key) {
+            case none -> null;
+            case official -> StatementDocuments.OFFICIAL;
+            case country -> StatementDocuments.COUNTRY;
+            case topic -> StatementDocuments.TOPIC;
+            case quoteType -> StatementDocuments.QUOTE_TYPE;
+        };
+        if (field != null) {
+            sources.add(Map.of("key", Map.of("terms", Map.of("field", field))));
+        }
+        List<DatedCount> counts = new ArrayList<>();
+        long total = 0;
+        JsonNode after = null;
+        do {
+            Map<String, Object> composite = new LinkedHashMap<>();
+            composite.put("size", COMPOSITE_PAGE);
+            composite.put("sources", sources);
+            if (after != null) {
+                composite.put("after", after);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("query", OpenSearchQueries.of(criteria));
+            body.put("size", 0);
+            body.put("track_total_hits", true);
+            body.put("aggs", Map.of("spans", Map.of("composite", composite)));
+            JsonNode answer = search(body);
+            total = answer.path("hits").path("total").path("value").asLong();
+            JsonNode spans = answer.path("aggregations").path("spans");
+            spans.path("buckets")
+                    .forEach(bucket -> counts.add(new DatedCount(
+                            LocalDate.ofEpochDay(
+                                    bucket.path("key").path("start").asLong()),
+                            LocalDate.ofEpochDay(bucket.path("key").path("end").asLong()),
+                            field == null ? "" : bucket.path("key").path("key").asText(),
+                            bucket.path("doc_count").asLong())));
+            after = spans.path("buckets").size() < COMPOSITE_PAGE ? null : spans.get("after_key");
+        } while (after != null);
+        return new DatedCounts(total, counts);
     }
 
     private static Map<String, Object> terms(String field, int size) {

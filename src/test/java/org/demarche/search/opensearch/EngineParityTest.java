@@ -125,6 +125,7 @@ class EngineParityTest {
     private static OpenSearchStatementSearch opensearch;
     private static ByteBuffersDirectory directory;
     private static IndexSearcher lucene;
+    private static final List<UUID> statementIds = new ArrayList<>();
 
     @BeforeAll
     static void indexBothEngines() throws IOException {
@@ -146,6 +147,7 @@ class EngineParityTest {
         for (int i = 0; i < STATEMENTS; i++) {
             statements.add(statement(random, officials, topics));
         }
+        statements.forEach(s -> statementIds.add(s.id));
 
         cluster = new SearchCluster(
                 System.getenv().getOrDefault("DEMARCHE_SEARCH_URL", "http://127.0.0.1:9200"),
@@ -217,6 +219,8 @@ class EngineParityTest {
     private static Map<String, Function<Random, StatementCriteria>> shapes() {
         Map<String, Function<Random, StatementCriteria>> shapes = new LinkedHashMap<>();
         shapes.put("word", r -> criteria(word(r), null, null));
+        shapes.put("ids and word", r -> criteria(word(r), null, null, ids(r)));
+        shapes.put("ids only", r -> criteria(null, null, null, ids(r)));
         shapes.put("two words", r -> criteria(word(r) + " " + word(r), null, null));
         shapes.put("phrase of two", r -> criteria("\"" + word(r) + " " + word(r) + "\"", null, null));
         shapes.put("phrase of three", r -> criteria("\"" + word(r) + " " + word(r) + " " + word(r) + "\"", null, null));
@@ -241,9 +245,26 @@ class EngineParityTest {
         return WORDS[random.nextInt(WORDS.length)];
     }
 
+    /** Up to 100 ids (the id filter's cap), known ones and a few that match nothing. */
+    private static List<UUID> ids(Random random) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 1 + random.nextInt(100); i > 0; i--) {
+            ids.add(
+                    random.nextInt(10) == 0
+                            ? new UUID(random.nextLong(), random.nextLong())
+                            : statementIds.get(random.nextInt(statementIds.size())));
+        }
+        return ids;
+    }
+
     private static StatementCriteria criteria(String q, String country, LocalDate from) {
+        return criteria(q, country, from, null);
+    }
+
+    private static StatementCriteria criteria(String q, String country, LocalDate from, List<UUID> ids) {
         return new StatementCriteria(
                 q == null ? null : SearchQuery.parse(q),
+                ids,
                 null,
                 country,
                 null,
