@@ -7,8 +7,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * On a database with no keys, creates the first admin key: the configured one (DEMARCHE_ADMIN_KEY), or a
- * generated one that is printed once in the log, since nobody could write anything otherwise.
+ * The admin key an operator controls. With DEMARCHE_ADMIN_KEY set, that key is stored at every start unless
+ * it is already (or was revoked): it works the same way on every start, and an operator who lost it restarts
+ * with a new one. Without it, a database with no keys gets a generated first admin key, printed once in the
+ * log, since nobody could write anything otherwise.
  */
 @ApplicationScoped
 public class FirstAdminKey {
@@ -17,10 +19,13 @@ public class FirstAdminKey {
 
     void onStart(@Observes @Priority(1) StartupEvent event, KeyService keys, KeyConfig config) {
         if (config.firstAdmin().isPresent()) {
-            if (keys.storeFirstAdmin(
-                    "first admin (DEMARCHE_ADMIN_KEY)",
-                    () -> configured(config.firstAdmin().get()))) {
-                LOG.info("Stored the admin key from DEMARCHE_ADMIN_KEY as the first API key");
+            switch (keys.storeConfiguredAdmin(
+                    "admin (DEMARCHE_ADMIN_KEY)", configured(config.firstAdmin().get()))) {
+                case STORED -> LOG.info("Stored the admin key from DEMARCHE_ADMIN_KEY");
+                case REVOKED ->
+                    LOG.warn("DEMARCHE_ADMIN_KEY names a revoked key, which stays revoked; start with"
+                            + " another DEMARCHE_ADMIN_KEY to get a working admin key");
+                case ALREADY_STORED -> {}
             }
             return;
         }

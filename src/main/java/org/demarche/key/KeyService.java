@@ -86,9 +86,9 @@ public class KeyService {
     }
 
     /**
-     * Stores the first admin key if no key exists, active or revoked; false if one did. The secret is asked
-     * for only then. Instances that start together on an empty database store one: each takes the change
-     * clock before it looks.
+     * Stores a generated first admin key if no key exists, active or revoked; false if one did. The secret is
+     * asked for only then. Instances that start together on an empty database store one: each takes the
+     * change clock before it looks.
      */
     @Transactional
     public boolean storeFirstAdmin(String name, Supplier<String> secret) {
@@ -98,6 +98,30 @@ public class KeyService {
         }
         store(name, KeyRole.admin, secret.get());
         return true;
+    }
+
+    /** What became of the configured admin key at start. */
+    public enum ConfiguredAdmin {
+        STORED,
+        ALREADY_STORED,
+        REVOKED
+    }
+
+    /**
+     * Stores the configured admin key unless a key with this secret exists: so the same key works on every
+     * start, and an operator who lost it starts the app with a new one. A revoked key stays revoked. Instances
+     * that start together store it once: each takes the change clock before it looks.
+     */
+    @Transactional
+    public ConfiguredAdmin storeConfiguredAdmin(String name, String secret) {
+        ChangeClock.take(ApiKey.getSession());
+        Optional<ApiKey> existing =
+                ApiKey.<ApiKey>find("secretHash", KeySecrets.hash(secret)).firstResultOptional();
+        if (existing.isPresent()) {
+            return existing.get().revokedAt == null ? ConfiguredAdmin.ALREADY_STORED : ConfiguredAdmin.REVOKED;
+        }
+        store(name, KeyRole.admin, secret);
+        return ConfiguredAdmin.STORED;
     }
 
     private ApiKey store(String name, KeyRole role, String secret) {
