@@ -44,7 +44,7 @@ cpu_ticks() {
 CPU_BEFORE=$(cpu_ticks)
 STARTED=$(date +%s%N)
 curl -sS --fail-with-body -X POST -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/x-ndjson' \
-    -H 'Expect:' -T "$WORK/import.ndjson" "http://127.0.0.1:$PORT/api/v1/import" -o "$WORK/report.json"
+    -H 'Expect:' -T "$WORK/import.ndjson" "http://127.0.0.1:$PORT/api/v1/import?mode=replace" -o "$WORK/report.json"
 ELAPSED_MS=$((($(date +%s%N) - STARTED) / 1000000))
 CPU_TICKS=$(($(cpu_ticks) - CPU_BEFORE))
 PEAK_KB=$(awk '/^VmHWM/ { print $2 }' "/proc/$APP_PID/status")

@@ -32,7 +32,8 @@ import org.demarche.statement.StatementResponse;
  * official may be named by {@code official.wikidataId}, or {@code official.name} and
  * {@code official.country}; {@code topics} and {@code sources} may be JSON arrays of slugs and urls. The
  * list's read-only columns (the time stamps, version, {@code official.id}, {@code highlight}) are read and
- * left out, as in a PUT body; an empty cell is a field left out. A record's line is the line its row
+ * left out, as in a PUT body; an empty cell is a field left out, so it keeps the stored value in
+ * {@link ImportMode#merge} and empties it in {@link ImportMode#replace} (an empty list is {@code []}). A record's line is the line its row
  * starts on; the header is line 1.
  */
 final class CsvRecords implements ImportRecords {

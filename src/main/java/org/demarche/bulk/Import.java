@@ -50,7 +50,10 @@ import org.jboss.logging.Logger;
  * record a line is: its {@code id} when given and stored, else its natural key (an official's
  * wikidataId, or its name and country; a topic's slug; a source's url; a statement's official, text and
  * date; a position's official, topic and validFrom). A line that matches its record as stored changes
- * nothing, so importing a file twice writes nothing the second time. References may be ids or natural
+ * nothing, so importing a file twice writes nothing the second time. In {@link ImportMode#merge} a line
+ * that names a stored record is a merge patch of it ({@link RecordService#patched}): the fields it leaves
+ * out stay as stored; in {@link ImportMode#replace} it is the whole record. An update is reported with the
+ * fields it changes ({@link RecordUpdate}), the first {@value #REPORTED_UPDATES} of them. References may be ids or natural
  * keys: {@code official} ({"wikidataId": …} or {"name": …, "country": …}) for officialId, {@code topics}
  * (slugs) for topicIds, {@code sources} (urls) for sourceIds, {@code topic} (a slug) for topicId and
  * {@code parent} (a slug) for parentId.
@@ -82,6 +85,8 @@ public class Import {
     static final int DRY_RUN_LINES = 20_000;
     /** The problems a JSON report lists; the NDJSON report streams every one. */
     static final int REPORTED_ERRORS = 1000;
+    /** The updated records a report shows field by field; it counts them all. */
+    static final int REPORTED_UPDATES = 100;
 
     private static final Logger LOG = Logger.getLogger(Import.class);
 
@@ -149,7 +154,12 @@ public class Import {
      * found goes to {@code problems} as its batch is done; the report keeps the first {@code kept} of them.
      */
     public ImportReport run(
-            InputStream body, ListFormat format, boolean dryRun, int kept, Consumer<LineError> problems) {
+            InputStream body,
+            ListFormat format,
+            ImportMode mode,
+            boolean dryRun,
+            int kept,
+            Consumer<LineError> problems) {
         Tally tally = new Tally(kinds.keySet(), kept, problems);
         Reader text = withoutByteOrderMark(new BufferedReader(new InputStreamReader(
                 body,
@@ -166,7 +176,7 @@ public class Import {
             ImportRecord unchecked = lock.rolledBack(() -> {
                 Panache.getEntityManager().setFlushMode(FlushModeType.COMMIT);
                 return readBatches(records, tally, DRY_RUN_LINES, batch -> {
-                    write(batch).forEach(tally::record);
+                    write(batch, mode).forEach(tally::record);
                     Panache.getEntityManager().flush();
                     Panache.getEntityManager().clear();
                 });
@@ -180,13 +190,21 @@ public class Import {
                                 + " lines"));
             }
         } else {
-            search.inBulk(() -> readBatches(records, tally, Long.MAX_VALUE, batch -> commit(batch, tally)));
+            search.inBulk(() -> readBatches(records, tally, Long.MAX_VALUE, batch -> commit(batch, mode, tally)));
         }
-        return tally.report(dryRun);
+        return tally.report(mode, dryRun);
     }
 
-    /** What one line came to: an outcome, or the problems that rejected it; type is null when unknown. */
-    private record Result(String type, Outcome outcome, List<LineError> errors) {}
+    /**
+     * What one line came to: an outcome, or the problems that rejected it; type is null when unknown. An
+     * update says which fields it changes.
+     */
+    private record Result(String type, Outcome outcome, List<LineError> errors, RecordUpdate update) {
+
+        Result(String type, Outcome outcome, List<LineError> errors) {
+            this(type, outcome, errors, null);
+        }
+    }
 
     /** A line ready to be written: its record type, its id if it has one, and its other fields. */
     private record Line(long number, Kind<?, ?> kind, UUID id, ObjectNode fields) {}
@@ -251,14 +269,15 @@ public class Import {
     }
 
     /** Writes a batch in one transaction; if the database refuses it, each line in a transaction of its own. */
-    private void commit(List<ImportRecord> batch, Tally tally) {
+    private void commit(List<ImportRecord> batch, ImportMode mode, Tally tally) {
         try {
-            lock.committed(() -> writeUntilCommit(batch)).forEach(tally::record);
+            lock.committed(() -> writeUntilCommit(batch, mode)).forEach(tally::record);
         } catch (RuntimeException batchFailed) {
             LOG.warnf(batchFailed, "A batch of %d import lines was refused; retrying them one by one", batch.size());
             for (ImportRecord record : batch) {
                 try {
-                    lock.committed(() -> writeUntilCommit(List.of(record))).forEach(tally::record);
+                    lock.committed(() -> writeUntilCommit(List.of(record), mode))
+                            .forEach(tally::record);
                 } catch (RuntimeException lineFailed) {
                     LOG.warnf(lineFailed, "Import line %d was refused by the database", record.line());
                     tally.record(rejected(
@@ -274,13 +293,13 @@ public class Import {
     }
 
     /** Writes the records in the current transaction, sending nothing to the database before it commits. */
-    private List<Result> writeUntilCommit(List<ImportRecord> records) {
+    private List<Result> writeUntilCommit(List<ImportRecord> records, ImportMode mode) {
         Panache.getEntityManager().setFlushMode(FlushModeType.COMMIT);
-        return write(records);
+        return write(records, mode);
     }
 
     /** Writes the records in the current transaction, in order, after loading what they name. */
-    private List<Result> write(List<ImportRecord> records) {
+    private List<Result> write(List<ImportRecord> records, ImportMode mode) {
         Result[] results = new Result[records.size()];
         Line[] lines = new Line[records.size()];
         List<NaturalKeys.Entry> entries = new ArrayList<>();
@@ -312,13 +331,13 @@ public class Import {
         NaturalKeys keys = NaturalKeys.load(entries);
         for (int i = 0; i < results.length; i++) {
             if (results[i] == null) {
-                results[i] = write(lines[i], lines[i].kind(), keys);
+                results[i] = write(lines[i], lines[i].kind(), keys, mode);
             }
         }
         return Arrays.asList(results);
     }
 
-    private <E extends TrackedEntity, Q> Result write(Line line, Kind<E, Q> kind, NaturalKeys keys) {
+    private <E extends TrackedEntity, Q> Result write(Line line, Kind<E, Q> kind, NaturalKeys keys, ImportMode mode) {
         List<LineError> unresolved =
                 keys.resolveReferences(line.number(), kind.service().entityType(), line.fields());
         if (!unresolved.isEmpty()) {
@@ -343,7 +362,12 @@ public class Import {
                 keys.remember(kind.service().insert(request, line.id()));
                 return new Result(kind.name(), Outcome.created, List.of());
             }
-            if (kind.service().matches(stored, request)) {
+            if (mode == ImportMode.merge) {
+                request = kind.service().patched(stored, line.fields());
+            }
+            ObjectNode before = kind.service().compared(stored);
+            ObjectNode after = kind.service().comparedRequest(request);
+            if (before.equals(after)) {
                 return new Result(kind.name(), Outcome.unchanged, List.of());
             }
             keys.forget(stored);
@@ -352,7 +376,18 @@ public class Import {
             } finally {
                 keys.remember(stored);
             }
-            return new Result(kind.name(), Outcome.updated, List.of());
+            return new Result(
+                    kind.name(),
+                    Outcome.updated,
+                    List.of(),
+                    RecordUpdate.between(line.number(), kind.name(), stored.id, before, after));
+        } catch (UncheckedIOException unreadable) {
+            // A merge whose result cannot be read as a request, as a PATCH answers it.
+            if (unreadable.getCause() instanceof JsonMappingException e) {
+                FieldError error = ProblemMappers.fieldError(e);
+                return rejected(line.number(), kind.name(), error.field(), error.message());
+            }
+            return rejected(line.number(), kind.name(), "", "cannot be read as a " + kind.name());
         } catch (ProblemException problem) {
             return problem.errors == null
                     ? rejected(line.number(), kind.name(), "", problem.getMessage())
@@ -374,6 +409,7 @@ public class Import {
         static final int REJECTED = 3;
         final Map<String, long[]> byType = new LinkedHashMap<>();
         final List<LineError> errors = new ArrayList<>();
+        final List<RecordUpdate> updates = new ArrayList<>();
         final int kept;
         final Consumer<LineError> problems;
         long errorCount;
@@ -396,6 +432,9 @@ public class Import {
                 byType.get(result.type())[slot]++;
             }
             result.errors().forEach(this::problem);
+            if (result.update() != null && updates.size() < REPORTED_UPDATES) {
+                updates.add(result.update());
+            }
         }
 
         void problem(LineError error) {
@@ -406,7 +445,7 @@ public class Import {
             problems.accept(error);
         }
 
-        ImportReport report(boolean dryRun) {
+        ImportReport report(ImportMode mode, boolean dryRun) {
             Map<String, ImportReport.Counts> counts = new LinkedHashMap<>();
             long[] totals = new long[4];
             byType.forEach((type, c) -> {
@@ -416,6 +455,7 @@ public class Import {
                 }
             });
             return new ImportReport(
+                    mode,
                     dryRun,
                     lines,
                     totals[0],
@@ -425,7 +465,8 @@ public class Import {
                     counts,
                     dryRun ? 0 : committedThroughLine,
                     errorCount,
-                    List.copyOf(errors));
+                    List.copyOf(errors),
+                    List.copyOf(updates));
         }
     }
 }

@@ -7,6 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What an import did, or in a dry run would do. */
 @Schema(name = "ImportReport")
 public record ImportReport(
+        @Schema(
+                description = "merge: lines set the fields they have and keep the others as stored; replace: a"
+                        + " line is the whole record, the fields it leaves out emptied")
+        ImportMode mode,
+
         @Schema(description = "True when nothing was written")
         boolean dryRun,
 
@@ -38,7 +43,12 @@ public record ImportReport(
         @Schema(
                 description = "The first 1 000 problems, in line order; errorCount says how many there are in all."
                         + " Empty in the NDJSON report, whose earlier lines are every problem")
-        List<LineError> errors) {
+        List<LineError> errors,
+
+        @Schema(
+                description = "The first 100 records updated, in line order, each with the fields that change (as"
+                        + " stored, as imported); updated counts them all. In a dry run, what would change")
+        List<RecordUpdate> updates) {
 
     /** Counts for one record type. */
     @Schema(name = "ImportCounts")

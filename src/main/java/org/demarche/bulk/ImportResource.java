@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
+import org.demarche.common.QueryParams;
 import org.demarche.common.http.Negotiation;
 import org.demarche.common.stream.ListFormat;
 import org.demarche.key.Roles;
@@ -55,12 +56,17 @@ public class ImportResource {
                     + " columns such as official.name, arrays as JSON text, the apostrophe before formula-like text taken"
                     + " off; read-only columns are ignored, unknown ones refused with 400), plus official.wikidataId, and"
                     + " topics and sources as JSON arrays of slugs and urls; a CSV record's line is the line its row starts"
-                    + " on, the header being line 1. A line that matches its stored record changes nothing, so importing the"
+                    + " on, the header being line 1. mode=merge (the default) updates a stored record with the fields"
+                    + " its line has, keeping the others as stored (in CSV, an empty cell keeps the stored value); a"
+                    + " field set to null in NDJSON is emptied. mode=replace makes a line the whole record: the fields"
+                    + " it leaves out (empty cells) are emptied, as in a PUT; use it to restore an export exactly. A"
+                    + " new record is made of the fields its line has in either mode. A line that matches its stored record changes nothing, so importing the"
                     + " same file twice writes nothing the second time. Lines are committed in batches of 500, each whole or"
                     + " not at all, also when the app is stopped or killed mid-import (send the file again to finish it);"
                     + " invalid lines are rejected with every problem and the rest go on. The report says what"
                     + " was created, updated, left unchanged and rejected, and up to which line everything is committed; it"
-                    + " counts every problem and lists the first 1 000. With Accept: application/x-ndjson, the report is"
+                    + " counts every problem and lists the first 1 000, and lists the fields that change for the first"
+                    + " 100 records updated (with dryRun, that would change). With Accept: application/x-ndjson, the report is"
                     + " streamed as the import goes: one problem a line (ImportLineError), every one, then the report"
                     + " itself as the last line (its errors empty); a stream without that last line was cut short. Read the"
                     + " answer while sending the body. Imports, dry runs included, write one batch at a time: two imports"
@@ -105,15 +111,27 @@ public class ImportResource {
                                             + " line 20 001 says where checking stopped")
                     @QueryParam("dryRun")
                     boolean dryRun,
+            @Parameter(
+                            description = "merge (the default): a line sets the fields it has and keeps the others as"
+                                    + " stored; replace: a line is the whole record, the fields it leaves out emptied"
+                                    + " (what restoring an export needs)",
+                            schema =
+                                    @Schema(
+                                            enumeration = {"merge", "replace"},
+                                            defaultValue = "merge"))
+                    @QueryParam("mode")
+                    String modeName,
             @Context HttpHeaders headers,
             InputStream body) {
+        ImportMode given = QueryParams.enumValue("mode", modeName, ImportMode.class);
+        ImportMode mode = given == null ? ImportMode.merge : given;
         ListFormat format =
                 ListFormat.CSV.mediaType.isCompatible(headers.getMediaType()) ? ListFormat.CSV : ListFormat.NDJSON;
         MediaType answer =
                 Negotiation.choose(headers, List.of(MediaType.APPLICATION_JSON_TYPE, ListFormat.NDJSON.mediaType));
         Object report = answer.equals(MediaType.APPLICATION_JSON_TYPE)
-                ? imports.run(body, format, dryRun, Import.REPORTED_ERRORS, problem -> {})
-                : new ImportStream(problems -> imports.run(body, format, dryRun, 0, problems));
+                ? imports.run(body, format, mode, dryRun, Import.REPORTED_ERRORS, problem -> {})
+                : new ImportStream(problems -> imports.run(body, format, mode, dryRun, 0, problems));
         // Declared as the JSON report, which the OpenAPI document describes; the writer is picked by the entity.
         @SuppressWarnings("unchecked")
         RestResponse<ImportReport> response = (RestResponse<ImportReport>) (RestResponse<?>)

@@ -238,11 +238,15 @@ final class NaturalKeys {
             String by,
             List<LineError> errors) {
         JsonNode values = fields.get(name);
-        if (fields.has(idField)
-                || values == null
-                || !values.isArray()
-                || values.isEmpty()
-                || !values.get(0).isTextual()) {
+        if (fields.has(idField) || values == null || !values.isArray()) {
+            return;
+        }
+        if (values.isEmpty()) {
+            // None: in merge mode too, where a field left out would keep the stored ones.
+            fields.putArray(idField);
+            return;
+        }
+        if (!values.get(0).isTextual()) {
             return;
         }
         ArrayNode ids = fields.putArray(idField);

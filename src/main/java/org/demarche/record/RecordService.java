@@ -153,8 +153,15 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
     public R patch(UUID id, JsonNode patch, String ifMatch) {
         E entity = findForWrite(id);
         ETags.checkIfMatch(ifMatch, entity.version);
-        ObjectNode current = json.valueToTree(toRequest(entity));
-        return write(entity, readPatched(MergePatch.apply(current, patch)));
+        return write(entity, patched(entity, patch));
+    }
+
+    /**
+     * The request a merge patch makes of the stored record: the fields the patch has, the others as stored.
+     * What a PATCH writes, and what an import line in merge mode writes.
+     */
+    public Q patched(E entity, JsonNode patch) {
+        return readPatched(MergePatch.apply(json.valueToTree(toRequest(entity)), patch));
     }
 
     private R write(E entity, Q request) {
@@ -193,7 +200,17 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
 
     /** Whether the record already is as the request would make it, so writing it would change nothing. */
     public boolean matches(E entity, Q request) {
-        return json.valueToTree(comparable(toRequest(entity))).equals(json.valueToTree(comparable(request)));
+        return compared(entity).equals(comparedRequest(request));
+    }
+
+    /** The stored record as {@link #matches} compares it: the request that would recreate it, as JSON. */
+    public ObjectNode compared(E entity) {
+        return json.valueToTree(comparable(toRequest(entity)));
+    }
+
+    /** The request as {@link #matches} compares it with a stored record, as JSON. */
+    public ObjectNode comparedRequest(Q request) {
+        return json.valueToTree(comparable(request));
     }
 
     /**
