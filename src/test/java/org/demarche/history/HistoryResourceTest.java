@@ -42,7 +42,7 @@ class HistoryResourceTest {
                 .body("items[0].revision", notNullValue())
                 .body("items[0].action", equalTo("created"))
                 .body("items[0].changedAt", notNullValue())
-                .body("items[0].changedBy.name", equalTo("first admin (DEMARCHE_ADMIN_KEY)"))
+                .body("items[0].changedBy.name", equalTo("admin (DEMARCHE_ADMIN_KEY)"))
                 .body("items[0].changedBy.keyId", notNullValue())
                 .body("items[0].changes.field", contains("name", "country", "title"))
                 .body("items[0].changes[0].before", nullValue())
@@ -184,7 +184,7 @@ class HistoryResourceTest {
         given().get("/api/v1/officials/" + id + "/history")
                 .then()
                 .statusCode(200)
-                .body("items.changedBy.name", contains("first admin (DEMARCHE_ADMIN_KEY)", "newsroom-editor"));
+                .body("items.changedBy.name", contains("admin (DEMARCHE_ADMIN_KEY)", "newsroom-editor"));
     }
 
     @Test

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppInstance implements AutoCloseable {
 
-    /** The first admin key every instance is given. */
+    /** The admin key every instance is given (DEMARCHE_ADMIN_KEY). */
     static final String ADMIN_KEY = "it-admin-key-0123456789abcdef0123456789";
 
     private static final Path APP = Path.of(System.getProperty("demarche.app.dir", "target/quarkus-app"));

@@ -86,7 +86,7 @@ class ClusterIT {
                             "select count(*) from (select version from flyway_schema_history"
                                     + " where version is not null group by version having count(*) > 1) twice"));
             assertEquals(0, count(sql, "select count(*) from flyway_schema_history where not success"));
-            assertEquals(1, count(sql, "select count(*) from api_key where name like 'first admin%'"));
+            assertEquals(1, count(sql, "select count(*) from api_key where name = 'admin (DEMARCHE_ADMIN_KEY)'"));
             // The sample article's three officials, once each.
             assertEquals(
                     3, count(sql, "select count(*) from official where wikidata_id in ('Q182003', 'Q7747', 'Q22686')"));
