@@ -26,19 +26,22 @@ public final class Scenario {
         OfficialsApi officials = new OfficialsApi(client);
         StatementsApi statements = new StatementsApi(client);
 
-        PageOfficialResponse russians = officials.listOfficials("RU", null, null, null, null, null, null, null);
+        PageOfficialResponse russians = officials.listOfficials(
+                OfficialsApi.APIListOfficialsRequest.newBuilder().country("RU").build());
         check(russians.getTotal() > 0, "officials of RU: none");
         check(russians.getItems().stream().allMatch(o -> o.getCountry().equals("RU")), "an official not of RU");
         System.out.println("list officials country=RU: " + russians.getTotal() + ", first " + russians.getItems().get(0).getName());
 
         PageStatementResponse found = statements.listStatements(
-                null, null, null, null, null, null, null, null, null, "ceasefire", null, null, null, null, null, null, null);
+                StatementsApi.APIListStatementsRequest.newBuilder().q("ceasefire").build());
         check(found.getTotal() > 0, "no statement about a ceasefire");
         check(found.getItems().get(0).getHighlight().contains("<mark>"), "no highlight");
         System.out.println("search statements q=ceasefire: " + found.getTotal() + ", highlight " + found.getItems().get(0).getHighlight());
 
         String name = "Client Check " + UUID.randomUUID().toString().substring(0, 8);
-        Official created = officials.createOfficial(new OfficialInput().name(name).country("FR"));
+        Official created = officials.createOfficial(OfficialsApi.APICreateOfficialRequest.newBuilder()
+                .officialInput(new OfficialInput().name(name).country("FR"))
+                .build());
         check(created.getVersion() == 0 || created.getVersion() == 1, "version " + created.getVersion());
         ApiResponse<Official> read = officials.getOfficialWithHttpInfo(created.getId());
         Official official = read.getData();
@@ -47,8 +50,11 @@ public final class Scenario {
         String etag = read.getHeaders().get("etag").get(0);
         System.out.println("created and read " + official.getId() + " " + official.getName() + ", ETag " + etag);
 
-        Official updated = officials.updateOfficial(
-                official.getId(), new OfficialPatch().title("Minister of Client Checks"), etag);
+        Official updated = officials.updateOfficial(OfficialsApi.APIUpdateOfficialRequest.newBuilder()
+                .id(official.getId())
+                .officialPatch(new OfficialPatch().title("Minister of Client Checks"))
+                .ifMatch(etag)
+                .build());
         check(updated.getTitle().equals("Minister of Client Checks"), "title after update " + updated.getTitle());
         check(updated.getVersion() > official.getVersion(), "version did not grow");
         System.out.println("updated with If-Match: title " + updated.getTitle() + ", version " + updated.getVersion());
@@ -57,7 +63,9 @@ public final class Scenario {
         check(missing.getType().endsWith("/not-found"), "404 type " + missing.getType());
         System.out.println("404: " + describe(missing));
 
-        Problem invalid = problem(() -> officials.createOfficial(new OfficialInput().name(name).country("ZZ")), 422);
+        Problem invalid = problem(() -> officials.createOfficial(OfficialsApi.APICreateOfficialRequest.newBuilder()
+                .officialInput(new OfficialInput().name(name).country("ZZ"))
+                .build()), 422);
         check(invalid.getType().endsWith("/validation"), "422 type " + invalid.getType());
         check(!invalid.getErrors().isEmpty(), "422 without errors");
         System.out.println("422: " + describe(invalid) + " errors " + invalid.getErrors().get(0).getField());
