@@ -18,8 +18,8 @@ import org.demarche.statement.StatementSearch;
 
 /**
  * Counts the matching documents per span of statedOn (first and last day) and value of a key, from doc values:
- * the official and topics by ordinal (named once per segment), the country and quote type from the
- * {@link FacetCode}.
+ * the official and topics by ordinal (named once per segment; both for a count by stance), the country and quote
+ * type from the {@link FacetCode}.
  */
 final class DatedCountCollector extends SimpleCollector {
 
@@ -34,7 +34,8 @@ final class DatedCountCollector extends SimpleCollector {
     private SortedDocValues official;
     private SortedSetDocValues topic;
     private NumericDocValues codes;
-    private String[] names;
+    private String[] officialNames;
+    private String[] topicNames;
 
     DatedCountCollector(CountKey key) {
         this.key = key;
@@ -52,11 +53,8 @@ final class DatedCountCollector extends SimpleCollector {
         official = DocValues.getSorted(context.reader(), StatementDocuments.OFFICIAL);
         topic = DocValues.getSortedSet(context.reader(), StatementDocuments.TOPIC);
         codes = DocValues.getNumeric(context.reader(), StatementDocuments.FACET_CODE);
-        names = switch (key) {
-            case official -> new String[official.getValueCount()];
-            case topic -> new String[(int) topic.getValueCount()];
-            default -> null;
-        };
+        officialNames = new String[official.getValueCount()];
+        topicNames = new String[(int) topic.getValueCount()];
     }
 
     @Override
@@ -71,13 +69,21 @@ final class DatedCountCollector extends SimpleCollector {
             case none -> count(start, end, "");
             case official -> {
                 if (official.advanceExact(doc)) {
-                    count(start, end, name(official.ordValue()));
+                    count(start, end, officialName(official.ordValue()));
                 }
             }
             case topic -> {
                 if (topic.advanceExact(doc)) {
                     for (int i = topic.docValueCount(); i > 0; i--) {
-                        count(start, end, name((int) topic.nextOrd()));
+                        count(start, end, topicName((int) topic.nextOrd()));
+                    }
+                }
+            }
+            case stance -> {
+                if (official.advanceExact(doc) && topic.advanceExact(doc)) {
+                    String officialId = officialName(official.ordValue());
+                    for (int i = topic.docValueCount(); i > 0; i--) {
+                        count(start, end, officialId + " " + topicName((int) topic.nextOrd()));
                     }
                 }
             }
@@ -94,11 +100,18 @@ final class DatedCountCollector extends SimpleCollector {
         }
     }
 
-    private String name(int ord) throws IOException {
-        if (names[ord] == null) {
-            names[ord] = (key == CountKey.official ? official.lookupOrd(ord) : topic.lookupOrd(ord)).utf8ToString();
+    private String officialName(int ord) throws IOException {
+        if (officialNames[ord] == null) {
+            officialNames[ord] = official.lookupOrd(ord).utf8ToString();
         }
-        return names[ord];
+        return officialNames[ord];
+    }
+
+    private String topicName(int ord) throws IOException {
+        if (topicNames[ord] == null) {
+            topicNames[ord] = topic.lookupOrd(ord).utf8ToString();
+        }
+        return topicNames[ord];
     }
 
     private void count(long start, long end, String value) {

@@ -13,7 +13,16 @@ public enum CountKey {
     country("country"),
     /** A statement counts once for each topic it is about; statements without a topic are not counted. */
     topic("topic"),
-    quoteType("quoteType");
+    quoteType("quoteType"),
+    /**
+     * The stance of the official's position on each of the statement's topics on the statement's first day
+     * ({@link StanceHistory}), {@value #UNKNOWN_STANCE} when they held none there; a statement counts once for each
+     * topic, statements without a topic are not counted. The search engines group by official and topic.
+     */
+    stance("stance");
+
+    /** The series of statements whose official held no position on the topic on their date. */
+    public static final String UNKNOWN_STANCE = "unknown";
 
     private final String wireName;
 

@@ -11,7 +11,7 @@ public record StatementCounts(
 
         @Schema(
                 description = "What the counts are split by",
-                enumeration = {"none", "official", "country", "topic", "quoteType"},
+                enumeration = {"none", "official", "country", "topic", "quoteType", "stance"},
                 examples = "official")
         String by,
 
@@ -20,7 +20,8 @@ public record StatementCounts(
 
         @Schema(
                 description = "Counts per period and key, periods oldest first, then by key; periods without"
-                        + " statements are left out. With by=topic a statement counts once for each topic.")
+                        + " statements are left out. With by=topic or by=stance a statement counts once for each"
+                        + " topic.")
         List<Bucket> buckets,
 
         @Schema(
@@ -35,7 +36,8 @@ public record StatementCounts(
             String period,
 
             @Schema(
-                    description = "The official or topic id, country code or quote type; null when by=none",
+                    description = "The official or topic id, country code, quote type or stance (unknown when the"
+                            + " official held no position on the topic then); null when by=none",
                     nullable = true,
                     examples = "6f1c2b9e-8d4a-4c57-9a3e-2b7f0d1e5a44")
             String key,

@@ -114,9 +114,11 @@ public class StatementResource {
             summary = "Count statements over time",
             description = "Takes the same filters, q and updatedSince as the statement list and answers how many"
                     + " matching statements there are per period of statedOn (interval) and per official, country,"
-                    + " topic or quote type (by), periods oldest first. A statement counts in the period holding its"
-                    + " whole date: one dated only to 2024 lies in no one month, so a monthly count lists it under"
-                    + " undated instead. At most 50 series and 5000 buckets; more is a 400.")
+                    + " topic, quote type or stance (by), periods oldest first. A statement counts in the period"
+                    + " holding its whole date: one dated only to 2024 lies in no one month, so a monthly count lists"
+                    + " it under undated instead. By stance, a statement counts once per topic, under the stance of"
+                    + " its official's position on that topic on the statement's first day, or unknown. At most 50"
+                    + " series and 5000 buckets; more is a 400.")
     public StatementCounts counts(
             @BeanParam StatementFilter filter,
             @Parameter(
@@ -129,7 +131,8 @@ public class StatementResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.STRING,
-                                            enumeration = {"none", "official", "country", "topic", "quoteType"},
+                                            enumeration = {"none", "official", "country", "topic", "quoteType", "stance"
+                                            },
                                             defaultValue = "none"))
                     @QueryParam("by")
                     String by,

@@ -61,7 +61,8 @@ public interface StatementSearch {
 
     /**
      * Matching statements dated from {@code start} to {@code end} with this key: an official or topic id, a
-     * country code, a quote type's name, or "" when not split.
+     * country code, a quote type's name, the official's and a topic's id separated by a space when counted by
+     * stance, or "" when not split.
      */
     record DatedCount(LocalDate start, LocalDate end, String key, long count) {}
 

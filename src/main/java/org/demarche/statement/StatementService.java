@@ -64,6 +64,9 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     @Inject
     StatementSearch search;
 
+    @Inject
+    StanceHistory stanceHistory;
+
     @Transactional
     public Page<StatementResponse> list(StatementFilter filter, PageParams page) {
         return list(criteria(filter, QueryParams.uuids("officialId", filter.officialId), page), page);
@@ -116,11 +119,15 @@ public class StatementService extends RecordService<Statement, StatementRequest,
                 ? CountInterval.month
                 : QueryParams.enumValue("interval", intervalText, CountInterval.class);
         CountKey key = CountKey.parse(by);
-        StatementSearch.DatedCounts counted =
-                search.datedCounts(criteria(filter, QueryParams.uuids("officialId", filter.officialId), page), key);
+        StatementCriteria criteria = criteria(filter, QueryParams.uuids("officialId", filter.officialId), page);
+        StatementSearch.DatedCounts counted = search.datedCounts(criteria, key);
+        List<StatementSearch.DatedCount> rows = onlyTopicsSelected(counted.counts(), key, criteria.topicIds());
+        if (key == CountKey.stance) {
+            rows = withStances(rows);
+        }
         Map<LocalDate, Map<String, Long>> byPeriod = new TreeMap<>();
         Map<String, Long> undated = new TreeMap<>();
-        for (StatementSearch.DatedCount row : counted.counts()) {
+        for (StatementSearch.DatedCount row : rows) {
             LocalDate period = interval.periodOf(row.start(), row.end());
             Map<String, Long> counts =
                     period == null ? undated : byPeriod.computeIfAbsent(period, p -> new TreeMap<>());
@@ -162,6 +169,45 @@ public class StatementService extends RecordService<Statement, StatementRequest,
                                 key == CountKey.none ? null : labels.getOrDefault(e.getKey(), e.getKey()),
                                 e.getValue()))
                         .toList());
+    }
+
+    /**
+     * Counts by topic or stance for the topics a topic filter selects (the topic and those nested under it), not
+     * for the other topics of the statements it finds.
+     */
+    private static List<StatementSearch.DatedCount> onlyTopicsSelected(
+            List<StatementSearch.DatedCount> rows, CountKey key, Collection<UUID> topicIds) {
+        if (topicIds == null || (key != CountKey.topic && key != CountKey.stance)) {
+            return rows;
+        }
+        Set<String> selected = new HashSet<>();
+        topicIds.forEach(id -> selected.add(id.toString()));
+        return rows.stream()
+                .filter(row -> selected.contains(row.key().substring(row.key().indexOf(' ') + 1)))
+                .toList();
+    }
+
+    /**
+     * The engine's counts by official and topic ({@code "<officialId> <topicId>"}) keyed instead by the stance the
+     * official held on the topic on the first day of the span, or {@link CountKey#UNKNOWN_STANCE}.
+     */
+    private List<StatementSearch.DatedCount> withStances(List<StatementSearch.DatedCount> rows) {
+        Set<UUID> officialIds = new HashSet<>();
+        for (StatementSearch.DatedCount row : rows) {
+            officialIds.add(UUID.fromString(row.key().substring(0, row.key().indexOf(' '))));
+        }
+        StanceHistory.Stances stances = stanceHistory.of(officialIds);
+        return rows.stream()
+                .map(row -> {
+                    int space = row.key().indexOf(' ');
+                    String stance = stances.on(
+                            UUID.fromString(row.key().substring(0, space)),
+                            UUID.fromString(row.key().substring(space + 1)),
+                            row.start());
+                    return new StatementSearch.DatedCount(
+                            row.start(), row.end(), stance == null ? CountKey.UNKNOWN_STANCE : stance, row.count());
+                })
+                .toList();
     }
 
     /** Names of the officials or topics among the keys; other keys are their own labels. */

@@ -101,6 +101,57 @@ class StatementCountsTest {
     }
 
     @Test
+    void byStanceCountsEachTopicUnderThePositionHeldOnTheStatementsFirstDay() {
+        Fixtures.create(
+                "positions", Map.of("officialId", a, "topicId", topic, "stance", "neutral", "validFrom", "2024-06"));
+        // Closes the neutral position on 2024-12-01.
+        Fixtures.create(
+                "positions", Map.of("officialId", a, "topicId", topic, "stance", "opposes", "validFrom", "2024-12"));
+        Fixtures.create(
+                "positions", Map.of("officialId", b, "topicId", topic, "stance", "supports", "validFrom", "2024-12"));
+        Fixtures.statement(a, "2024-11-15", List.of(topic), List.of());
+        // Its first day, 2024-01-01, comes before any position of A.
+        Fixtures.statement(a, "2024", List.of(topic), List.of());
+
+        JsonPath answer = counts(Map.of("interval", "month", "by", "stance"));
+        assertRows(
+                answer,
+                List.of("2024-11-01 neutral 1", "2024-11-01 unknown 1", "2024-12-01 opposes 1"),
+                List.of("unknown 1"));
+        assertEquals("stance", answer.getString("by"));
+        assertEquals("neutral", answer.getString("buckets[0].key"));
+        assertEquals(9, answer.getInt("total"));
+        assertRows(
+                counts(Map.of("interval", "year", "by", "STANCE", "country", "FR")),
+                List.of("2024-01-01 unknown 1"),
+                List.of());
+    }
+
+    @Test
+    void withATopicFilterOnlyTheTopicsItSelectsAreCounted() {
+        String other = Fixtures.topic("other-" + tag, null);
+        String nested = Fixtures.topic("nested-" + tag, topic);
+        Fixtures.statement(a, "2024-11-15", List.of(topic, other), List.of());
+        Fixtures.statement(a, "2024-11-16", List.of(nested, other), List.of());
+        Fixtures.create(
+                "positions", Map.of("officialId", a, "topicId", other, "stance", "supports", "validFrom", "2024"));
+
+        assertRows(
+                counts(Map.of("topic", "counts-" + tag, "by", "topic")),
+                List.of(
+                        "2024-11-01 counts-" + tag + " 2",
+                        "2024-11-01 nested-" + tag + " 1",
+                        "2024-12-01 counts-" + tag + " 1"),
+                List.of());
+        assertRows(
+                counts(Map.of("topic", "counts-" + tag, "by", "stance")),
+                List.of("2024-11-01 unknown 3", "2024-12-01 unknown 1"),
+                List.of());
+        assertRows(
+                counts(Map.of("topic", "other-" + tag, "by", "stance")), List.of("2024-11-01 supports 2"), List.of());
+    }
+
+    @Test
     void theStatementFiltersAndQApply() {
         assertRows(
                 counts(Map.of("from", "2024-11-15", "to", "2024-12", "by", "official")),
@@ -125,12 +176,14 @@ class StatementCountsTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("'interval' must be one of day, week, month, year"));
-        given().queryParam("by", "stance")
+        given().queryParam("by", "opinion")
                 .get(PATH)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("'by' must be one of none, official, country, topic, quoteType"));
+                .body(
+                        "detail",
+                        containsString("'by' must be one of none, official, country, topic, quoteType, stance"));
         given().queryParam("from", "2024-13").get(PATH).then().statusCode(400).body("detail", containsString("'from'"));
         given().queryParam("limit", "5")
                 .get(PATH)

@@ -108,7 +108,7 @@ public class OpenSearchStatementSearch implements StatementSearch {
 
     /**
      * A composite aggregation over (statedOnStart, statedOnEnd, key), read a page of buckets at a time: the
-     * grouped counts the embedded engine collects in one pass.
+     * grouped counts the embedded engine collects in one pass. By stance, the key is the official and the topic.
      */
     @Override
     public DatedCounts datedCounts(StatementCriteria criteria, CountKey key) {
@@ -119,9 +119,13 @@ public class OpenSearchStatementSearch implements StatementSearch {
             case none -> null;
             case official -> StatementDocuments.OFFICIAL;
             case country -> StatementDocuments.COUNTRY;
-            case topic -> StatementDocuments.TOPIC;
+            case topic, stance -> StatementDocuments.TOPIC;
             case quoteType -> StatementDocuments.QUOTE_TYPE;
         };
+        boolean byOfficialToo = key == CountKey.stance;
+        if (byOfficialToo) {
+            sources.add(Map.of("official", Map.of("terms", Map.of("field", StatementDocuments.OFFICIAL))));
+        }
         if (field != null) {
             sources.add(Map.of("key", Map.of("terms", Map.of("field", field))));
         }
@@ -148,7 +152,10 @@ public class OpenSearchStatementSearch implements StatementSearch {
                             LocalDate.ofEpochDay(
                                     bucket.path("key").path("start").asLong()),
                             LocalDate.ofEpochDay(bucket.path("key").path("end").asLong()),
-                            field == null ? "" : bucket.path("key").path("key").asText(),
+                            (byOfficialToo ? bucket.path("key").path("official").asText() + " " : "")
+                                    + (field == null
+                                            ? ""
+                                            : bucket.path("key").path("key").asText()),
                             bucket.path("doc_count").asLong())));
             after = spans.path("buckets").size() < COMPOSITE_PAGE ? null : spans.get("after_key");
         } while (after != null);
