@@ -11,16 +11,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.demarche.common.ProblemException;
 import org.demarche.common.ProblemType;
+import org.demarche.common.Sha256;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -43,7 +43,13 @@ public class IdempotencyKeys {
     private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
     private static final String CLAIM = IdempotencyKeys.class.getName() + ".claim";
     private static final Pattern VALID = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    static final Set<String> REFUSING = Set.of("/api/v1/import", "/api/v1/keys");
+    /** The paths that refuse the header, and why. */
+    static final Map<String, String> REFUSING = Map.of(
+            "/api/v1/import",
+            "an import is idempotent by the natural keys of its lines: send the same file again",
+            "/api/v1/keys",
+            "a key's secret is never stored, so its creation cannot be answered twice");
+
     private static final Set<Integer> NOT_KEPT = Set.of(401, 403, 408, 429);
     /** A claim under way for longer than this is taken to have been abandoned (its instance stopped). */
     private static final Duration ABANDONED = Duration.ofMinutes(5);
@@ -65,10 +71,8 @@ public class IdempotencyKeys {
             return Optional.empty();
         }
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (REFUSING.contains(path)) {
-            throw ProblemException.badRequest(HEADER + " is not taken by " + path
-                    + ": an import is idempotent by the natural keys of its lines, and an API key's secret is"
-                    + " never stored, so its creation cannot be answered twice");
+        if (REFUSING.containsKey(path)) {
+            throw ProblemException.badRequest(HEADER + " is not taken by " + path + ": " + REFUSING.get(path));
         }
         if (!VALID.matcher(key).matches()) {
             throw ProblemException.badRequest(
@@ -150,14 +154,14 @@ public class IdempotencyKeys {
 
     /** A digest of what makes two requests the same request: method, URL, Content-Type and body. */
     private static String fingerprint(ContainerRequestContext request, RoutingContext routing) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         digest.update((request.getMethod() + " " + request.getUriInfo().getRequestUri() + "\n"
                         + request.getHeaderString(HttpHeaders.CONTENT_TYPE) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         if (routing.body().buffer() != null) {
             digest.update(routing.body().buffer().getBytes());
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest, new byte[0]);
     }
 
     /**
@@ -165,19 +169,7 @@ public class IdempotencyKeys {
      * header); a request without one is refused by the resource, and its key is not kept.
      */
     static String id(String authorization, String key) {
-        String scope = authorization == null ? "anonymous" : "key:" + sha256(authorization);
-        return sha256(scope + "\n" + key);
-    }
-
-    private static String sha256(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        String scope = authorization == null ? "anonymous" : "key:" + Sha256.hex(authorization);
+        return Sha256.hex(scope + "\n" + key);
     }
 }

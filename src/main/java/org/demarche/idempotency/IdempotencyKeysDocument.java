@@ -23,7 +23,7 @@ public class IdempotencyKeysDocument implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (item.getPOST() != null && path.startsWith("/api/") && !IdempotencyKeys.REFUSING.contains(path)) {
+            if (item.getPOST() != null && path.startsWith("/api/") && !IdempotencyKeys.REFUSING.containsKey(path)) {
                 document(item.getPOST());
             }
         });

@@ -1,11 +1,8 @@
 package org.demarche.key;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.demarche.common.Sha256;
 
 /**
  * Makes and hashes key secrets: {@code dmk_} and 256 random bits in base64url. A secret this long cannot
@@ -26,12 +23,7 @@ final class KeySecrets {
     }
 
     static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(secret);
     }
 
     /** What a listing shows of a secret: enough to recognise it, far too little to use it. */

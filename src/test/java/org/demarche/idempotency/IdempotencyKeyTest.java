@@ -3,6 +3,7 @@ package org.demarche.idempotency;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -203,13 +204,17 @@ class IdempotencyKeyTest {
                 .post("/api/v1/keys")
                 .then()
                 .statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", containsString("secret is never stored"))
+                .body("detail", not(containsString("import")));
         given().header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType("application/x-ndjson")
                 .body("{\"type\":\"topic\",\"slug\":\"idem\",\"name\":\"Idem\"}\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/import")
                 .then()
                 .statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", containsString("natural keys"))
+                .body("detail", not(containsString("secret")));
     }
 }

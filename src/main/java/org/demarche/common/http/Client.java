@@ -1,11 +1,8 @@
 package org.demarche.common.http;
 
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.demarche.common.Sha256;
 
 /**
  * Who sent a request, as limits count it: the client's address (the proxy's X-Forwarded-For hop when
@@ -19,19 +16,10 @@ record Client(String address, Optional<String> keyHash) {
                 : context.request().remoteAddress().hostAddress();
         Optional<String> key;
         try {
-            key = BearerKey.of(context.request().getHeader("Authorization")).map(Client::sha256);
+            key = BearerKey.of(context.request().getHeader("Authorization")).map(Sha256::hex);
         } catch (IllegalArgumentException notBearer) {
             key = Optional.empty();
         }
         return new Client(address, key);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }

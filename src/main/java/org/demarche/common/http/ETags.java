@@ -1,11 +1,9 @@
 package org.demarche.common.http;
 
 import jakarta.ws.rs.core.EntityTag;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.demarche.common.ProblemException;
 import org.demarche.common.ProblemType;
+import org.demarche.common.Sha256;
 
 /**
  * Entity tags are digests of the bytes a client receives, so a tag changes whenever the representation
@@ -73,11 +71,6 @@ public final class ETags {
     }
 
     private static String digest(byte[] body) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(body);
-            return HexFormat.of().formatHex(sha).substring(0, DIGEST_HEX_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(body).substring(0, DIGEST_HEX_DIGITS);
     }
 }

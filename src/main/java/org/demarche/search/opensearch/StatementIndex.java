@@ -9,13 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.demarche.common.Sha256;
 import org.demarche.statement.Statement;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,15 +47,11 @@ public class StatementIndex {
         this.replicas = replicas;
         try (InputStream in = StatementIndex.class.getResourceAsStream(DEFINITION)) {
             definition = in.readAllBytes();
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             digest.update(definition);
-            layout = HexFormat.of()
-                    .formatHex(digest.digest(OpenSearchDocuments.VERSION.getBytes()))
-                    .substring(0, 16);
+            layout = Sha256.hex(digest, OpenSearchDocuments.VERSION.getBytes()).substring(0, 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
         }
     }
 
