@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.demarche.common.http.Negotiation;
 import org.demarche.common.paging.Page;
-import org.demarche.common.stream.ListFormat;
 import org.demarche.source.SourceSummary;
 import org.demarche.topic.TopicSummary;
 
@@ -26,8 +25,6 @@ public final class StatementJsonLd {
     public static final String MEDIA_TYPE = "application/ld+json";
     public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
     private static final List<MediaType> OFFERED_FOR_ONE = List.of(MediaType.APPLICATION_JSON_TYPE, TYPE);
-    private static final List<MediaType> OFFERED_FOR_LIST =
-            List.of(MediaType.APPLICATION_JSON_TYPE, ListFormat.CSV.mediaType, ListFormat.NDJSON.mediaType, TYPE);
     private static final String CONTEXT = "https://schema.org";
 
     private final URI api;
@@ -42,7 +39,7 @@ public final class StatementJsonLd {
      * {@link Negotiation#choose}).
      */
     public static boolean requested(HttpHeaders headers, boolean list) {
-        return Negotiation.choose(headers, list ? OFFERED_FOR_LIST : OFFERED_FOR_ONE)
+        return Negotiation.choose(headers, list ? StatementFeed.LIST_TYPES : OFFERED_FOR_ONE)
                 .equals(TYPE);
     }
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.common.feed.AtomFeed;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Responses;
 import org.demarche.common.paging.Page;
@@ -46,6 +47,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Statements", description = "What officials said, quoted or reported")
 public class StatementResource {
 
+    private static final String FEED_TITLE = "Demarche statements";
+
     @Inject
     StatementService statements;
 
@@ -64,7 +67,8 @@ public class StatementResource {
         MediaType.APPLICATION_JSON,
         ListFormat.TEXT_CSV,
         ListFormat.APPLICATION_NDJSON,
-        StatementJsonLd.MEDIA_TYPE
+        StatementJsonLd.MEDIA_TYPE,
+        AtomFeed.MEDIA_TYPE
     })
     @Operation(
             operationId = "listStatements",
@@ -73,8 +77,13 @@ public class StatementResource {
                     + " filter given, a page at a time, newest first. Sort by statedOn (partial dates sort as the first day of"
                     + " their period), createdAt or updatedAt; -statedOn is the default. With q, a full-text search: results"
                     + " are ranked by relevance unless sort is given, and each carries a highlight. With Accept:"
-                    + " application/ld+json, the page is a schema.org ItemList of Quotations.")
+                    + " application/ld+json, the page is a schema.org ItemList of Quotations; with Accept:"
+                    + " application/atom+xml, an Atom feed (GET /api/v1/statements/feed is one without the header).")
     public RestResponse<Page<StatementResponse>> list(@BeanParam PageParams page, @BeanParam StatementFilter filter) {
+        if (StatementFeed.requested(headers)) {
+            return Responses.feed(
+                    new StatementFeed(uri.getBaseUri()).feed(statements.list(filter, page), uri, FEED_TITLE));
+        }
         if (StatementJsonLd.requested(headers, true)) {
             return Responses.pageAs(
                     statements.list(filter, page),
@@ -83,6 +92,27 @@ public class StatementResource {
                     new StatementJsonLd(uri.getBaseUri())::itemList);
         }
         return Responses.list(page, p -> statements.list(filter, p), StatementResponse.class, uri, headers);
+    }
+
+    /** The statement list as an Atom feed whatever the Accept header, for feed readers. */
+    @GET
+    @Path("feed")
+    @Produces(AtomFeed.MEDIA_TYPE)
+    @Operation(
+            operationId = "getStatementFeed",
+            summary = "Follow statements in a feed reader",
+            description = "The statement list as an Atom feed (RFC 4287) whatever the Accept header, so that a feed"
+                    + " reader can subscribe to a search: takes every filter, q and sort of GET /api/v1/statements,"
+                    + " and lists the statements created or changed last first (sort=-updatedAt) unless sort is"
+                    + " given. Each entry is a statement: its official as author, its words as content, its topics"
+                    + " as categories, its sources as via links. The next page is a rel=\"next\" link.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The feed",
+            content = @Content(mediaType = AtomFeed.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public RestResponse<String> feed(@BeanParam PageParams page, @BeanParam StatementFilter filter) {
+        return Responses.feed(new StatementFeed(uri.getBaseUri())
+                .feed(statements.list(filter, page.withDefaultSort("-updatedAt")), uri, FEED_TITLE));
     }
 
     /** Counts statements per official, country, topic, quote type, medium and year. */

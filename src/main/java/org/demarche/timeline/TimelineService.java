@@ -3,6 +3,7 @@ package org.demarche.timeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -106,13 +107,43 @@ public class TimelineService {
         events.sort(Comparator.comparing(Dated::place, Place.ORDER));
         String nextCursor =
                 events.size() > size ? events.get(size - 1).place().cursor().encode() : null;
-        TopicSummary topicSummary =
-                topic == null || topic.isBlank() ? null : TopicSummary.of(topics.resolve("topic", topic));
         return new Timeline(
                 OfficialSummary.of(official),
-                topicSummary,
+                topicOf(topic),
                 events.stream().limit(size).map(Dated::entry).toList(),
                 nextCursor);
+    }
+
+    /**
+     * The official's statements and positions recorded or changed last, newest first: what a feed reader following
+     * the timeline has not seen yet, whatever the dates the events carry.
+     */
+    @Transactional
+    public Timeline latest(UUID officialId, String topic, String limit) {
+        int size = PageParams.pageSize(limit);
+        Official official = officials.find(officialId);
+        StatementFilter statementFilter = new StatementFilter();
+        statementFilter.topic = topic;
+        PositionFilter positionFilter = new PositionFilter();
+        positionFilter.topic = topic;
+        record Changed(Instant at, TimelineEntry entry) {}
+        List<Changed> events = new ArrayList<>();
+        for (Statement s : statements.queryOf(officialId, statementFilter).first(size, "s.updatedAt desc")) {
+            events.add(new Changed(s.updatedAt, TimelineEntry.of(statements.represent(s))));
+        }
+        for (Position p : positions.queryOf(officialId, positionFilter).first(size, "p.updatedAt desc")) {
+            events.add(new Changed(p.updatedAt, TimelineEntry.of(positions.represent(p))));
+        }
+        events.sort(Comparator.comparing(Changed::at).reversed());
+        return new Timeline(
+                OfficialSummary.of(official),
+                topicOf(topic),
+                events.stream().limit(size).map(Changed::entry).toList(),
+                null);
+    }
+
+    private TopicSummary topicOf(String topic) {
+        return topic == null || topic.isBlank() ? null : TopicSummary.of(topics.resolve("topic", topic));
     }
 
     /**

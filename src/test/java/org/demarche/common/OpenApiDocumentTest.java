@@ -57,7 +57,8 @@ class OpenApiDocumentTest {
             }
         }
         // 52 + GET /admin/duplicates + DELETE /admin/backups/{name} + GET /admin/search-index + GET /statements/counts
-        assertEquals(56, operations);
+        // + GET /statements/feed + GET /officials/{officialId}/timeline/feed
+        assertEquals(58, operations);
     }
 
     @Test

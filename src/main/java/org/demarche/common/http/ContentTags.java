@@ -10,10 +10,12 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
+import java.nio.charset.StandardCharsets;
+import org.demarche.common.feed.AtomFeed;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Tags every JSON answer that has a body (a record, a page, counts) with an ETag made from the body
+ * Tags every JSON or Atom answer that has a body (a record, a page, counts, a feed) with an ETag made from the body
  * itself ({@link ETags}), so that a tag is never reused for a different representation. A GET or HEAD whose
  * {@code If-None-Match} lists the tag is answered 304 without the body, and GET answers say
  * {@code Cache-Control: no-cache}: a cache may keep them but asks each time whether they are still current.
@@ -37,11 +39,12 @@ public class ContentTags {
         Object entity = response.getEntity();
         if (status != Status.OK.getStatusCode() && status != Status.CREATED.getStatusCode()
                 || entity == null
-                || !isJson(response.getMediaType())
+                || !isTagged(response.getMediaType())
                 || response.getHeaders().containsKey(HttpHeaders.ETAG)) {
             return;
         }
-        byte[] body = json.writeValueAsBytes(entity);
+        byte[] body =
+                entity instanceof String xml ? xml.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(entity);
         EntityTag tag = entity instanceof Representation record ? ETags.of(record.version(), body) : ETags.of(body);
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         String method = request.getMethod();
@@ -57,7 +60,10 @@ public class ContentTags {
         }
     }
 
-    private static boolean isJson(MediaType type) {
-        return type != null && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isCompatible(LINKED_DATA));
+    private static boolean isTagged(MediaType type) {
+        return type != null
+                && (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                        || type.isCompatible(LINKED_DATA)
+                        || type.isCompatible(AtomFeed.TYPE));
     }
 }

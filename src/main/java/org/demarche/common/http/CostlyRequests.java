@@ -5,15 +5,16 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Requests that cost more than a few milliseconds: searches, facets and counts over time, an official's statements and
- * timeline, a topic's stance table, the export, and any list streamed as CSV or NDJSON. They count
+ * Requests that cost more than a few milliseconds: searches, facets and counts over time, feeds, an official's
+ * statements and timeline, a topic's stance table, the export, and any list streamed as CSV or NDJSON. They count
  * against the search rate limit; streams (exports, imports, CSV and NDJSON lists) are also capped in
  * number at once. Paths may be OpenAPI templates, so the document lists the same operations.
  */
 public final class CostlyRequests {
 
     private static final Pattern COSTLY_READS = Pattern.compile(
-            "/api/v1/(statements(/facets|/counts)?|officials/[^/]+/(statements|timeline)|topics/[^/]+/stances|export)/?");
+            "/api/v1/(statements(/facets|/counts|/feed)?|officials/[^/]+/(statements|timeline(/feed)?)|topics/[^/]+/stances"
+                    + "|export)/?");
     private static final Pattern STREAMED_BODIES = Pattern.compile("/api/v1/(export|import)/?");
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
     private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.demarche.common.feed.AtomFeed;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.stream.ListFormat;
@@ -82,6 +83,15 @@ public final class Responses {
     public static <T> RestResponse<Page<T>> pageAs(
             Page<T> page, UriInfo uri, MediaType type, Function<? super Page<T>, ?> represent) {
         return declared(next(ResponseBuilder.ok(represent.apply(page), type), page, uri));
+    }
+
+    /** 200 with the feed as Atom XML, and the next page's {@code Link} as for a JSON page. */
+    public static <T> RestResponse<T> feed(AtomFeed feed) {
+        ResponseBuilder<String> builder = ResponseBuilder.ok(feed.xml(), AtomFeed.TYPE.withCharset("UTF-8"));
+        if (feed.next() != null) {
+            builder.link(feed.next(), "next");
+        }
+        return declared(builder);
     }
 
     /**
