@@ -117,7 +117,13 @@ public class IdempotencyKeys {
             return;
         }
         int status = response.getStatus();
-        String body = response.getEntity() == null ? null : json.writeValueAsString(response.getEntity());
+        Object entity = response.getEntity();
+        // A tagged answer is already its bytes (ContentTags runs first).
+        String body = entity == null
+                ? null
+                : entity instanceof byte[] bytes
+                        ? new String(bytes, StandardCharsets.UTF_8)
+                        : json.writeValueAsString(entity);
         try {
             if (status >= 500 || NOT_KEPT.contains(status) || body != null && body.length() > MAX_KEPT_CHARS) {
                 requests.release(id);

@@ -45,6 +45,8 @@ public class ContentTags {
         }
         byte[] body =
                 entity instanceof String xml ? xml.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(entity);
+        // The bytes the tag is made from are the bytes sent: serialized once, and never a tag for other bytes.
+        response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
         EntityTag tag = entity instanceof Representation record ? ETags.of(record.version(), body) : ETags.of(body);
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         String method = request.getMethod();
