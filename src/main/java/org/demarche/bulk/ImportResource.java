@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
-import org.demarche.common.QueryParams;
 import org.demarche.common.http.Negotiation;
 import org.demarche.common.stream.ListFormat;
 import org.demarche.key.Roles;
@@ -120,10 +119,9 @@ public class ImportResource {
                                             enumeration = {"merge", "replace"},
                                             defaultValue = "merge"))
                     @QueryParam("mode")
-                    String modeName,
+                    ImportMode given,
             @Context HttpHeaders headers,
             InputStream body) {
-        ImportMode given = QueryParams.enumValue("mode", modeName, ImportMode.class);
         ImportMode mode = given == null ? ImportMode.merge : given;
         ListFormat format =
                 ListFormat.CSV.mediaType.isCompatible(headers.getMediaType()) ? ListFormat.CSV : ListFormat.NDJSON;

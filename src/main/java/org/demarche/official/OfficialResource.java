@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.common.Country;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Responses;
 import org.demarche.common.paging.IdFilter;
@@ -70,8 +71,12 @@ public class OfficialResource {
     public RestResponse<Page<OfficialResponse>> list(
             @BeanParam PageParams page,
             @BeanParam IdFilter ids,
-            @Parameter(description = "ISO 3166-1 alpha-2 country code", example = "RU") @QueryParam("country")
-                    String country,
+            @Parameter(
+                            description = "ISO 3166-1 alpha-2 country code",
+                            example = "RU",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("country")
+                    Country country,
             @Parameter(description = "Part of the name or an alias, any case", example = "lavrov") @QueryParam("name")
                     String name,
             @Parameter(

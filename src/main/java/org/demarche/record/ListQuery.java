@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.demarche.common.ProblemException;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -83,14 +82,14 @@ public final class ListQuery<E extends TrackedEntity> {
 
     public Page<E> page(PageParams params, Sorting<E> sorting) {
         int limit = params.pageSize();
-        where(alias + ".updatedAt >= :updatedSince", "updatedSince", params.updatedSince());
+        where(alias + ".updatedAt >= :updatedSince", "updatedSince", params.updatedSince);
         Sorting.Order<E> order = sorting.resolve(params.sort);
         EntityManager em = Panache.getEntityManager();
 
         List<String> pageConditions = new ArrayList<>(conditions);
         Map<String, Object> pageParameters = new HashMap<>(parameters);
-        if (params.cursor != null && !params.cursor.isBlank()) {
-            Cursor cursor = Cursor.decode(params.cursor, order.wireName());
+        if (params.cursor != null) {
+            Cursor cursor = params.cursor.forSort(order.wireName());
             String path = alias + "." + order.field().path();
             String after = order.descending() ? "<" : ">";
             pageConditions.add("(" + path + " " + after + " :cursorValue or (" + path + " = :cursorValue and " + alias
@@ -242,7 +241,7 @@ public final class ListQuery<E extends TrackedEntity> {
         try {
             return field.decode(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+            throw Cursor.notIssued("cursor");
         }
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.UUID;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Responses;
@@ -98,9 +99,10 @@ public class StatementResource {
             @BeanParam StatementFilter filter,
             @Parameter(
                             description = "Only statements created or changed at or after this instant (ISO 8601, UTC)",
-                            example = "2024-11-20T00:00:00Z")
+                            example = "2024-11-20T00:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("updatedSince")
-                    String updatedSince) {
+                    Instant updatedSince) {
         PageParams since = new PageParams();
         since.updatedSince = updatedSince;
         return statements.facets(filter, since);
@@ -123,7 +125,7 @@ public class StatementResource {
                             description = "Length of the periods (default month); weeks start on Monday",
                             schema = @Schema(implementation = CountInterval.class, defaultValue = "month"))
                     @QueryParam("interval")
-                    String interval,
+                    CountInterval interval,
             @Parameter(
                             description = "What to split the counts by (default none), any case",
                             schema =
@@ -135,9 +137,10 @@ public class StatementResource {
                     String by,
             @Parameter(
                             description = "Only statements created or changed at or after this instant (ISO 8601, UTC)",
-                            example = "2024-11-20T00:00:00Z")
+                            example = "2024-11-20T00:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("updatedSince")
-                    String updatedSince) {
+                    Instant updatedSince) {
         PageParams since = new PageParams();
         since.updatedSince = updatedSince;
         return statements.counts(filter, since, interval, by);

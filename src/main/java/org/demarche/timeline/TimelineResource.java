@@ -10,7 +10,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.common.PartialDate;
 import org.demarche.common.http.Responses;
+import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.PageSize;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,14 +51,16 @@ public class TimelineResource {
             @Parameter(
                             description = "Only events on or after this partial date; an event dated 2024-11 counts for"
                                     + " any day of November 2024",
-                            example = "2024-06")
+                            example = "2024-06",
+                            schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("from")
-                    String from,
+                    PartialDate from,
             @Parameter(
                             description = "Only events on or before this partial date; to=2024-11 includes 2024-11-30",
-                            example = "2024-12")
+                            example = "2024-12",
+                            schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("to")
-                    String to,
+                    PartialDate to,
             @Parameter(
                             description = "Page size, 1 to 200 (default 20)",
                             schema =
@@ -65,9 +70,12 @@ public class TimelineResource {
                                             maximum = "200",
                                             defaultValue = "20"))
                     @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "Opaque cursor from the previous page's nextCursor") @QueryParam("cursor")
-                    String cursor) {
+                    PageSize limit,
+            @Parameter(
+                            description = "Opaque cursor from the previous page's nextCursor",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("cursor")
+                    Cursor cursor) {
         Timeline timeline = timelines.of(officialId, topic, from, to, limit, cursor);
         return Responses.paged(timeline, timeline.nextCursor(), uri);
     }
