@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -40,7 +39,6 @@ public class ImportResource {
     @Consumes({ListFormat.APPLICATION_NDJSON, ListFormat.TEXT_CSV})
     @Produces({MediaType.APPLICATION_JSON, ListFormat.APPLICATION_NDJSON})
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "importRecords",
             summary = "Import records",

@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -117,7 +116,6 @@ public class OfficialResource {
     /** Records a new official. */
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "createOfficial",
             summary = "Create an official",
@@ -143,7 +141,6 @@ public class OfficialResource {
     /** Replaces an official as a whole. */
     @PUT
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "replaceOfficial",
@@ -151,9 +148,7 @@ public class OfficialResource {
             description = "Fields left out become empty. With If-Match, a" + " stale ETag is refused with 412.")
     public RestResponse<OfficialResponse> replace(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
@@ -166,7 +161,6 @@ public class OfficialResource {
     /** Changes some fields of an official. */
     @PATCH
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(
@@ -176,18 +170,12 @@ public class OfficialResource {
                     + " the stored ones, null removes a field, others stay.")
     public RestResponse<OfficialResponse> patch(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MergePatch.MEDIA_TYPE,
-                                            schema =
-                                                    @Schema(
-                                                            type = SchemaType.OBJECT,
-                                                            description =
-                                                                    "Any fields of OfficialInput; null removes a field"),
+                                            schema = @Schema(type = SchemaType.OBJECT),
                                             examples = @ExampleObject(name = "title", value = OfficialExamples.PATCH)))
                     JsonNode patch) {
         return Responses.ok(officials.patch(id, patch, ifMatch));
@@ -196,18 +184,13 @@ public class OfficialResource {
     /** Deletes an official nothing refers to. */
     @DELETE
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "deleteOfficial",
             summary = "Delete an official",
             description = "Refused with 409, naming them, while statements or" + " positions refer to the official.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(
-            @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         officials.delete(id, ifMatch);
     }
 

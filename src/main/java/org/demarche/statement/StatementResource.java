@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -179,7 +178,6 @@ public class StatementResource {
     /** Records a new statement. */
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "createStatement",
             summary = "Create a statement",
@@ -208,7 +206,6 @@ public class StatementResource {
     /** Replaces a statement as a whole. */
     @PUT
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "replaceStatement",
@@ -216,9 +213,7 @@ public class StatementResource {
             description = "Fields left out become empty. With If-Match, a stale" + " ETag is refused with 412.")
     public RestResponse<StatementResponse> replace(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
@@ -233,7 +228,6 @@ public class StatementResource {
     /** Changes some fields of a statement. */
     @PATCH
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(
@@ -243,18 +237,12 @@ public class StatementResource {
                     + " stored ones, null removes a field, others stay.")
     public RestResponse<StatementResponse> patch(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MergePatch.MEDIA_TYPE,
-                                            schema =
-                                                    @Schema(
-                                                            type = SchemaType.OBJECT,
-                                                            description =
-                                                                    "Any fields of StatementInput; null removes a field"),
+                                            schema = @Schema(type = SchemaType.OBJECT),
                                             examples =
                                                     @ExampleObject(name = "verify", value = StatementExamples.PATCH)))
                     JsonNode patch) {
@@ -264,18 +252,13 @@ public class StatementResource {
     /** Deletes a statement nothing refers to. */
     @DELETE
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "deleteStatement",
             summary = "Delete a statement",
             description = "Refused with 409, naming them, while positions cite" + " the statement as evidence.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(
-            @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         statements.delete(id, ifMatch);
     }
 
