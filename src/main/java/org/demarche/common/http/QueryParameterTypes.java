@@ -1,6 +1,5 @@
 package org.demarche.common.http;
 
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
@@ -37,7 +36,10 @@ public class QueryParameterTypes implements ParamConverterProvider {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        String name = parameterName(annotations);
+        String name = queryParameterName(annotations);
+        if (name == null) {
+            return null;
+        }
         if (rawType == Country.class) {
             return (ParamConverter<T>) converter(name, QueryParameterTypes::country);
         }
@@ -112,16 +114,14 @@ public class QueryParameterTypes implements ParamConverterProvider {
                 + ", not '" + text + "'");
     }
 
-    private static String parameterName(Annotation[] annotations) {
+    /** The name of the query parameter, or null for a path, header or other parameter: those are not converted here. */
+    private static String queryParameterName(Annotation[] annotations) {
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
                 return query.value();
             }
-            if (annotation instanceof PathParam path) {
-                return path.value();
-            }
         }
-        return "?";
+        return null;
     }
 
     /** A converter reading trimmed text with the parse given, and null for an empty value. */
