@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
-import org.demarche.common.QueryParams;
 import org.demarche.common.http.Negotiation;
 import org.demarche.common.stream.ListFormat;
 import org.demarche.key.Roles;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -41,7 +39,6 @@ public class ImportResource {
     @Consumes({ListFormat.APPLICATION_NDJSON, ListFormat.TEXT_CSV})
     @Produces({MediaType.APPLICATION_JSON, ListFormat.APPLICATION_NDJSON})
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "importRecords",
             summary = "Import records",
@@ -120,10 +117,9 @@ public class ImportResource {
                                             enumeration = {"merge", "replace"},
                                             defaultValue = "merge"))
                     @QueryParam("mode")
-                    String modeName,
+                    ImportMode given,
             @Context HttpHeaders headers,
             InputStream body) {
-        ImportMode given = QueryParams.enumValue("mode", modeName, ImportMode.class);
         ImportMode mode = given == null ? ImportMode.merge : given;
         ListFormat format =
                 ListFormat.CSV.mediaType.isCompatible(headers.getMediaType()) ? ListFormat.CSV : ListFormat.NDJSON;

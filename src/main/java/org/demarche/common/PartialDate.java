@@ -49,11 +49,4 @@ public record PartialDate(String text, LocalDate start, LocalDate end) {
     public static PartialDate of(String text) {
         return parse(text).orElseThrow(() -> new IllegalArgumentException("Not a partial date: " + text));
     }
-
-    /** Parses a query parameter, answering 400 when it is not a partial date. */
-    public static PartialDate ofParameter(String name, String text) {
-        return parse(text)
-                .orElseThrow(() -> ProblemException.badRequest(
-                        "Query parameter '" + name + "' " + FORMAT_MESSAGE + ", not '" + text + "'"));
-    }
 }

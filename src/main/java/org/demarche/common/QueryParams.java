@@ -1,33 +1,18 @@
 package org.demarche.common;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
- * Reads filter values from query parameters. They arrive as text so that a bad value is a 400 problem
- * naming the parameter, not the 404 that JAX-RS gives a query parameter it cannot convert.
+ * Reads free-text, UUID and boolean filter values from query parameters, which arrive as text so that a bad
+ * value is a 400 problem naming the parameter. Country codes, partial dates, instants, page sizes, cursors and
+ * enums arrive typed instead, converted by {@code common.http.QueryParameterTypes}.
  */
 public final class QueryParams {
 
     private QueryParams() {}
-
-    /** An enum value in any case ({@code DIRECT_QUOTE} or {@code direct_quote}); null when absent. */
-    public static <T extends Enum<T>> T enumValue(String name, String text, Class<T> type) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text.trim().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Query parameter '" + name + "' must be one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
-                    + ", not '" + text + "'");
-        }
-    }
 
     public static UUID uuid(String name, String text) {
         if (text == null || text.isBlank()) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import org.demarche.key.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/admin/duplicates")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@SecurityRequirement(name = "apiKey")
 @Tag(name = "Administration")
 public class DuplicateResource {
 

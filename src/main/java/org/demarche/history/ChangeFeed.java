@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.demarche.common.ProblemException;
 import org.demarche.common.paging.Cursor;
 import org.demarche.record.RecordService;
 import org.demarche.record.TrackedEntity;
@@ -42,8 +41,8 @@ public class ChangeFeed {
 
     /** Changes after the cursor (from the beginning when it is null), at most {@code limit} of them. */
     @Transactional
-    public ChangePage since(String since, int limit) {
-        Place after = since == null || since.isBlank() ? START : Place.decode(since);
+    public ChangePage since(Cursor since, int limit) {
+        Place after = since == null ? START : Place.of(since);
         String branches = services.entrySet().stream()
                 .map(entry -> branch(entry.getKey(), auditTable(entry.getValue()), after))
                 .collect(Collectors.joining(" union all "));
@@ -116,8 +115,8 @@ public class ChangeFeed {
             return new Cursor(CURSOR_KIND, revision + "/" + type, id).encode();
         }
 
-        static Place decode(String text) {
-            Cursor cursor = Cursor.decode("since", text, CURSOR_KIND);
+        static Place of(Cursor since) {
+            Cursor cursor = since.forSort("since", CURSOR_KIND);
             String[] parts = cursor.value().split("/", 2);
             try {
                 if (parts.length == 2) {
@@ -126,7 +125,7 @@ public class ChangeFeed {
             } catch (NumberFormatException e) {
                 // answered below
             }
-            throw ProblemException.badRequest("Query parameter 'since' is not a cursor this API issued");
+            throw Cursor.notIssued("since");
         }
     }
 }

@@ -8,7 +8,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.PageSize;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,9 +40,11 @@ public class ChangeResource {
                     + " nextCursor: no change is skipped or repeated, even when writes commit while you read."
                     + " Revision numbers match the records' history endpoints.")
     public RestResponse<ChangePage> list(
-            @Parameter(description = "nextCursor of the previous answer; absent to start from the first change")
+            @Parameter(
+                            description = "nextCursor of the previous answer; absent to start from the first change",
+                            schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("since")
-                    String since,
+                    Cursor since,
             @Parameter(
                             description = "Most changes to return, 1 to 200 (default 20)",
                             schema =
@@ -51,8 +54,8 @@ public class ChangeResource {
                                             maximum = "200",
                                             defaultValue = "20"))
                     @QueryParam("limit")
-                    String limit) {
-        ChangePage page = feed.since(since, PageParams.pageSize(limit));
+                    PageSize limit) {
+        ChangePage page = feed.since(since, PageSize.of(limit));
         ResponseBuilder<ChangePage> response = ResponseBuilder.ok(page);
         if (page.more()) {
             response.link(

@@ -59,7 +59,7 @@ public class History {
         String sort = newestFirst ? "-revision" : "revision";
         AuditReader reader = AuditReaderFactory.get(Panache.getEntityManager());
 
-        Instant since = params.updatedSince();
+        Instant since = params.updatedSince;
         long total = count(revisions(reader, type, id));
         if (total == 0) {
             throw ProblemException.notFound(service.resourceName(), id);
@@ -73,8 +73,8 @@ public class History {
                                 ? AuditEntity.revisionNumber().desc()
                                 : AuditEntity.revisionNumber().asc())
                 .setMaxResults(limit + 1);
-        if (params.cursor != null && !params.cursor.isBlank()) {
-            long after = revisionAfter(Cursor.decode(params.cursor, sort), id);
+        if (params.cursor != null) {
+            long after = revisionAfter(params.cursor.forSort(sort), id);
             query.add(
                     newestFirst
                             ? AuditEntity.revisionNumber().lt(after)

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.common.Country;
 import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Responses;
 import org.demarche.common.paging.IdFilter;
@@ -37,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -70,8 +70,12 @@ public class OfficialResource {
     public RestResponse<Page<OfficialResponse>> list(
             @BeanParam PageParams page,
             @BeanParam IdFilter ids,
-            @Parameter(description = "ISO 3166-1 alpha-2 country code", example = "RU") @QueryParam("country")
-                    String country,
+            @Parameter(
+                            description = "ISO 3166-1 alpha-2 country code",
+                            example = "RU",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("country")
+                    Country country,
             @Parameter(description = "Part of the name or an alias, any case", example = "lavrov") @QueryParam("name")
                     String name,
             @Parameter(
@@ -112,7 +116,6 @@ public class OfficialResource {
     /** Records a new official. */
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "createOfficial",
             summary = "Create an official",
@@ -138,7 +141,6 @@ public class OfficialResource {
     /** Replaces an official as a whole. */
     @PUT
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "replaceOfficial",
@@ -146,9 +148,7 @@ public class OfficialResource {
             description = "Fields left out become empty. With If-Match, a" + " stale ETag is refused with 412.")
     public RestResponse<OfficialResponse> replace(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
@@ -161,7 +161,6 @@ public class OfficialResource {
     /** Changes some fields of an official. */
     @PATCH
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(
@@ -171,18 +170,12 @@ public class OfficialResource {
                     + " the stored ones, null removes a field, others stay.")
     public RestResponse<OfficialResponse> patch(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MergePatch.MEDIA_TYPE,
-                                            schema =
-                                                    @Schema(
-                                                            type = SchemaType.OBJECT,
-                                                            description =
-                                                                    "Any fields of OfficialInput; null removes a field"),
+                                            schema = @Schema(type = SchemaType.OBJECT),
                                             examples = @ExampleObject(name = "title", value = OfficialExamples.PATCH)))
                     JsonNode patch) {
         return Responses.ok(officials.patch(id, patch, ifMatch));
@@ -191,18 +184,13 @@ public class OfficialResource {
     /** Deletes an official nothing refers to. */
     @DELETE
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "deleteOfficial",
             summary = "Delete an official",
             description = "Refused with 409, naming them, while statements or" + " positions refer to the official.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(
-            @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         officials.delete(id, ifMatch);
     }
 

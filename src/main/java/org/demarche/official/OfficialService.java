@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.demarche.common.Country;
 import org.demarche.common.NameWords;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
@@ -17,7 +18,6 @@ import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
-import org.demarche.common.validation.CountryCode;
 import org.demarche.common.validation.Violations;
 import org.demarche.record.ListQuery;
 import org.demarche.record.RecordService;
@@ -34,19 +34,14 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
 
     /** Filters of the officials list; null fields are absent filters. */
     public record Filter(
-            String country, String name, String prefix, String organization, String wikidataId, Set<UUID> ids) {}
+            Country country, String name, String prefix, String organization, String wikidataId, Set<UUID> ids) {}
 
     @Transactional
     public Page<OfficialResponse> list(Filter filter, PageParams page) {
-        String country = QueryParams.text(filter.country());
-        if (country != null && !CountryCode.Validator.isCountryCode(country)) {
-            throw ProblemException.badRequest(
-                    "Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU, not '" + country + "'");
-        }
         return ListQuery.of(Official.class, "o")
                 .whereLikeEach("o.nameKey", NameWords.lookup("prefix", filter.prefix()))
                 .where("o.id in :ids", "ids", filter.ids())
-                .where("o.country = :country", "country", country)
+                .where("o.country = :country", "country", Country.codeOf(filter.country()))
                 .where(
                         "(lower(o.name) like :name escape '\\' or exists (select 1 from o.aliases a where lower(a) like :name escape '\\'))",
                         "name",

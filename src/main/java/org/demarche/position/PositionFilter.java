@@ -28,7 +28,7 @@ public class PositionFilter {
     @Parameter(
             description = "Only positions with this stance, any case",
             schema = @Schema(implementation = Stance.class))
-    public String stance;
+    public Stance stance;
 
     @QueryParam("current")
     @Parameter(

@@ -32,10 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -92,7 +90,6 @@ public class PositionResource {
     /** Records a new position. */
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "createPosition",
             summary = "Create a position",
@@ -121,7 +118,6 @@ public class PositionResource {
     /** Replaces a position as a whole. */
     @PUT
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "replacePosition",
@@ -130,9 +126,7 @@ public class PositionResource {
                     + " official and topic can be current. With If-Match, a stale ETag is refused with 412.")
     public RestResponse<PositionResponse> replace(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
@@ -147,7 +141,6 @@ public class PositionResource {
     /** Changes some fields of a position. */
     @PATCH
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(
@@ -157,18 +150,12 @@ public class PositionResource {
                     + " stored ones, null removes a field, others stay.")
     public RestResponse<PositionResponse> patch(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MergePatch.MEDIA_TYPE,
-                                            schema =
-                                                    @Schema(
-                                                            type = SchemaType.OBJECT,
-                                                            description =
-                                                                    "Any fields of PositionInput; null removes a field"),
+                                            schema = @Schema(type = SchemaType.OBJECT),
                                             examples = @ExampleObject(name = "label", value = PositionExamples.PATCH)))
                     JsonNode patch) {
         return Responses.ok(positions.patch(id, patch, ifMatch));
@@ -177,18 +164,13 @@ public class PositionResource {
     /** Deletes a position nothing refers to. */
     @DELETE
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "deletePosition",
             summary = "Delete a position",
             description = "Removes a position; positions it closed keep their" + " end date.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(
-            @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         positions.delete(id, ifMatch);
     }
 

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.demarche.common.Country;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
@@ -19,9 +20,9 @@ import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.IdFilter;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.PageSize;
 import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
-import org.demarche.common.validation.CountryCode;
 import org.demarche.common.validation.Violations;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialService;
@@ -62,18 +63,13 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
      * by name; 404 for an unknown topic.
      */
     @Transactional
-    public TopicStances stances(String topicIdOrSlug, String asOf, String country, String limit, String cursor) {
+    public TopicStances stances(
+            String topicIdOrSlug, PartialDate asOf, Country country, PageSize limit, Cursor cursor) {
         Topic topic = topics.find(topicIdOrSlug);
-        LocalDate day = asOf == null || asOf.isBlank()
-                ? LocalDate.now(ZoneOffset.UTC)
-                : PartialDate.ofParameter("asOf", asOf).end();
-        String countryCode = QueryParams.text(country);
-        if (countryCode != null && !CountryCode.Validator.isCountryCode(countryCode)) {
-            throw ProblemException.badRequest("Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU,"
-                    + " not '" + country + "'");
-        }
-        int size = PageParams.pageSize(limit);
-        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, STANCES);
+        LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf.end();
+        String countryCode = Country.codeOf(country);
+        int size = PageSize.of(limit);
+        Cursor after = cursor == null ? null : cursor.forSort(STANCES);
         // One position per official: should edits have made two hold that day, the latest start wins, then the lower
         // id.
         String held =
@@ -134,7 +130,7 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
                 .where("p.id in :ids", "ids", IdFilter.parse(filter.id))
                 .where("p.official.id in :officialIds", "officialIds", officialIds)
                 .where("p.topic.id in :topicIds", "topicIds", topics.withDescendants("topic", filter.topic))
-                .where("p.stance = :stance", "stance", QueryParams.enumValue("stance", filter.stance, Stance.class))
+                .where("p.stance = :stance", "stance", filter.stance)
                 .when(Boolean.TRUE.equals(current), "p.validTo is null")
                 .when(Boolean.FALSE.equals(current), "p.validTo is not null");
     }

@@ -7,6 +7,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.demarche.common.Country;
+import org.demarche.common.PartialDate;
+import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.PageSize;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,12 +43,16 @@ public class TopicStanceResource {
                             description =
                                     "The day (default today, UTC); a partial date means its last day, so asOf=2024-11"
                                             + " is 30 November 2024",
-                            example = "2024-12-01")
+                            example = "2024-12-01",
+                            schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("asOf")
-                    String asOf,
-            @Parameter(description = "Only officials of this country (ISO 3166-1 alpha-2)", example = "RU")
+                    PartialDate asOf,
+            @Parameter(
+                            description = "Only officials of this country (ISO 3166-1 alpha-2)",
+                            example = "RU",
+                            schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("country")
-                    String country,
+                    Country country,
             @Parameter(
                             description = "Page size, 1 to 200 (default 20)",
                             schema =
@@ -54,9 +62,12 @@ public class TopicStanceResource {
                                             maximum = "200",
                                             defaultValue = "20"))
                     @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "Opaque cursor from the previous page's nextCursor") @QueryParam("cursor")
-                    String cursor) {
+                    PageSize limit,
+            @Parameter(
+                            description = "Opaque cursor from the previous page's nextCursor",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("cursor")
+                    Cursor cursor) {
         return positions.stances(topic, asOf, country, limit, cursor);
     }
 }

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.demarche.common.ProblemException;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -83,14 +81,14 @@ public final class ListQuery<E extends TrackedEntity> {
 
     public Page<E> page(PageParams params, Sorting<E> sorting) {
         int limit = params.pageSize();
-        where(alias + ".updatedAt >= :updatedSince", "updatedSince", params.updatedSince());
+        where(alias + ".updatedAt >= :updatedSince", "updatedSince", params.updatedSince);
         Sorting.Order<E> order = sorting.resolve(params.sort);
         EntityManager em = Panache.getEntityManager();
 
         List<String> pageConditions = new ArrayList<>(conditions);
         Map<String, Object> pageParameters = new HashMap<>(parameters);
-        if (params.cursor != null && !params.cursor.isBlank()) {
-            Cursor cursor = Cursor.decode(params.cursor, order.wireName());
+        if (params.cursor != null) {
+            Cursor cursor = params.cursor.forSort(order.wireName());
             String path = alias + "." + order.field().path();
             String after = order.descending() ? "<" : ">";
             pageConditions.add("(" + path + " " + after + " :cursorValue or (" + path + " = :cursorValue and " + alias
@@ -130,97 +128,6 @@ public final class ListQuery<E extends TrackedEntity> {
         return query.getResultList();
     }
 
-    /**
-     * One stretch of the matching records' ids, ordered by {@code sortKey} (a JPQL expression on the alias)
-     * with the id breaking ties in its own direction, together with how many records match, for callers that
-     * page by offset. The matches are read once: a materialized CTE keeps each match's id and sort key, and
-     * both the page and the count are taken from it (a page query and a count query would each read them).
-     */
-    public Stretch stretch(String sortKey, boolean descending, boolean tiesDescending, int offset, int limit) {
-        String jpql = "with matches as materialized (select " + alias + ".id as id, " + sortKey + " as sortKey from "
-                + type.getSimpleName() + " " + alias + where(conditions) + ")"
-                + " select m.id, (select count(*) from matches) from matches m"
-                + " order by m.sortKey" + (descending ? " desc" : "") + ", m.id" + (tiesDescending ? " desc" : "");
-        TypedQuery<Object[]> query = Panache.getEntityManager()
-                .createQuery(jpql, Object[].class)
-                .setFirstResult(offset)
-                .setMaxResults(limit);
-        parameters.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
-        if (rows.isEmpty()) {
-            // Past the last match there is no row to carry the count.
-            return new Stretch(List.of(), offset == 0 ? 0 : count());
-        }
-        return new Stretch(rows.stream().map(row -> (UUID) row[0]).toList(), (Long) rows.get(0)[1]);
-    }
-
-    /** Ids of one stretch of the matches, and how many records match in all. */
-    public record Stretch(List<UUID> ids, long total) {}
-
-    /**
-     * How many records match, and how many per value of each of {@code keys} (JPQL expressions on the
-     * alias, each with one value per record), in one pass over the matches: a materialized CTE keeps every
-     * key of each match and each key is counted from it. Values are given as text; records whose key is
-     * null are not counted under that key.
-     */
-    public KeyCounts countsByEach(List<String> keys) {
-        StringBuilder jpql = new StringBuilder("with matches as materialized (select ")
-                .append(alias)
-                .append(".id as id");
-        for (int i = 0; i < keys.size(); i++) {
-            jpql.append(", ").append(keys.get(i)).append(" as k").append(i);
-        }
-        jpql.append(" from ")
-                .append(type.getSimpleName())
-                .append(' ')
-                .append(alias)
-                .append(where(conditions))
-                .append(") select -1, '', count(*) from matches");
-        for (int i = 0; i < keys.size(); i++) {
-            jpql.append(" union all select ")
-                    .append(i)
-                    .append(", cast(m.k")
-                    .append(i)
-                    .append(" as String), count(*)")
-                    .append(" from matches m where m.k")
-                    .append(i)
-                    .append(" is not null group by m.k")
-                    .append(i);
-        }
-        TypedQuery<Object[]> query = Panache.getEntityManager().createQuery(jpql.toString(), Object[].class);
-        parameters.forEach(query::setParameter);
-        long total = 0;
-        List<Map<String, Long>> byKey = new ArrayList<>();
-        keys.forEach(key -> byKey.add(new HashMap<>()));
-        for (Object[] row : query.getResultList()) {
-            int key = ((Number) row[0]).intValue();
-            if (key < 0) {
-                total = (Long) row[2];
-            } else {
-                byKey.get(key).put((String) row[1], (Long) row[2]);
-            }
-        }
-        return new KeyCounts(total, byKey);
-    }
-
-    /** How many records match, and per key (in the order asked for) how many per value. */
-    public record KeyCounts(long total, List<Map<String, Long>> byKey) {}
-
-    /**
-     * How many matching records there are per value of {@code key}, a JPQL expression on what {@code join}
-     * (such as {@code "join s.topics ft"}) brings in; rows of [key, count]. The join must bring in each
-     * value at most once per record (a join table's primary key does that), as rows are counted as they come.
-     */
-    public List<Object[]> countsBy(String key, String join) {
-        TypedQuery<Object[]> query = Panache.getEntityManager()
-                .createQuery(
-                        "select " + key + ", count(*) from " + type.getSimpleName() + " " + alias + " " + join
-                                + where(conditions) + " group by " + key,
-                        Object[].class);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
-    }
-
     /** How many records match. */
     public long count() {
         return count(Panache.getEntityManager());
@@ -242,7 +149,7 @@ public final class ListQuery<E extends TrackedEntity> {
         try {
             return field.decode(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+            throw Cursor.notIssued("cursor");
         }
     }
 }

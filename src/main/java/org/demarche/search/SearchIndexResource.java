@@ -11,7 +11,6 @@ import org.demarche.key.Roles;
 import org.demarche.statement.StatementSearch;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/admin/search-index")
@@ -50,7 +49,6 @@ public class SearchIndexResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "getSearchIndexState",
             summary = "How far the search index has followed the database",
@@ -77,7 +75,6 @@ public class SearchIndexResource {
     @POST
     @Path("rebuild")
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "rebuildSearchIndex",
             summary = "Rebuild the search index",

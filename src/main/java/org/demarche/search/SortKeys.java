@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import org.demarche.common.ProblemException;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Sorting;
 import org.demarche.statement.Statement;
@@ -37,7 +36,7 @@ public final class SortKeys {
                     ? LocalDate.parse(cursor.value()).toEpochDay()
                     : StatementDocuments.micros(Instant.parse(cursor.value()));
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+            throw Cursor.notIssued("cursor");
         }
     }
 

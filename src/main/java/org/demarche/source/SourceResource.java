@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -102,7 +101,6 @@ public class SourceResource {
     /** Records a new source. */
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "createSource",
             summary = "Create a source",
@@ -129,7 +127,6 @@ public class SourceResource {
     /** Replaces a source as a whole. */
     @PUT
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "replaceSource",
@@ -137,9 +134,7 @@ public class SourceResource {
             description = "Fields left out become empty. With If-Match, a stale" + " ETag is refused with 412.")
     public RestResponse<SourceResponse> replace(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
@@ -152,7 +147,6 @@ public class SourceResource {
     /** Changes some fields of a source. */
     @PATCH
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(
@@ -162,18 +156,12 @@ public class SourceResource {
                     + " stored ones, null removes a field, others stay.")
     public RestResponse<SourceResponse> patch(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MergePatch.MEDIA_TYPE,
-                                            schema =
-                                                    @Schema(
-                                                            type = SchemaType.OBJECT,
-                                                            description =
-                                                                    "Any fields of SourceInput; null removes a field"),
+                                            schema = @Schema(type = SchemaType.OBJECT),
                                             examples = @ExampleObject(name = "archive", value = SourceExamples.PATCH)))
                     JsonNode patch) {
         return Responses.ok(sources.patch(id, patch, ifMatch));
@@ -182,18 +170,13 @@ public class SourceResource {
     /** Deletes a source nothing refers to. */
     @DELETE
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "deleteSource",
             summary = "Delete a source",
             description = "Refused with 409, naming them, while statements" + " refer to the source.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(
-            @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         sources.delete(id, ifMatch);
     }
 

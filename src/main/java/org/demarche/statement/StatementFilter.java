@@ -2,6 +2,8 @@ package org.demarche.statement;
 
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.demarche.common.Country;
+import org.demarche.common.PartialDate;
 import org.demarche.common.paging.IdFilter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,8 +31,11 @@ public class StatementFilter {
     public List<String> officialId;
 
     @QueryParam("country")
-    @Parameter(description = "Only statements of officials of this country (ISO 3166-1 alpha-2)", example = "RU")
-    public String country;
+    @Parameter(
+            description = "Only statements of officials of this country (ISO 3166-1 alpha-2)",
+            example = "RU",
+            schema = @Schema(type = SchemaType.STRING))
+    public Country country;
 
     @QueryParam("topic")
     @Parameter(
@@ -42,13 +47,13 @@ public class StatementFilter {
     @Parameter(
             description = "Only statements of this quote type, any case",
             schema = @Schema(implementation = QuoteType.class))
-    public String quoteType;
+    public QuoteType quoteType;
 
     @QueryParam("medium")
     @Parameter(
             description = "Only statements made through this medium, any case",
             schema = @Schema(implementation = Medium.class))
-    public String medium;
+    public Medium medium;
 
     @QueryParam("language")
     @Parameter(description = "BCP 47 language tag of the text, any case", example = "en")
@@ -58,7 +63,7 @@ public class StatementFilter {
     @Parameter(
             description = "Only statements in this state of verification, any case",
             schema = @Schema(implementation = Verification.class))
-    public String verification;
+    public Verification verification;
 
     @QueryParam("sourceId")
     @Parameter(
@@ -78,12 +83,14 @@ public class StatementFilter {
     @Parameter(
             description = "Only statements made on or after this partial date; a statement dated 2024-11 counts"
                     + " for any day of November 2024",
-            example = "2024-06")
-    public String from;
+            example = "2024-06",
+            schema = @Schema(type = SchemaType.STRING))
+    public PartialDate from;
 
     @QueryParam("to")
     @Parameter(
             description = "Only statements made on or before this partial date; to=2024-11 includes 2024-11-30",
-            example = "2024-12")
-    public String to;
+            example = "2024-12",
+            schema = @Schema(type = SchemaType.STRING))
+    public PartialDate to;
 }

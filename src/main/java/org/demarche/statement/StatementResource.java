@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.UUID;
 import org.demarche.common.feed.AtomFeed;
 import org.demarche.common.http.MergePatch;
@@ -37,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -128,9 +128,10 @@ public class StatementResource {
             @BeanParam StatementFilter filter,
             @Parameter(
                             description = "Only statements created or changed at or after this instant (ISO 8601, UTC)",
-                            example = "2024-11-20T00:00:00Z")
+                            example = "2024-11-20T00:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("updatedSince")
-                    String updatedSince) {
+                    Instant updatedSince) {
         PageParams since = new PageParams();
         since.updatedSince = updatedSince;
         return statements.facets(filter, since);
@@ -155,7 +156,7 @@ public class StatementResource {
                             description = "Length of the periods (default month); weeks start on Monday",
                             schema = @Schema(implementation = CountInterval.class, defaultValue = "month"))
                     @QueryParam("interval")
-                    String interval,
+                    CountInterval interval,
             @Parameter(
                             description = "What to split the counts by (default none), any case",
                             schema =
@@ -168,9 +169,10 @@ public class StatementResource {
                     String by,
             @Parameter(
                             description = "Only statements created or changed at or after this instant (ISO 8601, UTC)",
-                            example = "2024-11-20T00:00:00Z")
+                            example = "2024-11-20T00:00:00Z",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("updatedSince")
-                    String updatedSince) {
+                    Instant updatedSince) {
         PageParams since = new PageParams();
         since.updatedSince = updatedSince;
         return statements.counts(filter, since, interval, by);
@@ -209,7 +211,6 @@ public class StatementResource {
     /** Records a new statement. */
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "createStatement",
             summary = "Create a statement",
@@ -238,7 +239,6 @@ public class StatementResource {
     /** Replaces a statement as a whole. */
     @PUT
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "replaceStatement",
@@ -246,9 +246,7 @@ public class StatementResource {
             description = "Fields left out become empty. With If-Match, a stale" + " ETag is refused with 412.")
     public RestResponse<StatementResponse> replace(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
@@ -263,7 +261,6 @@ public class StatementResource {
     /** Changes some fields of a statement. */
     @PATCH
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(
@@ -273,18 +270,12 @@ public class StatementResource {
                     + " stored ones, null removes a field, others stay.")
     public RestResponse<StatementResponse> patch(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MergePatch.MEDIA_TYPE,
-                                            schema =
-                                                    @Schema(
-                                                            type = SchemaType.OBJECT,
-                                                            description =
-                                                                    "Any fields of StatementInput; null removes a field"),
+                                            schema = @Schema(type = SchemaType.OBJECT),
                                             examples =
                                                     @ExampleObject(name = "verify", value = StatementExamples.PATCH)))
                     JsonNode patch) {
@@ -294,18 +285,13 @@ public class StatementResource {
     /** Deletes a statement nothing refers to. */
     @DELETE
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "deleteStatement",
             summary = "Delete a statement",
             description = "Refused with 409, naming them, while positions cite" + " the statement as evidence.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(
-            @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         statements.delete(id, ifMatch);
     }
 

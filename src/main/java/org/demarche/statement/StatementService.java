@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.demarche.common.Country;
 import org.demarche.common.PartialDate;
 import org.demarche.common.Problem;
 import org.demarche.common.ProblemException;
@@ -28,7 +29,6 @@ import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
-import org.demarche.common.validation.CountryCode;
 import org.demarche.common.validation.Violations;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialService;
@@ -114,10 +114,8 @@ public class StatementService extends RecordService<Statement, StatementRequest,
      * monthly count) is counted in {@code undated}, not spread or guessed into a period.
      */
     @Transactional
-    public StatementCounts counts(StatementFilter filter, PageParams page, String intervalText, String by) {
-        CountInterval interval = intervalText == null
-                ? CountInterval.month
-                : QueryParams.enumValue("interval", intervalText, CountInterval.class);
+    public StatementCounts counts(StatementFilter filter, PageParams page, CountInterval intervalGiven, String by) {
+        CountInterval interval = intervalGiven == null ? CountInterval.month : intervalGiven;
         CountKey key = CountKey.parse(by);
         StatementCriteria criteria = criteria(filter, QueryParams.uuids("officialId", filter.officialId), page);
         StatementSearch.DatedCounts counted = search.datedCounts(criteria, key);
@@ -271,8 +269,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         int limit = page.pageSize();
         if (criteria.query() == null) {
             Sorting.Order<Statement> order = SORTING.resolve(page.sort);
-            Cursor after =
-                    page.cursor == null || page.cursor.isBlank() ? null : Cursor.decode(page.cursor, order.wireName());
+            Cursor after = page.cursor == null ? null : page.cursor.forSort(order.wireName());
             return search.list(criteria, order, after, limit).map(this::represent);
         }
         Sorting.Order<Statement> order = page.sort == null || page.sort.isBlank() ? null : SORTING.resolve(page.sort);
@@ -289,45 +286,38 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         return new Page<>(items, hits.total(), next);
     }
 
-    private static int searchOffset(String cursor, String sort) {
-        if (cursor == null || cursor.isBlank()) {
+    private static int searchOffset(Cursor cursor, String sort) {
+        if (cursor == null) {
             return 0;
         }
         try {
-            int offset = Integer.parseInt(Cursor.decode(cursor, sort).value());
+            int offset = Integer.parseInt(cursor.forSort(sort).value());
             if (offset >= 0 && offset < SEARCH_WINDOW) {
                 return offset;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+        throw Cursor.notIssued("cursor");
     }
 
     private StatementCriteria criteria(StatementFilter filter, List<UUID> officialIds, PageParams page) {
-        String country = QueryParams.text(filter.country);
-        if (country != null && !CountryCode.Validator.isCountryCode(country)) {
-            throw ProblemException.badRequest("Query parameter 'country' must be an ISO 3166-1 alpha-2 code such as RU,"
-                    + " not '" + country + "'");
-        }
-        PartialDate from = filter.from == null ? null : PartialDate.ofParameter("from", filter.from);
-        PartialDate to = filter.to == null ? null : PartialDate.ofParameter("to", filter.to);
         return new StatementCriteria(
                 filter.q == null ? null : SearchQuery.parse(filter.q),
                 IdFilter.parse(filter.id),
                 officialIds,
-                country,
+                Country.codeOf(filter.country),
                 topics.withDescendants("topic", filter.topic),
-                QueryParams.enumValue("quoteType", filter.quoteType, QuoteType.class),
-                QueryParams.enumValue("medium", filter.medium, Medium.class),
+                filter.quoteType,
+                filter.medium,
                 QueryParams.lowerCase(filter.language),
-                QueryParams.enumValue("verification", filter.verification, Verification.class),
+                filter.verification,
                 QueryParams.uuid("sourceId", filter.sourceId),
                 QueryParams.lowerCase(filter.outlet),
                 QueryParams.text(filter.mentions),
-                from == null ? null : from.start(),
-                to == null ? null : to.end(),
-                page.updatedSince());
+                filter.from == null ? null : filter.from.start(),
+                filter.to == null ? null : filter.to.end(),
+                page.updatedSince);
     }
 
     @Override
@@ -359,7 +349,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         checkExist(violations, "sourceIds", request.sourceIds(), Source.class);
         for (int i = 0; i < request.mentions().size(); i++) {
             String mention = request.mentions().get(i);
-            if (mention == null || mention.isBlank() || CountryCode.Validator.isCountryCode(mention)) {
+            if (mention == null || mention.isBlank() || Country.isCode(mention)) {
                 continue;
             }
             UUID officialId = parseUuid(mention);

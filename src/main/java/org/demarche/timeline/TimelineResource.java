@@ -12,9 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import org.demarche.common.PartialDate;
 import org.demarche.common.feed.AtomFeed;
 import org.demarche.common.http.Negotiation;
 import org.demarche.common.http.Responses;
+import org.demarche.common.paging.Cursor;
+import org.demarche.common.paging.PageSize;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,14 +64,16 @@ public class TimelineResource {
             @Parameter(
                             description = "Only events on or after this partial date; an event dated 2024-11 counts for"
                                     + " any day of November 2024",
-                            example = "2024-06")
+                            example = "2024-06",
+                            schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("from")
-                    String from,
+                    PartialDate from,
             @Parameter(
                             description = "Only events on or before this partial date; to=2024-11 includes 2024-11-30",
-                            example = "2024-12")
+                            example = "2024-12",
+                            schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("to")
-                    String to,
+                    PartialDate to,
             @Parameter(
                             description = "Page size, 1 to 200 (default 20)",
                             schema =
@@ -78,9 +83,12 @@ public class TimelineResource {
                                             maximum = "200",
                                             defaultValue = "20"))
                     @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "Opaque cursor from the previous page's nextCursor") @QueryParam("cursor")
-                    String cursor) {
+                    PageSize limit,
+            @Parameter(
+                            description = "Opaque cursor from the previous page's nextCursor",
+                            schema = @Schema(type = SchemaType.STRING))
+                    @QueryParam("cursor")
+                    Cursor cursor) {
         Timeline timeline = timelines.of(officialId, topic, from, to, limit, cursor);
         if (Negotiation.choose(headers, TYPES).equals(AtomFeed.TYPE)) {
             return Responses.feed(new TimelineFeed(uri.getBaseUri()).feed(timeline, uri));
@@ -118,7 +126,7 @@ public class TimelineResource {
                                             maximum = "200",
                                             defaultValue = "20"))
                     @QueryParam("limit")
-                    String limit) {
+                    PageSize limit) {
         return Responses.feed(new TimelineFeed(uri.getBaseUri()).feed(timelines.latest(officialId, topic, limit), uri));
     }
 }

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.demarche.common.PartialDate;
-import org.demarche.common.ProblemException;
 import org.demarche.common.paging.Cursor;
-import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.PageSize;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialService;
 import org.demarche.official.OfficialSummary;
@@ -64,8 +63,8 @@ public class TimelineService {
             return new Cursor(SORT, start + " " + kindOrder, id);
         }
 
-        static Place after(String cursor) {
-            Cursor decoded = Cursor.decode(cursor, SORT);
+        static Place after(Cursor cursor) {
+            Cursor decoded = cursor.forSort(SORT);
             String[] parts = decoded.value().split(" ");
             try {
                 if (parts.length == 2 && (parts[1].equals("0") || parts[1].equals("1"))) {
@@ -74,23 +73,22 @@ public class TimelineService {
             } catch (DateTimeParseException e) {
                 // answered below
             }
-            throw ProblemException.badRequest("Query parameter 'cursor' is not a cursor this API issued");
+            throw Cursor.notIssued("cursor");
         }
     }
 
     private record Dated(Place place, TimelineEntry entry) {}
 
     @Transactional
-    public Timeline of(UUID officialId, String topic, String from, String to, String limit, String cursor) {
-        int size = PageParams.pageSize(limit);
-        Place after = cursor == null || cursor.isBlank() ? null : Place.after(cursor);
-        PartialDate fromDate = from == null ? null : PartialDate.ofParameter("from", from);
-        PartialDate toDate = to == null ? null : PartialDate.ofParameter("to", to);
+    public Timeline of(
+            UUID officialId, String topic, PartialDate fromDate, PartialDate toDate, PageSize limit, Cursor cursor) {
+        int size = PageSize.of(limit);
+        Place after = cursor == null ? null : Place.after(cursor);
         Official official = officials.find(officialId);
         StatementFilter statementFilter = new StatementFilter();
         statementFilter.topic = topic;
-        statementFilter.from = fromDate == null ? null : fromDate.text();
-        statementFilter.to = toDate == null ? null : toDate.text();
+        statementFilter.from = fromDate;
+        statementFilter.to = toDate;
         PositionFilter positionFilter = new PositionFilter();
         positionFilter.topic = topic;
 
@@ -119,8 +117,8 @@ public class TimelineService {
      * the timeline has not seen yet, whatever the dates the events carry.
      */
     @Transactional
-    public Timeline latest(UUID officialId, String topic, String limit) {
-        int size = PageParams.pageSize(limit);
+    public Timeline latest(UUID officialId, String topic, PageSize limit) {
+        int size = PageSize.of(limit);
         Official official = officials.find(officialId);
         StatementFilter statementFilter = new StatementFilter();
         statementFilter.topic = topic;

@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -108,7 +107,6 @@ public class TopicResource {
     /** Records a new topic. */
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Operation(
             operationId = "createTopic",
             summary = "Create a topic",
@@ -133,7 +131,6 @@ public class TopicResource {
     /** Replaces a topic as a whole. */
     @PUT
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "replaceTopic",
@@ -142,9 +139,7 @@ public class TopicResource {
                     + " under itself or under a topic nested in it. With If-Match, a stale ETag is refused with 412.")
     public RestResponse<TopicResponse> replace(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
@@ -157,7 +152,6 @@ public class TopicResource {
     /** Changes some fields of a topic. */
     @PATCH
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(
@@ -167,18 +161,12 @@ public class TopicResource {
                     + " stored ones, null removes a field, others stay.")
     public RestResponse<TopicResponse> patch(
             @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the write is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @RequestBody(
                             content =
                                     @Content(
                                             mediaType = MergePatch.MEDIA_TYPE,
-                                            schema =
-                                                    @Schema(
-                                                            type = SchemaType.OBJECT,
-                                                            description =
-                                                                    "Any fields of TopicInput; null removes a field"),
+                                            schema = @Schema(type = SchemaType.OBJECT),
                                             examples =
                                                     @ExampleObject(name = "description", value = TopicExamples.PATCH)))
                     JsonNode patch) {
@@ -188,7 +176,6 @@ public class TopicResource {
     /** Deletes a topic nothing refers to. */
     @DELETE
     @RolesAllowed(Roles.EDITOR)
-    @SecurityRequirement(name = "apiKey")
     @Path("{id}")
     @Operation(
             operationId = "deleteTopic",
@@ -196,11 +183,7 @@ public class TopicResource {
             description = "Refused with 409, naming them, while nested topics,"
                     + " statements or positions refer to the topic.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(
-            @PathParam("id") UUID id,
-            @Parameter(description = "ETag from a previous read; the delete is refused with 412 if it is stale")
-                    @HeaderParam("If-Match")
-                    String ifMatch) {
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         topics.delete(id, ifMatch);
     }
 

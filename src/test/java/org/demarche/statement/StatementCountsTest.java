@@ -169,6 +169,12 @@ class StatementCountsTest {
     }
 
     @Test
+    void anEmptyParameterIsAnAbsentOne() {
+        given().queryParam("interval", "").get(PATH).then().statusCode(200).body("interval", equalTo("month"));
+        given().queryParam("from", "").get(PATH).then().statusCode(200);
+    }
+
+    @Test
     void badParametersAre400sNamingThem() {
         given().queryParam("interval", "fortnight")
                 .get(PATH)

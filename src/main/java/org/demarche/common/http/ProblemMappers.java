@@ -57,6 +57,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps a query parameter's failed conversion (QueryParameterTypes) in a 404.
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri);
+        }
         // The JSON reader wraps Jackson's failures; answer them as if they had reached us directly.
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);

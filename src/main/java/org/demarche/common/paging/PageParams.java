@@ -2,29 +2,28 @@ package org.demarche.common.paging;
 
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import org.demarche.common.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The query parameters every list takes: {@code limit}, {@code cursor} and {@code sort}. */
+/**
+ * The query parameters every list takes: {@code limit}, {@code cursor}, {@code sort} and {@code updatedSince}.
+ * They arrive typed (a bad value is a 400 before the resource runs, see {@code common.http.QueryParameterTypes});
+ * only {@code sort} stays text, since which names it takes depends on the list.
+ */
 public class PageParams {
-
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 200;
-    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     @QueryParam("limit")
     @Parameter(
             description = "Page size, 1 to 200 (default 20)",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
-    public String limit;
+    public PageSize limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "Opaque cursor from the previous page's nextCursor (or its Link rel=\"next\" header)")
-    public String cursor;
+    @Parameter(
+            description = "Opaque cursor from the previous page's nextCursor (or its Link rel=\"next\" header)",
+            schema = @Schema(type = SchemaType.STRING))
+    public Cursor cursor;
 
     @QueryParam("sort")
     @Parameter(
@@ -42,55 +41,20 @@ public class PageParams {
                     + " show in lists; the change feed (/api/v1/changes) has them.",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"),
             example = "2024-11-20T00:00:00Z")
-    public String updatedSince;
+    public Instant updatedSince;
 
-    /** The page size asked for, answering 400 when it is not a whole number from 1 to 200. */
+    /** The page size asked for, or the default of 20. */
     public int pageSize() {
-        return pageSize(limit);
-    }
-
-    /** A {@code limit} parameter as a page size, answering 400 when it is not a whole number from 1 to 200. */
-    public static int pageSize(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest(
-                "Query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'");
-    }
-
-    /** The {@code updatedSince} instant, or null when absent; 400 when it is not an ISO 8601 instant. */
-    public Instant updatedSince() {
-        if (updatedSince == null || updatedSince.isBlank()) {
-            return null;
-        }
-        try {
-            Instant instant = Instant.parse(updatedSince.trim());
-            if (instant.isAfter(LATEST) || instant.isBefore(EARLIEST)) {
-                throw ProblemException.badRequest(
-                        "Query parameter 'updatedSince' must lie between years 0000 and 9999");
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("Query parameter 'updatedSince' must be an ISO 8601 instant such as"
-                    + " 2024-11-20T09:30:00Z, not '" + updatedSince + "'");
-        }
+        return PageSize.of(limit);
     }
 
     /**
      * The same filters and sort from another cursor, with pages of the largest size and no total: for
      * streaming every page.
      */
-    public PageParams following(String nextCursor) {
+    public PageParams following(Cursor nextCursor) {
         PageParams params = copy();
-        params.limit = Integer.toString(MAX_LIMIT);
+        params.limit = new PageSize(PageSize.MAX);
         params.cursor = nextCursor;
         params.streamed = true;
         return params;

@@ -3,6 +3,7 @@ package org.demarche.common.stream;
 import java.lang.reflect.Type;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 
@@ -36,7 +37,7 @@ public record RecordStream<T>(Type itemType, Page<T> first, PageParams params, F
             if (page.nextCursor() == null || page.items().isEmpty()) {
                 return;
             }
-            page = fetch.apply(params.following(page.nextCursor()));
+            page = fetch.apply(params.following(Cursor.parse("cursor", page.nextCursor())));
         }
     }
 }

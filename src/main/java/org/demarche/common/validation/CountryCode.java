@@ -9,8 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Locale;
-import java.util.Set;
+import org.demarche.common.Country;
 
 /** The text is an assigned ISO 3166-1 alpha-2 country code in upper case ({@code RU}). Null is valid. */
 @Documented
@@ -26,15 +25,9 @@ public @interface CountryCode {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<CountryCode, String> {
-        private static final Set<String> CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
-
-        public static boolean isCountryCode(String value) {
-            return CODES.contains(value);
-        }
-
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || isCountryCode(value);
+            return value == null || Country.isCode(value);
         }
     }
 }
