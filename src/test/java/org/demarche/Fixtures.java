@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Creates records through the API, each with unique names, so tests never depend on one another; and
+ * Creates records through the API with the admin key, each with unique names, so tests never depend on
+ * one another; and
  * reads a list page by page, as a client follows its cursors.
  */
 public final class Fixtures {
@@ -22,8 +23,10 @@ public final class Fixtures {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Creates a record with the admin key and answers its id. */
     public static String create(String resource, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON)
+        return given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .contentType(ContentType.JSON)
                 .body(body)
                 .when()
                 .post("/api/v1/" + resource)

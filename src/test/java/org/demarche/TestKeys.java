@@ -7,16 +7,18 @@ import io.restassured.filter.Filter;
 import java.util.List;
 
 /**
- * Sends the test profile's admin key with every REST Assured request that names no key, so tests that
- * are not about security can write. Test classes annotated {@link WithoutDefaultKey} send only the keys
- * they set. Quarkus calls this before each test (see META-INF/services), in the tests' class loader.
+ * Sets REST Assured's filters before each test, since they are global and would otherwise carry over from
+ * the test before: every request waits for the search index ({@link SearchCaughtUp}), and in test classes
+ * annotated {@link SendsAdminKey}, and only there, a request that names no key gets the admin key. Quarkus
+ * calls this before each test (see META-INF/services), in the tests' class loader, where the REST Assured
+ * the tests use lives.
  */
 public class TestKeys implements QuarkusTestBeforeEachCallback {
 
     /** The first admin key of the test profile ({@code %test.demarche.keys.first-admin}). */
     public static final String ADMIN = "test-admin-key-0123456789abcdef0123456789";
 
-    private static final Filter DEFAULT_KEY = (request, response, context) -> {
+    private static final Filter ADMIN_KEY = (request, response, context) -> {
         if (!request.getHeaders().hasHeaderWithName("Authorization")) {
             request.header("Authorization", "Bearer " + ADMIN);
         }
@@ -25,8 +27,8 @@ public class TestKeys implements QuarkusTestBeforeEachCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
-        boolean anonymous = context.getTestInstance().getClass().isAnnotationPresent(WithoutDefaultKey.class);
+        boolean sendsAdminKey = context.getTestInstance().getClass().isAnnotationPresent(SendsAdminKey.class);
         RestAssured.replaceFiltersWith(
-                anonymous ? List.of(SearchCaughtUp.FILTER) : List.of(DEFAULT_KEY, SearchCaughtUp.FILTER));
+                sendsAdminKey ? List.of(ADMIN_KEY, SearchCaughtUp.FILTER) : List.of(SearchCaughtUp.FILTER));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.demarche.SendsAdminKey;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * the tests' H2 database lives in memory.
  */
 @QuarkusTest
+@SendsAdminKey
 class BackupResourceTest {
 
     private static final String BACKUP = "demarche-20261125T000000000Z.zip";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.demarche.common.stream.ListFormat;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * what one of them created, the other finds unchanged.
  */
 @QuarkusTest
+@SendsAdminKey
 class ConcurrentImportTest {
 
     private static final int STATEMENTS = 1200;

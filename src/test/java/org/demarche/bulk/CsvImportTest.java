@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.demarche.common.stream.ListFormat;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * back as unchanged.
  */
 @QuarkusTest
+@SendsAdminKey
 class CsvImportTest {
 
     private static JsonPath importing(String csv, boolean dryRun) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * shape a client writes: a line without its type and id can be PUT back as it is.
  */
 @QuarkusTest
+@SendsAdminKey
 class ExportTest {
 
     private static final List<String> KINDS = List.of("official", "topic", "source", "statement", "position");

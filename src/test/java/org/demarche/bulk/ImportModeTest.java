@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.demarche.common.stream.ListFormat;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * field, what an update changes (or in a dry run would change) without writing it.
  */
 @QuarkusTest
+@SendsAdminKey
 class ImportModeTest {
 
     private static JsonPath importing(String contentType, String body, Map<String, ?> params) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.demarche.common.stream.ListFormat;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * JSON, and every problem, as the import goes, in the NDJSON report.
  */
 @QuarkusTest
+@SendsAdminKey
 class ImportReportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.demarche.common.stream.ListFormat;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * problem of every bad line reported while the good lines commit.
  */
 @QuarkusTest
+@SendsAdminKey
 class ImportTest {
 
     private static JsonPath importing(String ndjson, boolean dryRun) {

@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * answer depends on.
  */
 @QuarkusTest
+@SendsAdminKey
 class CachingTest {
 
     private static String tagOf(String path) {

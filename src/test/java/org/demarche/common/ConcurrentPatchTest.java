@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * history, is exactly the sequence of the accepted ones.
  */
 @QuarkusTest
+@SendsAdminKey
 class ConcurrentPatchTest {
 
     private static final int WRITERS = 50;

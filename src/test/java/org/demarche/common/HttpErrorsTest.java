@@ -10,10 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 /** Every error a client can cause is an application/problem+json answer with no internals in it. */
 @QuarkusTest
+@SendsAdminKey
 class HttpErrorsTest {
 
     private static ValidatableResponse isProblem(ValidatableResponse response, int status) {

@@ -19,11 +19,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.demarche.SendsAdminKey;
 import org.demarche.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** What every response carries, and what is refused before a request reaches a resource. */
 @QuarkusTest
+@SendsAdminKey
 class HttpGuardsTest {
 
     @Test

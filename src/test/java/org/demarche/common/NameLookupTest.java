@@ -9,10 +9,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 /** {@code prefix} on officials and topics: word starts of any name, any case, accents folded. */
 @QuarkusTest
+@SendsAdminKey
 class NameLookupTest {
 
     @Test

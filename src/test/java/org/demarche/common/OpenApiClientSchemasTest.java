@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * true as the records change.
  */
 @QuarkusTest
+@SendsAdminKey
 class OpenApiClientSchemasTest {
 
     private Map<String, Object> doc;

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 /** Past the configured rate, writes and searches get a 429 problem that says when to retry. */
 @QuarkusTest
+@SendsAdminKey
 @TestProfile(RateLimitTest.LowLimits.class)
 class RateLimitTest {
 

@@ -28,6 +28,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.demarche.SendsAdminKey;
 import org.demarche.TestKeys;
 import org.demarche.common.http.RequestIds;
 import org.jboss.logmanager.ExtLogRecord;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * 408 and 429/503 problems, hold no worker thread, and leave one DEBUG line in the log, not an ERROR.
  */
 @QuarkusTest
+@SendsAdminKey
 @TestProfile(SlowClientTest.LowCaps.class)
 class SlowClientTest {
 

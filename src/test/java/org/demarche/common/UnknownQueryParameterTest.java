@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.hasItems;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 /** A query parameter the endpoint does not take is a 400 naming it and the ones it takes, not an unfiltered answer. */
 @QuarkusTest
+@SendsAdminKey
 class UnknownQueryParameterTest {
 
     private static final List<String> OFFICIAL_LIST = List.of(

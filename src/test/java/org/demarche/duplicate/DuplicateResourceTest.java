@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.UUID;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * to admin keys only.
  */
 @QuarkusTest
+@SendsAdminKey
 class DuplicateResourceTest {
 
     @Inject

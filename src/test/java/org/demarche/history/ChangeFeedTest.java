@@ -25,10 +25,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 /** The change feed lists every create, update and delete once, in commit order, as history records them. */
 @QuarkusTest
+@SendsAdminKey
 class ChangeFeedTest {
 
     @Inject

@@ -14,11 +14,13 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.demarche.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** Every create, change and delete is a revision with its author, its changes and the whole record. */
 @QuarkusTest
+@SendsAdminKey
 class HistoryResourceTest {
 
     private static void patch(String path, String body) {

@@ -26,6 +26,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.sessions.JqwikSession;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  * text that is accepted reads back exactly as sent, in Unicode normalization form C.
  */
 @QuarkusTest
+@SendsAdminKey
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTest {
 

@@ -16,6 +16,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.sessions.JqwikSession;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.demarche.source.CanonicalUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * by jqwik from a fixed seed (override with -Ddemarche.hostile.seed=..., scale with -Ddemarche.hostile.tries=...).
  */
 @QuarkusTest
+@SendsAdminKey
 class OneThingOneRecordTest {
 
     private static final String SEED = System.getProperty("demarche.hostile.seed", "20261204");

@@ -28,11 +28,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.demarche.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** A POST retried with its Idempotency-Key writes once and gets its first answer again. */
 @QuarkusTest
+@SendsAdminKey
 class IdempotencyKeyTest {
 
     @Inject

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * officials to create and the statements, reusing what is stored; chosen candidates are checked strictly.
  */
 @QuarkusTest
+@SendsAdminKey
 class IngestResourceTest {
 
     /** A surname no other test uses, made of letters so that it reads as a name. */

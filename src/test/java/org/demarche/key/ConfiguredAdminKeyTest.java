@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.demarche.TestKeys;
-import org.demarche.WithoutDefaultKey;
 import org.demarche.key.KeyService.ConfiguredAdmin;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
  * key starts the app with a new one (what {@link FirstAdminKey} does at start, called here as a restart would).
  */
 @QuarkusTest
-@WithoutDefaultKey
 class ConfiguredAdminKeyTest {
 
     @Inject

@@ -16,12 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
 import org.demarche.TestKeys;
-import org.demarche.WithoutDefaultKey;
 import org.junit.jupiter.api.Test;
 
 /** Reads are public; every write needs a key of a sufficient role, and revoked keys stop at once. */
 @QuarkusTest
-@WithoutDefaultKey
 class WriteAccessTest {
 
     private static final String ZERO = "00000000-0000-0000-0000-000000000000";

@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@SendsAdminKey
 class OfficialResourceTest {
 
     private static final String LAVROV = """

@@ -10,12 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.demarche.TestKeys;
-import org.demarche.WithoutDefaultKey;
 import org.junit.jupiter.api.Test;
 
 /** What an operator reads: liveness, readiness of the database and the search index, and request metrics. */
 @QuarkusTest
-@WithoutDefaultKey
 class OperationsTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.demarche.ops;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.demarche.bench.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -27,16 +27,40 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class ShutdownIT {
 
     private static final Path DATA = Path.of("target/it/shutdown").toAbsolutePath();
-    private static final int STATEMENTS = 50_000;
+    /** With their long texts, an export of some 27 MB: more than the sockets between app and client buffer. */
+    private static final int STATEMENTS = 6000;
+
+    private static final String TEXT = "A long statement that fills the export. ".repeat(110);
+
+    /** An import file: one official, then the statements, each with a text of some 4 400 characters. */
+    private static String statements() {
+        StringBuilder file =
+                new StringBuilder("{\"type\":\"official\",\"name\":\"Shutdown Tester\",\"country\":\"IS\"}\n");
+        for (int i = 0; i < STATEMENTS; i++) {
+            file.append("{\"type\":\"statement\",\"official\":{\"name\":\"Shutdown Tester\",\"country\":\"IS\"},")
+                    .append("\"text\":\"Number ")
+                    .append(i)
+                    .append(". ")
+                    .append(TEXT)
+                    .append("\",\"quoteType\":\"direct_quote\",\"statedOn\":\"2025-01\"}\n");
+        }
+        return file.toString();
+    }
 
     @Test
     void aRequestInFlightFinishesWhenTheAppIsStopped() throws Exception {
         Directories.deleteTree(DATA);
         Map<String, String> environment = Map.of("DEMARCHE_DATA_DIR", DATA.toString());
-        AppInstance.launch("shutdown-migrate", environment).awaitReady().stop();
-        Corpus.main(new String[] {
-            "jdbc:h2:file:" + DATA.resolve("demarche"), "demarche", "", "0", Integer.toString(STATEMENTS)
-        });
+        try (AppInstance loader =
+                AppInstance.launch("shutdown-load", environment).awaitReady()) {
+            loader.admin()
+                    .contentType("application/x-ndjson")
+                    .body(statements().getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/import")
+                    .then()
+                    .statusCode(200)
+                    .body("created", equalTo(STATEMENTS + 1));
+        }
 
         try (AppInstance app = AppInstance.launch("shutdown", environment).awaitReady()) {
             HttpResponse<InputStream> export = HttpClient.newHttpClient()

@@ -15,9 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@SendsAdminKey
 class PositionResourceTest {
 
     private static Map<String, Object> position(String official, String topic, String stance, String validFrom) {

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.demarche.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * of an official of its own.
  */
 @QuarkusTest
+@SendsAdminKey
 class StatementSearchTest {
 
     private String official;

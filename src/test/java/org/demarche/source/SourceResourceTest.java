@@ -9,9 +9,11 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@SendsAdminKey
 class SourceResourceTest {
 
     @Test

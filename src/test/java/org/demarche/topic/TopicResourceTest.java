@@ -9,9 +9,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@SendsAdminKey
 class TopicResourceTest {
 
     @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the list's order, with the same fields as JSON; CSV cells cannot run as spreadsheet formulas.
  */
 @QuarkusTest
+@SendsAdminKey
 class ListStreamingTest {
 
     /** More than one page of the largest size (200), so a stream must follow cursors. */

@@ -5,13 +5,13 @@
 # heap left after a garbage collection (from -Xlog:gc) and the app's peak resident memory (VmHWM).
 # Fails unless the JSON report stays under 1 MB and the NDJSON report has every problem and the report.
 #
-#   src/test/bench/bad-import.sh                      # 48 MB, 256 MiB heap
-#   BAD_IMPORT_MB=5 src/test/bench/bad-import.sh      # a shorter run
+#   src/bench/bad-import.sh                      # 48 MB, 256 MiB heap
+#   BAD_IMPORT_MB=5 src/bench/bad-import.sh      # a shorter run
 #
 # Settings: BAD_IMPORT_MB (48), BAD_IMPORT_HEAP (256m). Work files stay in target/bad-import-bench.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-. src/test/bench/app.sh
+cd "$(dirname "$0")/../.."
+. src/bench/app.sh
 
 MB=${BAD_IMPORT_MB:-48}
 HEAP=${BAD_IMPORT_HEAP:-256m}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Hostile clients against the packaged app (H2): 500 slow-body connections from one key, a flood of
-# searches and exports, then one large import of invalid lines (src/test/bench/hostile.py). Prints what
+# searches and exports, then one large import of invalid lines (src/bench/hostile.py). Prints what
 # still answered and how fast (p50/max for reads, writes from another key and /q/health/ready), the
 # import's answer size and the app's resident memory, as Markdown (also kept in target/hostile/results.md)
 # for docs/benchmarks.md. Two runs: "capped" with the default limits, "uncapped" with the in-flight caps
@@ -8,14 +8,14 @@
 # HOSTILE_MAX_MS or got an answer other than 200/201 (a starved server times them out at 10 s), or
 # the app logged an ERROR.
 #
-#   src/test/bench/hostile.sh                                          # the full runs, ~4 min
-#   HOSTILE_SECONDS=15 HOSTILE_IMPORT_MB=4 HOSTILE_MAX_MS=5000 src/test/bench/hostile.sh   # CI's smoke run
+#   src/bench/hostile.sh                                          # the full runs, ~4 min
+#   HOSTILE_SECONDS=15 HOSTILE_IMPORT_MB=4 HOSTILE_MAX_MS=5000 src/bench/hostile.sh   # CI's smoke run
 #
 # Settings: HOSTILE_RUNS ("capped uncapped"), HOSTILE_SECONDS (60), HOSTILE_SLOW (500 connections),
 # HOSTILE_FLOOD (8 clients), HOSTILE_IMPORT_MB (48), HOSTILE_MAX_MS (1000; CI's shared machines get
 # 5000), HOSTILE_PORT (8095). Needs python3 (standard library only).
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../.."
 
 RUNS=${HOSTILE_RUNS:-"capped uncapped"}
 SECONDS_RUN=${HOSTILE_SECONDS:-60}
@@ -68,7 +68,7 @@ scenario() {
     SAMPLER=$!
     rss_before=$(ps -o rss= -p "$APP" | tr -d ' ')
     echo "== $name: $SLOW slow bodies, $FLOOD flooders for $SECONDS_RUN s${import_mb:+, then a $import_mb MB import of invalid lines}"
-    python3 src/test/bench/hostile.py "http://127.0.0.1:$PORT" "$slow_key" "$writer_key" "$SECONDS_RUN" "$SLOW" \
+    python3 src/bench/hostile.py "http://127.0.0.1:$PORT" "$slow_key" "$writer_key" "$SECONDS_RUN" "$SLOW" \
         "$FLOOD" "${import_mb:-0}" > "$WORK/$name.json"
     rss_max=$(sort -n "$WORK/$name.rss" | tail -n 1 | tr -d ' ')
     errors=$(grep -c ' ERROR ' "$WORK/$name.log" || true)

@@ -6,17 +6,18 @@
 # the CPU time the app spent on the import (steadier than the elapsed time on a shared machine), and
 # the app's peak resident memory (VmHWM). The report and the app's log stay in target/import-bench.
 #
-#   src/test/bench/import.sh                              # 1 000 000 statements, 256 MiB heap
-#   IMPORT_STATEMENTS=100000 src/test/bench/import.sh     # a shorter run
-#   IMPORT_STATEMENTS=1000 src/test/bench/import.sh       # the smoke run CI does
+#   src/bench/import.sh                              # 1 000 000 statements, 256 MiB heap
+#   IMPORT_STATEMENTS=100000 src/bench/import.sh     # a shorter run
+#   IMPORT_STATEMENTS=1000 src/bench/import.sh       # the smoke run CI does
 #
 # Settings: IMPORT_STATEMENTS (1000000), IMPORT_HEAP (256m), IMPORT_JAVA_OPTS (more options for the app's
 # JVM, for example -XX:StartFlightRecording=filename=target/import.jfr to profile it). The app listens
 # on a port the system picks.
 # Fails unless every line was created.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-. src/test/bench/app.sh
+cd "$(dirname "$0")/../.."
+. src/bench/app.sh
+. src/bench/programs.sh
 
 STATEMENTS=${IMPORT_STATEMENTS:-1000000}
 HEAP=${IMPORT_HEAP:-256m}
@@ -25,11 +26,10 @@ WORK=$PWD/target/import-bench
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 echo "Building the file writer and the app"
-./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test
+build_programs "$WORK/programs"
 ./mvnw -B -ntp -q package -DskipTests
 # The app runs from its own copy, so rebuilding the project meanwhile cannot disturb it.
 cp -r target/quarkus-app "$WORK/app"
-CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
 
 echo "Writing $STATEMENTS statements and the records they refer to"
 RECORDS=$(java -cp "$CP" org.demarche.bench.ImportFile "$WORK/import.ndjson" "$STATEMENTS")

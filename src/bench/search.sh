@@ -3,8 +3,8 @@
 # PostgreSQL, starts the packaged app on it, and drives it with org.demarche.bench.SearchBench at
 # concurrency 8. Prints Markdown rows (also kept in target/bench/results.md) for docs/benchmarks.md.
 #
-#   src/test/bench/search.sh                                  # H2 and PostgreSQL, 10k, 100k and 1M statements
-#   BENCH_DBS=h2 BENCH_SIZES="1000" BENCH_SECONDS=1 src/test/bench/search.sh   # the smoke run CI does
+#   src/bench/search.sh                                  # H2 and PostgreSQL, 10k, 100k and 1M statements
+#   BENCH_DBS=h2 BENCH_SIZES="1000" BENCH_SECONDS=1 src/bench/search.sh   # the smoke run CI does
 #
 # Settings: BENCH_DBS ("h2 postgres"), BENCH_SIZES ("10000 100000 1000000", ascending: each step adds
 # to the last), BENCH_SECONDS (20 per scenario), BENCH_WARMUP (seconds per scenario, unmeasured, before
@@ -13,7 +13,7 @@
 # database demarche_bench is recreated. It searches with OpenSearch at DEMARCHE_SEARCH_URL (default
 # 127.0.0.1:9200; bash .ci/opensearch starts a node), index prefix demarche-bench.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../.."
 
 DBS=${BENCH_DBS:-"h2 postgres"}
 SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
@@ -26,9 +26,9 @@ mkdir -p "$WORK"
 RESULTS="$WORK/results.md"
 : > "$RESULTS"
 
-echo "Building (test classes, classpath, and the app for each database)"
-./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
+echo "Building (the benchmark programs, and the app for each database)"
+source src/bench/programs.sh
+build_programs "$WORK/programs"
 for db in $DBS; do
     if [ "$db" = postgres ]; then
         ./mvnw -B -ntp -q package -DskipTests -Dquarkus.profile=postgres
@@ -42,7 +42,7 @@ if [[ " $DBS " == *" postgres "* ]]; then
     ./mvnw -B -ntp -q package -DskipTests
 fi
 
-source src/test/bench/searchable.sh
+source src/bench/searchable.sh
 APP_PID=
 ADMIN_KEY=bench-admin-key-0123456789abcdef0123456789
 start_app() {

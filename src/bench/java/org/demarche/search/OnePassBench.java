@@ -19,7 +19,7 @@ import org.demarche.statement.StatementCriteria;
  * Measures the choice {@link TopMatches#ranked} makes for a relevance-ranked search whose count the index
  * does not know: one pass that scores and counts every match, or a pass that ranks skipping what cannot
  * make the page and a second that counts. For searches of several shapes over a search index written by
- * the app (the corpus of {@code src/test/bench/search.sh}), prints Lucene's mean estimate of candidates
+ * the app (the corpus of {@code src/bench/search.sh}), prints Lucene's mean estimate of candidates
  * (what {@link TopMatches#ONE_PASS_CANDIDATES} is compared with), the mean number of matches, and the
  * milliseconds per search each way, in one thread, after two rounds of warm-up. Not a test: run it on a
  * copy of the index, with no app running on it, to check the threshold on other data or hardware.

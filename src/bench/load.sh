@@ -12,8 +12,8 @@
 # a search for the word only that version's text holds. Prints Markdown (also kept in
 # target/load/results.md) for docs/benchmarks.md.
 #
-#   src/test/bench/load.sh                                                     # the full runs, ~30 min
-#   LOAD_SECONDS=20 LOAD_FAULT_SECONDS=30 LOAD_SEARCH_DOWN_SECONDS=5 LOAD_STATEMENTS=2000 src/test/bench/load.sh
+#   src/bench/load.sh                                                     # the full runs, ~30 min
+#   LOAD_SECONDS=20 LOAD_FAULT_SECONDS=30 LOAD_SEARCH_DOWN_SECONDS=5 LOAD_STATEMENTS=2000 src/bench/load.sh
 #                                                                              # CI's smoke run
 #
 # Settings: LOAD_RUNS ("h2 postgres fault search-fault"), LOAD_SECONDS (300), LOAD_FAULT_SECONDS (120;
@@ -23,8 +23,9 @@
 # port 9260 with its data in target/load/opensearch, which it may kill; installs nginx from Debian's
 # packages if missing.
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-source src/test/bench/searchable.sh
+cd "$(dirname "$0")/../.."
+source src/bench/searchable.sh
+source src/bench/programs.sh
 
 RUNS=${LOAD_RUNS:-"h2 postgres fault search-fault"}
 RUN_SECONDS=${LOAD_SECONDS:-300}
@@ -42,10 +43,7 @@ RESULTS=$WORK/results.md
 FAILED=0
 
 echo "Building the load client and the app for each database"
-./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test
-# The client runs from its own copy, so rebuilding the project meanwhile cannot disturb it.
-mkdir -p "$WORK/classes" && cp -r target/classes/. target/test-classes/. "$WORK/classes/"
-CP="$WORK/classes:$(cat "$WORK/classpath.txt")"
+build_programs "$WORK/programs"
 ./mvnw -B -ntp -q package -DskipTests -Dquarkus.profile=postgres
 cp -r target/quarkus-app "$WORK/app-postgres"
 ./mvnw -B -ntp -q package -DskipTests
