@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,6 +20,7 @@ import java.util.regex.Pattern;
 import org.demarche.common.ProblemException;
 import org.demarche.common.ProblemType;
 import org.demarche.common.Sha256;
+import org.demarche.common.http.ContentTags;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -110,7 +110,7 @@ public class IdempotencyKeys {
     }
 
     /** Keeps the answer of a request that claimed its key, or frees the key if the answer is not kept. */
-    @ServerResponseFilter(priority = Priorities.USER - 100)
+    @ServerResponseFilter(priority = ContentTags.PRIORITY - 100)
     public void keep(ContainerRequestContext request, ContainerResponseContext response)
             throws JsonProcessingException {
         if (!(request.getProperty(CLAIM) instanceof String id)) {
@@ -118,7 +118,7 @@ public class IdempotencyKeys {
         }
         int status = response.getStatus();
         Object entity = response.getEntity();
-        // A tagged answer is already its bytes (ContentTags runs first).
+        // A tagged answer is already its bytes: ContentTags runs first, having the higher priority.
         String body = entity == null
                 ? null
                 : entity instanceof byte[] bytes

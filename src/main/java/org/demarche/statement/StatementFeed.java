@@ -45,8 +45,8 @@ public final class StatementFeed {
     }
 
     /**
-     * The page as a feed titled by what selects it ({@code Statements: q=ceasefire, topic=ceasefire}), the paging
-     * parameters left out.
+     * The page as a feed titled by what selects it ({@code Demarche statements: q=ceasefire, topic=ceasefire}), the
+     * paging parameters left out.
      */
     public AtomFeed feed(Page<StatementResponse> page, UriInfo uri, String title) {
         String selected = uri.getQueryParameters().entrySet().stream()

@@ -97,7 +97,7 @@ public class StatementResource {
     /** The statement list as an Atom feed whatever the Accept header, for feed readers. */
     @GET
     @Path("feed")
-    @Produces(AtomFeed.MEDIA_TYPE)
+    @Produces({AtomFeed.MEDIA_TYPE, MediaType.WILDCARD})
     @Operation(
             operationId = "getStatementFeed",
             summary = "Follow statements in a feed reader",

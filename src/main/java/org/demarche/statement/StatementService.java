@@ -180,8 +180,9 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         }
         Set<String> selected = new HashSet<>();
         topicIds.forEach(id -> selected.add(id.toString()));
+        // The topic id ends the key: "<topicId>" by topic, "<officialId> <topicId>" by stance.
         return rows.stream()
-                .filter(row -> selected.contains(row.key().substring(row.key().indexOf(' ') + 1)))
+                .filter(row -> selected.contains(row.key().substring(row.key().lastIndexOf(' ') + 1)))
                 .toList();
     }
 

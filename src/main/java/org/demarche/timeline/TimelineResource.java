@@ -99,7 +99,7 @@ public class TimelineResource {
     /** The official's latest statements and positions as an Atom feed, for feed readers. */
     @GET
     @Path("feed")
-    @Produces(AtomFeed.MEDIA_TYPE)
+    @Produces({AtomFeed.MEDIA_TYPE, MediaType.WILDCARD})
     @Operation(
             operationId = "getOfficialTimelineFeed",
             summary = "Follow an official in a feed reader",

@@ -132,7 +132,12 @@ public class TimelineService {
         for (Position p : positions.queryOf(officialId, positionFilter).first(size, "p.updatedAt desc")) {
             events.add(new Changed(p.updatedAt, TimelineEntry.of(positions.represent(p))));
         }
-        events.sort(Comparator.comparing(Changed::at).reversed());
+        events.sort(Comparator.comparing(Changed::at)
+                .reversed()
+                .thenComparing(changed -> changed.entry().kind())
+                .thenComparing(changed -> changed.entry().statement() != null
+                        ? changed.entry().statement().id().toString()
+                        : changed.entry().position().id().toString()));
         return new Timeline(
                 OfficialSummary.of(official),
                 topicOf(topic),

@@ -138,4 +138,32 @@ class CachingTest {
         assertEquals(created.length(), "\"0-0123456789abcdef\"".length(), created);
         given().get("/api/v1/keys").then().statusCode(200).header("Cache-Control", "no-store");
     }
+
+    @Test
+    void jsonIsSentAsUtf8JsonWhateverTheAcceptParametersOrWildcards() {
+        for (String path : List.of("/api/v1/statements?limit=1", "/api/v1/officials?limit=1")) {
+            for (String accept :
+                    List.of("application/*", "application/json;charset=latin1;q=0.8", "application/json;v=2")) {
+                given().accept(accept)
+                        .get(path)
+                        .then()
+                        .statusCode(200)
+                        .header("Content-Type", equalTo("application/json;charset=UTF-8"))
+                        .header("ETag", matchesPattern("\"[0-9a-f]{16}\""));
+            }
+        }
+        String id = given().get("/api/v1/statements?limit=1").then().extract().path("items[0].id");
+        given().accept("application/*")
+                .get("/api/v1/statements/" + id)
+                .then()
+                .statusCode(200)
+                .header("Content-Type", equalTo("application/json;charset=UTF-8"))
+                .body("id", equalTo(id));
+        // q=0 refuses a type: the next one the client accepts is chosen.
+        given().accept("application/json;q=0, text/csv")
+                .get("/api/v1/officials")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv");
+    }
 }

@@ -187,6 +187,25 @@ class AtomFeedTest {
     }
 
     @Test
+    void feedPathsAnswerAtomWhateverAReaderAccepts() throws Exception {
+        for (String accept : List.of("application/xml", "text/xml", "application/rss+xml", "application/json", "*/*")) {
+            atom(given().accept(accept).queryParam("officialId", official).get("/api/v1/statements/feed"));
+            atom(given().accept(accept).get("/api/v1/officials/" + official + "/timeline/feed"));
+        }
+    }
+
+    @Test
+    void wordsWithCarriageReturnsParseBackAsReported() throws Exception {
+        String words = "First line\r\nsecond line " + tag;
+        Fixtures.create(
+                "statements",
+                Map.of("officialId", official, "text", words, "quoteType", "paraphrase", "statedOn", "2024-11"));
+        Document feed = atom(given().queryParam("officialId", official).get("/api/v1/statements/feed"));
+        Element newest = children(feed.getDocumentElement(), "entry").get(0);
+        assertEquals(words + " (2024-11)", text(newest, "content"));
+    }
+
+    @Test
     void mistakesAreProblemsNotFeeds() {
         given().get("/api/v1/officials/00000000-0000-0000-0000-000000000000/timeline/feed")
                 .then()

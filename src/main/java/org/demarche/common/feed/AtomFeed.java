@@ -20,6 +20,9 @@ public record AtomFeed(URI id, URI self, String title, URI next, List<Entry> ent
 
     public static final String MEDIA_TYPE = "application/atom+xml";
     public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
+    /** A carriage return, as a character reference: written raw, a parser would turn CR LF into LF. */
+    private static final String CARRIAGE_RETURN = "#13";
+
     private static final String NAMESPACE = "http://www.w3.org/2005/Atom";
     private static final String GENERATOR = "Demarche";
 
@@ -116,20 +119,30 @@ public record AtomFeed(URI id, URI self, String title, URI next, List<Entry> ent
         }
         for (Category category : entry.categories()) {
             xml.writeEmptyElement("category");
-            xml.writeAttribute("term", category.term());
+            xml.writeAttribute("term", xmlText(category.term()));
             xml.writeAttribute("label", xmlText(category.label()));
         }
         xml.writeStartElement("content");
         xml.writeAttribute("type", "text");
-        xml.writeCharacters(xmlText(entry.content()));
+        characters(xml, entry.content());
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
     private static void element(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(xmlText(value));
+        characters(xml, value);
         xml.writeEndElement();
+    }
+
+    private static void characters(XMLStreamWriter xml, String text) throws XMLStreamException {
+        String[] lines = xmlText(text).split("\r", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                xml.writeEntityRef(CARRIAGE_RETURN);
+            }
+            xml.writeCharacters(lines[i]);
+        }
     }
 
     /** The text with each character XML 1.0 cannot hold (controls, lone surrogates) replaced by U+FFFD. */

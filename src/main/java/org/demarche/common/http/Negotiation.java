@@ -23,6 +23,9 @@ public class Negotiation {
      */
     public static MediaType choose(HttpHeaders headers, List<MediaType> offered) {
         for (MediaType wanted : headers.getAcceptableMediaTypes()) {
+            if (refused(wanted)) {
+                continue;
+            }
             for (MediaType type : offered) {
                 if (wanted.isCompatible(type)) {
                     return type;
@@ -30,6 +33,16 @@ public class Negotiation {
             }
         }
         return offered.get(0);
+    }
+
+    /** {@code q=0} says a type is not acceptable (RFC 9110, 12.4.2). */
+    private static boolean refused(MediaType wanted) {
+        String q = wanted.getParameters().get("q");
+        try {
+            return q != null && Double.parseDouble(q) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     void install(@Observes Router router) {

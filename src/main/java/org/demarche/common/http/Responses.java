@@ -20,11 +20,17 @@ import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
  */
 public final class Responses {
 
+    /**
+     * The type of JSON answers, said explicitly: left to the framework, a request accepting {@code application/*}
+     * would get {@code application/octet-stream}, and one sending parameters would see them echoed.
+     */
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
     private Responses() {}
 
     /** 200 with the record (its ETag is added by {@link ContentTags}). */
     public static <T extends Representation> RestResponse<T> ok(T body) {
-        return ResponseBuilder.ok(body).build();
+        return ResponseBuilder.ok(body, JSON).build();
     }
 
     /**
@@ -41,6 +47,7 @@ public final class Responses {
         return ResponseBuilder.<T>created(
                         uri.getAbsolutePathBuilder().path(body.id().toString()).build())
                 .entity(body)
+                .type(JSON)
                 .build();
     }
 
@@ -76,7 +83,7 @@ public final class Responses {
 
     /** 200 with the page, and an RFC 8288 {@code Link: <...>; rel="next"} header unless it is the last. */
     public static <T> RestResponse<Page<T>> page(Page<T> page, UriInfo uri) {
-        return declared(next(ResponseBuilder.ok(page), page, uri));
+        return declared(next(ResponseBuilder.ok(page, JSON), page, uri));
     }
 
     /** Like {@link #page}, in another representation of the page. */
@@ -99,7 +106,7 @@ public final class Responses {
      * {@code nextCursor} is not null.
      */
     public static <T> RestResponse<T> paged(T body, String nextCursor, UriInfo uri) {
-        return declared(next(ResponseBuilder.ok(body), nextCursor, uri));
+        return declared(next(ResponseBuilder.ok(body, JSON), nextCursor, uri));
     }
 
     private static <B> ResponseBuilder<B> next(ResponseBuilder<B> builder, Page<?> page, UriInfo uri) {
