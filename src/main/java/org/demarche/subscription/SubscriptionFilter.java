@@ -1,5 +1,6 @@
 package org.demarche.subscription;
 
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.demarche.common.validation.CountryCode;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SubscriptionFilter")
 public record SubscriptionFilter(
         @Schema(description = "Statements of any of these officials; positions of one of them", nullable = true)
+        @Size(max = 100)
         List<UUID> officialId,
 
         @Schema(

@@ -90,7 +90,7 @@ public class SubscriptionService {
                     "saved searches are not supported yet; filter by officialId, country, topic" + " or quoteType");
         }
         List<UUID> officials = filter.officialId();
-        if (officials != null) {
+        if (officials != null && !violations.has("filter.officialId")) {
             for (int i = 0; i < officials.size(); i++) {
                 if (officials.get(i) == null) {
                     violations.add("filter.officialId[" + i + "]", "must not be null");

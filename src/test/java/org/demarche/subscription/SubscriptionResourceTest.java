@@ -249,6 +249,16 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void aFilterNamesAtMostAHundredOfficials() {
+        List<String> officials = java.util.Collections.nCopies(101, "00000000-0000-0000-0000-000000000000");
+        subscribe(
+                        newEditorKey(),
+                        Map.of("url", HOOK, "events", List.of("*"), "filter", Map.of("officialId", officials)))
+                .statusCode(422)
+                .body("errors.field", hasItem("filter.officialId"));
+    }
+
+    @Test
     void savedSearchesAreNotSupportedYet() {
         subscribe(newEditorKey(), Map.of("url", HOOK, "events", List.of("*"), "filter", Map.of("q", "ceasefire")))
                 .statusCode(422)
