@@ -28,7 +28,8 @@ import java.util.List;
  * <li>{@code statement}: statements, and the search port and query language the engines implement
  * <li>{@code position}, {@code search}: positions citing statements; the search engines
  * <li>{@code timeline}, {@code bulk}, {@code ingest}, {@code sample}, {@code backup}, {@code duplicate},
- * {@code ops}, {@code storage}: what works over the records, and operations
+ * {@code ops}, {@code storage}, {@code idempotency}, {@code subscription}: what works over the records, and
+ * operations
  * </ol>
  *
  * A new top-level package must be given a level here.
@@ -43,7 +44,17 @@ class ArchitectureTest {
             List.of("official", "topic", "source"),
             List.of("statement"),
             List.of("position", "search"),
-            List.of("timeline", "bulk", "ingest", "sample", "backup", "duplicate", "ops", "storage", "idempotency"));
+            List.of(
+                    "timeline",
+                    "bulk",
+                    "ingest",
+                    "sample",
+                    "backup",
+                    "duplicate",
+                    "ops",
+                    "storage",
+                    "idempotency",
+                    "subscription"));
 
     // Rules are checked in methods: Surefire 3.5.3 runs no @ArchTest fields (TNG/ArchUnit#1442).
 

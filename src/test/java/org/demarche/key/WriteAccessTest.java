@@ -26,16 +26,30 @@ class WriteAccessTest {
 
     /** Every write endpoint, as method and path; ids need not exist, as refusal comes first. */
     private static final List<String[]> WRITES = List.of(
-            new String[] {"POST", "/api/v1/officials"}, new String[] {"PUT", "/api/v1/officials/" + ZERO},
-            new String[] {"PATCH", "/api/v1/officials/" + ZERO}, new String[] {"DELETE", "/api/v1/officials/" + ZERO},
-            new String[] {"POST", "/api/v1/topics"}, new String[] {"PUT", "/api/v1/topics/" + ZERO},
-            new String[] {"PATCH", "/api/v1/topics/" + ZERO}, new String[] {"DELETE", "/api/v1/topics/" + ZERO},
-            new String[] {"POST", "/api/v1/sources"}, new String[] {"PUT", "/api/v1/sources/" + ZERO},
-            new String[] {"PATCH", "/api/v1/sources/" + ZERO}, new String[] {"DELETE", "/api/v1/sources/" + ZERO},
-            new String[] {"POST", "/api/v1/statements"}, new String[] {"PUT", "/api/v1/statements/" + ZERO},
-            new String[] {"PATCH", "/api/v1/statements/" + ZERO}, new String[] {"DELETE", "/api/v1/statements/" + ZERO},
-            new String[] {"POST", "/api/v1/positions"}, new String[] {"PUT", "/api/v1/positions/" + ZERO},
-            new String[] {"PATCH", "/api/v1/positions/" + ZERO}, new String[] {"DELETE", "/api/v1/positions/" + ZERO});
+            new String[] {"POST", "/api/v1/officials"},
+            new String[] {"PUT", "/api/v1/officials/" + ZERO},
+            new String[] {"PATCH", "/api/v1/officials/" + ZERO},
+            new String[] {"DELETE", "/api/v1/officials/" + ZERO},
+            new String[] {"POST", "/api/v1/topics"},
+            new String[] {"PUT", "/api/v1/topics/" + ZERO},
+            new String[] {"PATCH", "/api/v1/topics/" + ZERO},
+            new String[] {"DELETE", "/api/v1/topics/" + ZERO},
+            new String[] {"POST", "/api/v1/sources"},
+            new String[] {"PUT", "/api/v1/sources/" + ZERO},
+            new String[] {"PATCH", "/api/v1/sources/" + ZERO},
+            new String[] {"DELETE", "/api/v1/sources/" + ZERO},
+            new String[] {"POST", "/api/v1/statements"},
+            new String[] {"PUT", "/api/v1/statements/" + ZERO},
+            new String[] {"PATCH", "/api/v1/statements/" + ZERO},
+            new String[] {"DELETE", "/api/v1/statements/" + ZERO},
+            new String[] {"POST", "/api/v1/positions"},
+            new String[] {"PUT", "/api/v1/positions/" + ZERO},
+            new String[] {"PATCH", "/api/v1/positions/" + ZERO},
+            new String[] {"DELETE", "/api/v1/positions/" + ZERO},
+            new String[] {"POST", "/api/v1/subscriptions"},
+            new String[] {"DELETE", "/api/v1/subscriptions/" + ZERO},
+            new String[] {"POST", "/api/v1/subscriptions/" + ZERO + "/secret"},
+            new String[] {"POST", "/api/v1/subscriptions/" + ZERO + "/ping"});
 
     private static final List<String[]> ADMIN_CALLS = List.of(
             new String[] {"GET", "/api/v1/keys"},

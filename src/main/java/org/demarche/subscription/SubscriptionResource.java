@@ -1,0 +1,112 @@
+package org.demarche.subscription;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.demarche.common.http.Responses;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
+import org.demarche.key.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.EDITOR)
+@SecurityRequirement(name = "apiKey")
+@Tag(
+        name = "Subscriptions",
+        description = "Webhook subscriptions: a key sees its own, an admin key every one. Deliveries are not"
+                + " sent yet (docs/api.md#webhook-subscriptions)")
+public class SubscriptionResource {
+
+    @Inject
+    SubscriptionService subscriptions;
+
+    @Inject
+    Pings pings;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(
+            operationId = "listSubscriptions",
+            summary = "List subscriptions",
+            description = "The key's own subscriptions (every one for an admin key), oldest first, without secrets.")
+    public RestResponse<Page<SubscriptionResponse>> list(@BeanParam PageParams page) {
+        return Responses.page(subscriptions.list(Caller.of(identity), page), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(
+            operationId = "getSubscription",
+            summary = "Get a subscription",
+            description = "Without its secret; another key's subscription is a 404 unless the key is an admin's.")
+    public RestResponse<SubscriptionResponse> get(@PathParam("id") UUID id) {
+        return Responses.ok(subscriptions.get(Caller.of(identity), id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "createSubscription",
+            summary = "Subscribe",
+            description = "Checks the URL (http or https, resolving to public addresses only) and the event types,"
+                    + " and answers with the signing secret, the only time it is shown.")
+    @APIResponse(responseCode = "201", description = "Created; secret signs its deliveries")
+    public RestResponse<SubscriptionResponse> create(SubscriptionRequest body) {
+        return Responses.created(subscriptions.create(Caller.of(identity), body), uri);
+    }
+
+    @POST
+    @Path("{id}/secret")
+    @Operation(
+            operationId = "rotateSubscriptionSecret",
+            summary = "Rotate a subscription's secret",
+            description = "Answers with a new secret, shown once. The previous one stays valid until"
+                    + " previousSecretExpiresAt (24 hours by default), so receivers can switch without losing"
+                    + " deliveries.")
+    @APIResponse(responseCode = "200", description = "Rotated; secret is the new one")
+    public RestResponse<SubscriptionResponse> rotateSecret(@PathParam("id") UUID id) {
+        return Responses.ok(subscriptions.rotateSecret(Caller.of(identity), id));
+    }
+
+    @POST
+    @Path("{id}/ping")
+    @Operation(
+            operationId = "pingSubscription",
+            summary = "Send a subscription a ping",
+            description = "POSTs a signed ping event to the URL now, as a delivery would be sent, and answers"
+                    + " what became of it (200 whether or not the receiver took it). Not retried, not stored.")
+    public PingResponse ping(@PathParam("id") UUID id) {
+        return pings.ping(Caller.of(identity), id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteSubscription", summary = "Unsubscribe", description = "Deletes it at once.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") UUID id) {
+        subscriptions.delete(Caller.of(identity), id);
+    }
+}

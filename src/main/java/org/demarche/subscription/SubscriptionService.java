@@ -1,0 +1,197 @@
+package org.demarche.subscription;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.demarche.common.ProblemException;
+import org.demarche.common.paging.Page;
+import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.SortField;
+import org.demarche.common.paging.Sorting;
+import org.demarche.common.validation.RequestValidator;
+import org.demarche.common.validation.Violations;
+import org.demarche.official.Official;
+import org.demarche.record.ListQuery;
+import org.demarche.topic.TopicService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creates, lists, reads, deletes subscriptions and rotates their secrets. A key sees only its own
+ * subscriptions (others' are 404s, as if they did not exist); an admin key sees all.
+ */
+@ApplicationScoped
+public class SubscriptionService {
+
+    static final Sorting<Subscription> SORTING = new Sorting<>(
+            "createdAt",
+            SortField.instant("createdAt", "createdAt", s -> s.createdAt),
+            SortField.text("url", "url", s -> s.url));
+
+    private final RequestValidator validator;
+    private final TargetUrls targets;
+    private final TopicService topics;
+    private final ObjectMapper json;
+    private final Duration secretGrace;
+
+    SubscriptionService(
+            RequestValidator validator,
+            TargetUrls targets,
+            TopicService topics,
+            ObjectMapper json,
+            @ConfigProperty(name = "demarche.webhooks.secret-grace", defaultValue = "24h") Duration secretGrace) {
+        this.validator = validator;
+        this.targets = targets;
+        this.topics = topics;
+        this.json = json;
+        this.secretGrace = secretGrace;
+    }
+
+    @Transactional
+    public SubscriptionResponse create(Caller caller, SubscriptionRequest request) {
+        Violations violations = validator.check(request);
+        if (request.url() != null && !violations.has("url")) {
+            targets.refusal(request.url()).ifPresent(reason -> violations.add("url", reason));
+        }
+        if (request.events() != null) {
+            for (int i = 0; i < request.events().size(); i++) {
+                String event = request.events().get(i);
+                if (event != null && !event.equals(EventTypes.ALL) && !EventTypes.KNOWN.contains(event)) {
+                    violations.add(
+                            "events[" + i + "]",
+                            "must be * or one of "
+                                    + String.join(
+                                            ", ",
+                                            EventTypes.KNOWN.stream().sorted().toList()));
+                }
+            }
+        }
+        SubscriptionFilter filter = request.filter() == null ? null : resolved(request.filter(), violations);
+        violations.throwIfAny();
+        Subscription subscription = new Subscription();
+        subscription.keyId = caller.keyId();
+        subscription.url = request.url();
+        subscription.events = EventTypes.join(EventTypes.normalised(request.events()));
+        subscription.filter = filter == null ? null : write(filter);
+        subscription.secret = SubscriptionSecrets.generate();
+        subscription.persistAndFlush();
+        return represent(subscription, subscription.secret);
+    }
+
+    /** The filter with its topic given by id; problems with it go to {@code violations}. */
+    private SubscriptionFilter resolved(SubscriptionFilter filter, Violations violations) {
+        if (filter.q() != null) {
+            violations.add(
+                    "filter.q",
+                    "saved searches are not supported yet; filter by officialId, country, topic" + " or quoteType");
+        }
+        List<UUID> officials = filter.officialId();
+        if (officials != null && !violations.has("filter.officialId")) {
+            for (int i = 0; i < officials.size(); i++) {
+                if (officials.get(i) == null) {
+                    violations.add("filter.officialId[" + i + "]", "must not be null");
+                } else if (Official.findById(officials.get(i)) == null) {
+                    violations.add("filter.officialId[" + i + "]", "names no official: " + officials.get(i));
+                }
+            }
+        }
+        String topicId = null;
+        if (filter.topic() != null) {
+            try {
+                topicId = topics.find(filter.topic()).id.toString();
+            } catch (ProblemException notFound) {
+                violations.add("filter.topic", "names no topic: " + filter.topic());
+            }
+        }
+        return new SubscriptionFilter(officials, filter.country(), topicId, filter.quoteType(), null);
+    }
+
+    @Transactional
+    public Page<SubscriptionResponse> list(Caller caller, PageParams page) {
+        return ListQuery.of(Subscription.class, "s")
+                .where("s.keyId = :keyId", "keyId", caller.admin() ? null : caller.keyId())
+                .page(page, SORTING)
+                .map(s -> represent(s, null));
+    }
+
+    @Transactional
+    public SubscriptionResponse get(Caller caller, UUID id) {
+        return represent(find(caller, id), null);
+    }
+
+    @Transactional
+    public void delete(Caller caller, UUID id) {
+        find(caller, id).delete();
+    }
+
+    /**
+     * A new secret, shown once; the one it replaces stays valid for the grace period
+     * ({@code demarche.webhooks.secret-grace}), so receivers can switch without losing deliveries.
+     */
+    @Transactional
+    public SubscriptionResponse rotateSecret(Caller caller, UUID id) {
+        Subscription subscription = find(caller, id);
+        subscription.previousSecret = subscription.secret;
+        subscription.previousSecretUntil = Instant.now().plus(secretGrace);
+        subscription.secret = SubscriptionSecrets.generate();
+        subscription.persistAndFlush();
+        return represent(subscription, subscription.secret);
+    }
+
+    /** Where to send, and the secrets that sign: the current one, and the previous one in its grace period. */
+    record Target(UUID id, String url, List<String> secrets) {}
+
+    @Transactional
+    Target target(Caller caller, UUID id) {
+        Subscription s = find(caller, id);
+        boolean previousValid = s.previousSecretUntil != null && s.previousSecretUntil.isAfter(Instant.now());
+        return new Target(s.id, s.url, previousValid ? List.of(s.secret, s.previousSecret) : List.of(s.secret));
+    }
+
+    private static Subscription find(Caller caller, UUID id) {
+        Subscription subscription = Subscription.findById(id);
+        if (subscription == null || !caller.mayUse(subscription)) {
+            throw ProblemException.notFound("subscription", id);
+        }
+        return subscription;
+    }
+
+    private SubscriptionResponse represent(Subscription s, String secret) {
+        Instant previousUntil = s.previousSecretUntil != null && s.previousSecretUntil.isAfter(Instant.now())
+                ? s.previousSecretUntil
+                : null;
+        return new SubscriptionResponse(
+                s.id,
+                s.version,
+                s.keyId,
+                s.url,
+                EventTypes.parse(s.events),
+                s.filter == null ? null : read(s.filter),
+                secret,
+                previousUntil,
+                s.disabledAt,
+                s.disabledReason,
+                s.createdAt,
+                s.updatedAt);
+    }
+
+    private String write(SubscriptionFilter filter) {
+        try {
+            return json.writeValueAsString(filter);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SubscriptionFilter read(String filter) {
+        try {
+            return json.readValue(filter, SubscriptionFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored filter is not readable: " + filter, e);
+        }
+    }
+}

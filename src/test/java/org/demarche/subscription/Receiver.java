@@ -1,0 +1,79 @@
+package org.demarche.subscription;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP receiver on a free port of 127.0.0.1 for webhook tests. {@code /ok} answers 204, {@code /fail}
+ * 500, {@code /moved} a 302 to {@code /ok}, {@code /slow} 200 after 3 seconds; every request is recorded.
+ */
+final class Receiver implements AutoCloseable {
+
+    record Received(String path, Map<String, String> headers, String body) {}
+
+    private final HttpServer server;
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+
+    Receiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The next request received, waiting up to 10 seconds. */
+    Received next() throws InterruptedException {
+        Received next = received.poll(10, TimeUnit.SECONDS);
+        if (next == null) {
+            throw new AssertionError("nothing received");
+        }
+        return next;
+    }
+
+    boolean isEmpty() {
+        return received.isEmpty();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+        received.add(new Received(path, headers, body));
+        switch (path) {
+            case "/fail" -> exchange.sendResponseHeaders(500, -1);
+            case "/moved" -> {
+                exchange.getResponseHeaders().set("Location", url("/ok"));
+                exchange.sendResponseHeaders(302, -1);
+            }
+            case "/slow" -> {
+                try {
+                    Thread.sleep(3_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.sendResponseHeaders(200, -1);
+            }
+            default -> exchange.sendResponseHeaders(204, -1);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
