@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.demarche.SendsAdminKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A ping reaches a real receiver, signed so the receiver can check it with nothing but the secret. */
 @QuarkusTest
+@SendsAdminKey
 class PingTest {
 
     private static Receiver receiver;

@@ -22,12 +22,10 @@ import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
 import org.demarche.TestKeys;
-import org.demarche.WithoutDefaultKey;
 import org.junit.jupiter.api.Test;
 
 /** Subscriptions belong to the key that made them, show their secret once, and refuse unsafe targets. */
 @QuarkusTest
-@WithoutDefaultKey
 class SubscriptionResourceTest {
 
     private static final String HOOK = "http://127.0.0.1:9/hook";
