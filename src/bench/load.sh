@@ -211,8 +211,12 @@ fi
 read_back() {
     local run=$1 port line found=0
     for port in $PG_PORT_A $PG_PORT_B; do
-        line=$(java -cp "$CP" org.demarche.bench.LoadBench verify "http://127.0.0.1:$port" "$WORK/$run.ledger" | tail -n 1) || true
+        java -cp "$CP" org.demarche.bench.LoadBench verify "http://127.0.0.1:$port" "$WORK/$run.ledger" \
+            > "$WORK/$run-$port.verify" || true
+        line=$(tail -n 1 "$WORK/$run-$port.verify")
         echo "- read back through port $port: $line" | tee -a "$RESULTS"
+        # The writes missing, if any: statement id, version and the word only that version holds.
+        { grep -E '^(lost|not found by search):' "$WORK/$run-$port.verify" || true; } | sed 's/^/  - /' | tee -a "$RESULTS"
         [[ "$line" =~ read\ back:\ [1-9][0-9]*\ of\ ([0-9]+),\ found\ by\ search:\ ([0-9]+)\ of\ [0-9]+,\ lost:\ 0$ ]] \
             && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] && found=$((found + 1))
     done
