@@ -2,6 +2,7 @@ package org.demarche.bench;
 
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Words no statement of the corpus or of another write holds: "zx", three letters drawn once per run, a
@@ -9,6 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * indexes each as one term of its own and a search for it finds the one write that used it.
  */
 final class UniqueWords {
+
+    /** Finds such a word in a statement's JSON (only its text holds one). */
+    static final Pattern IN_TEXT = Pattern.compile("\\bzx[a-z]{4,}q\\b");
 
     private final String run;
     private final AtomicLong counter = new AtomicLong();
