@@ -46,13 +46,7 @@ public class ChangeFeed {
         String branches = services.entrySet().stream()
                 .map(entry -> branch(entry.getKey(), auditTable(entry.getValue()), after))
                 .collect(Collectors.joining(" union all "));
-        Query query = Panache.getEntityManager()
-                .createNativeQuery(
-                        "select c.rev, c.type, cast(c.id as varchar(36)), c.revtype, r.changed_at, cast(r.key_id as varchar(36)),"
-                                + " r.key_name from (" + branches
-                                + ") c join revision r on r.id = c.rev order by c.rev, c.type, c.id")
-                .setParameter("rev", after.revision)
-                .setMaxResults(limit + 1);
+        Query query = query(branches).setParameter("rev", after.revision).setMaxResults(limit + 1);
         if (services.containsKey(after.type)) {
             query.setParameter("id", after.id);
         }
@@ -68,6 +62,47 @@ public class ChangeFeed {
         }
         Place last = changes.isEmpty() ? after : Place.of(changes.get(changes.size() - 1));
         return new ChangePage(changes, last.encode(), more);
+    }
+
+    /**
+     * Every change of the revisions after {@code after} up to {@code upTo}, in feed order: what a follower
+     * of the feed reads in one step.
+     */
+    @Transactional
+    public List<Change> revisions(long after, long upTo) {
+        String branches = services.entrySet().stream()
+                .map(entry -> "select rev, '" + entry.getKey() + "' as type, id, revtype from "
+                        + auditTable(entry.getValue()) + " where rev > :after and rev <= :upTo")
+                .collect(Collectors.joining(" union all "));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query(branches)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .getResultList();
+        AuditReader reader = AuditReaderFactory.get(Panache.getEntityManager());
+        List<Change> changes = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            changes.add(change(reader, row));
+        }
+        return changes;
+    }
+
+    /** The record as it was just before this change, in the shape GET returns; null when the change created it. */
+    @Transactional
+    public Object before(Change change) {
+        if (change.action() == Action.created) {
+            return null;
+        }
+        AuditReader reader = AuditReaderFactory.get(Panache.getEntityManager());
+        return stateAt(services.get(change.type()), reader, change.id(), change.revision() - 1);
+    }
+
+    private static Query query(String branches) {
+        return Panache.getEntityManager()
+                .createNativeQuery(
+                        "select c.rev, c.type, cast(c.id as varchar(36)), c.revtype, r.changed_at, cast(r.key_id as varchar(36)),"
+                                + " r.key_name from (" + branches
+                                + ") c join revision r on r.id = c.rev order by c.rev, c.type, c.id");
     }
 
     /** One audit table's part of the feed: its rows after the cursor position. */
@@ -101,7 +136,8 @@ public class ChangeFeed {
 
     private static <E extends TrackedEntity> Object stateAt(
             RecordService<E, ?, ?> service, AuditReader reader, UUID id, long revision) {
-        return service.represent(reader.find(service.entityType(), id, revision));
+        E entity = reader.find(service.entityType(), id, revision);
+        return entity == null ? null : service.represent(entity);
     }
 
     /** A place in the feed: after this change. */

@@ -131,7 +131,8 @@ public class History {
         return before.isEmpty() ? null : before.get(0);
     }
 
-    private List<FieldChange> changes(Object before, Object after) {
+    /** The fields whose values differ between two states of a record (before null: a new record), bookkeeping aside. */
+    public List<FieldChange> changes(Object before, Object after) {
         JsonNode old = before == null ? null : json.valueToTree(before);
         JsonNode now = json.valueToTree(after);
         Set<String> fields = new LinkedHashSet<>();

@@ -1,7 +1,5 @@
-package org.demarche.search.opensearch;
+package org.demarche.record;
 
-import io.quarkus.arc.properties.IfBuildProperty;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,62 +8,65 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The search indexer's row in {@code feed_consumer}: who holds the lease, until when, and the revision
- * the index holds every change of; and the newest revision. Plain JDBC on short connections, as these
- * run several times a second on the instance that follows, outside any request's unit of work.
+ * A follower's row in {@code feed_consumer}: who holds its lease, until when, and the revision whose
+ * changes it has handled; and the newest revision. A follower keeps something in step with the change
+ * feed (the search index, webhook deliveries); one instance at a time follows, renewing the lease at
+ * each step, and another takes it over once it has not been renewed for {@value #LEASE_SECONDS} seconds
+ * (the holder died). Plain JDBC on short connections, as these run several times a second on the
+ * instance that follows, outside any request's unit of work; inside a transaction, the connection is
+ * the transaction's, so a position can move in the same commit as what the step wrote.
  */
-@ApplicationScoped
-@IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "postgresql")
-public class FeedLease {
+public final class FeedLease {
 
-    static final String CONSUMER = "statement-search";
-    static final int LEASE_SECONDS = 5;
+    public static final int LEASE_SECONDS = 5;
 
     private final DataSource database;
+    private final String consumer;
     /** This instance in the lease table. */
     private final String owner = UUID.randomUUID().toString();
 
-    public FeedLease(DataSource database) {
+    public FeedLease(DataSource database, String consumer) {
         this.database = database;
+        this.consumer = consumer;
     }
 
     /** Takes or renews the lease; false while another live instance holds it. */
-    boolean take() {
+    public boolean take() {
         return update(
-                        "update feed_consumer set owner = ?, lease_until = current_timestamp + make_interval(secs => ?)"
+                        "update feed_consumer set owner = ?, lease_until = current_timestamp + interval '"
+                                + LEASE_SECONDS + "' second"
                                 + " where name = ? and (owner = ? or owner is null or lease_until < current_timestamp)",
                         owner,
-                        LEASE_SECONDS,
-                        CONSUMER,
+                        consumer,
                         owner)
                 == 1;
     }
 
     /** Gives the lease up, so that another instance takes over at once rather than when it expires. */
-    void release() {
+    public void release() {
         update(
                 "update feed_consumer set owner = null, lease_until = null where name = ? and owner = ?",
-                CONSUMER,
+                consumer,
                 owner);
     }
 
-    /** The revision the index holds every change of. */
-    long position() {
-        return number("select position from feed_consumer where name = ?", CONSUMER);
+    /** The revision whose changes the follower has handled. */
+    public long position() {
+        return number("select position from feed_consumer where name = ?", consumer);
     }
 
-    /** This database's key, which the index records: an index with another one was written from another database. */
-    String databaseKey() {
-        return text("select cast(database_key as varchar) from feed_consumer where name = ?", CONSUMER);
+    /** This database's key: something written from another database (an index) has another one. */
+    public String databaseKey() {
+        return text("select cast(database_key as varchar) from feed_consumer where name = ?", consumer);
     }
 
     /** The newest revision (0 when there is none). */
-    long latest() {
+    public long latest() {
         return number("select coalesce(max(id), 0) from revision");
     }
 
     /** The newest of the next {@code n} revisions after the position; the position itself when there are none. */
-    long next(long position, int n) {
+    public long next(long position, int n) {
         return number(
                 "select coalesce(max(id), ?) from (select id from revision where id > ? order by id limit ?) r",
                 position,
@@ -73,19 +74,23 @@ public class FeedLease {
                 n);
     }
 
-    /** Moves the position on, if this instance still holds the lease and nobody moved it meanwhile. */
-    void advance(long from, long to) {
-        update(
-                "update feed_consumer set position = ? where name = ? and owner = ? and position = ?",
-                to,
-                CONSUMER,
-                owner,
-                from);
+    /**
+     * Moves the position on, if this instance still holds the lease and nobody moved it meanwhile; false
+     * when it did not.
+     */
+    public boolean advance(long from, long to) {
+        return update(
+                        "update feed_consumer set position = ? where name = ? and owner = ? and position = ?",
+                        to,
+                        consumer,
+                        owner,
+                        from)
+                == 1;
     }
 
     /** Moves the position back to {@code revision} if it is further: those changes are followed again. */
-    void rewind(long revision) {
-        update("update feed_consumer set position = least(position, ?) where name = ?", revision, CONSUMER);
+    public void rewind(long revision) {
+        update("update feed_consumer set position = least(position, ?) where name = ?", revision, consumer);
     }
 
     private long number(String sql, Object... parameters) {
@@ -95,7 +100,7 @@ public class FeedLease {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the search indexer's position", e);
+            throw new IllegalStateException("Cannot read the position of " + consumer, e);
         }
     }
 
@@ -106,7 +111,7 @@ public class FeedLease {
             result.next();
             return result.getString(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the search indexer's database key", e);
+            throw new IllegalStateException("Cannot read the database key of " + consumer, e);
         }
     }
 
@@ -115,7 +120,7 @@ public class FeedLease {
                 PreparedStatement update = prepare(connection, sql, parameters)) {
             return update.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot update the search indexer's lease", e);
+            throw new IllegalStateException("Cannot update the lease of " + consumer, e);
         }
     }
 

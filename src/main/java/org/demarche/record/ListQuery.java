@@ -148,7 +148,7 @@ public final class ListQuery<E extends TrackedEntity> {
     private static Object decode(SortField<?> field, String value) {
         try {
             return field.decode(value);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | NumberFormatException e) {
             throw Cursor.notIssued("cursor");
         }
     }

@@ -1,5 +1,6 @@
 package org.demarche.subscription;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,30 @@ final class EventTypes {
             return List.of(ALL);
         }
         return new ArrayList<>(new LinkedHashSet<>(events));
+    }
+
+    /**
+     * The event types of one change, the most specific first: {@code position.opened} for a new current
+     * position or one whose end is removed, {@code position.closed} for one given an end; then the record
+     * event ({@code statement.updated}). {@code before} and {@code after} are the record's JSON either side
+     * of the change (null where it did not exist).
+     */
+    static List<String> of(String type, String action, JsonNode before, JsonNode after) {
+        String recordEvent = type + "." + action;
+        if (type.equals("position") && after != null) {
+            boolean open =
+                    after.path("validTo").isNull() || after.path("validTo").isMissingNode();
+            boolean wasOpen = before != null
+                    && (before.path("validTo").isNull()
+                            || before.path("validTo").isMissingNode());
+            if (open && (before == null || !wasOpen)) {
+                return List.of("position.opened", recordEvent);
+            }
+            if (!open && before != null && wasOpen) {
+                return List.of("position.closed", recordEvent);
+            }
+        }
+        return List.of(recordEvent);
     }
 
     static List<String> parse(String stored) {

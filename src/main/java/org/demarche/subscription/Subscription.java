@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.demarche.record.TrackedEntity;
 
@@ -41,9 +42,23 @@ public class Subscription extends TrackedEntity {
     @Column(name = "previous_secret_until")
     public Instant previousSecretUntil;
 
+    /** It gets the changes of the revisions after this one, the newest when it was made. */
+    @Column(name = "after_revision", nullable = false)
+    public long afterRevision;
+
     @Column(name = "disabled_at")
     public Instant disabledAt;
 
     @Column(name = "disabled_reason")
     public String disabledReason;
+
+    /** Whether the previous secret still signs, in its grace period after a rotation. */
+    boolean previousSecretValid(Instant now) {
+        return previousSecretUntil != null && previousSecretUntil.isAfter(now);
+    }
+
+    /** The secrets that sign now: the current one, and the previous one in its grace period. */
+    List<String> signingSecrets(Instant now) {
+        return previousSecretValid(now) ? List.of(secret, previousSecret) : List.of(secret);
+    }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,6 +21,7 @@ import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.key.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,8 +33,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @SecurityRequirement(name = "apiKey")
 @Tag(
         name = "Subscriptions",
-        description = "Webhook subscriptions: a key sees its own, an admin key every one. Deliveries are not"
-                + " sent yet (docs/api.md#webhook-subscriptions)")
+        description = "Webhook subscriptions and their delivery logs: a key sees its own, an admin key every one"
+                + " (docs/api.md#webhook-subscriptions)")
 public class SubscriptionResource {
 
     @Inject
@@ -40,6 +42,9 @@ public class SubscriptionResource {
 
     @Inject
     Pings pings;
+
+    @Inject
+    Deliveries deliveries;
 
     @Inject
     SecurityIdentity identity;
@@ -100,6 +105,59 @@ public class SubscriptionResource {
                     + " what became of it (200 whether or not the receiver took it). Not retried, not stored.")
     public PingResponse ping(@PathParam("id") UUID id) {
         return pings.ping(Caller.of(identity), id);
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Operation(
+            operationId = "enableSubscription",
+            summary = "Enable a disabled subscription",
+            description = "A subscription whose deliveries failed for 24 hours is disabled (disabledAt,"
+                    + " disabledReason). Enabling it sends its pending deliveries at once, in order, with a new"
+                    + " day of retries; changes committed while it was disabled are not sent (read them from"
+                    + " /api/v1/changes). Enabling an enabled subscription changes nothing.")
+    public RestResponse<SubscriptionResponse> enable(@PathParam("id") UUID id) {
+        return Responses.ok(deliveries.enable(Caller.of(identity), id));
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(
+            operationId = "listDeliveries",
+            summary = "List a subscription's deliveries",
+            description = "The delivery log, newest first: each change sent or to send, its status, attempts, the"
+                    + " last answer's status and time, and the next try. Delivered entries are kept for 7 days by"
+                    + " default.")
+    public RestResponse<Page<DeliveryResponse>> listDeliveries(
+            @PathParam("id") UUID id,
+            @Parameter(description = "Only deliveries with this status") @QueryParam("status") DeliveryStatus status,
+            @BeanParam PageParams page) {
+        return Responses.page(deliveries.list(Caller.of(identity), id, status, page), uri);
+    }
+
+    @GET
+    @Path("{id}/deliveries/{deliveryId}")
+    @Operation(
+            operationId = "getDelivery",
+            summary = "Get a delivery",
+            description = "One entry of the delivery log, with the body it is sent with.")
+    public RestResponse<DeliveryResponse> getDelivery(
+            @PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return Responses.ok(deliveries.get(Caller.of(identity), id, deliveryId));
+    }
+
+    @POST
+    @Path("{id}/deliveries/{deliveryId}/redeliver")
+    @Operation(
+            operationId = "redeliver",
+            summary = "Send a delivery again",
+            description = "Queues the delivery to be sent now with the same id and body, delivered or not, with"
+                    + " its attempts counted afresh. It goes before the subscription's other pending"
+                    + " deliveries. 409 while the subscription is disabled.")
+    @APIResponse(responseCode = "202", description = "Queued; the delivery log shows what becomes of it")
+    public RestResponse<DeliveryResponse> redeliver(
+            @PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return Responses.accepted(deliveries.redeliver(Caller.of(identity), id, deliveryId));
     }
 
     @DELETE

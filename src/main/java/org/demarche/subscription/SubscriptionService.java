@@ -78,6 +78,9 @@ public class SubscriptionService {
         subscription.events = EventTypes.join(EventTypes.normalised(request.events()));
         subscription.filter = filter == null ? null : write(filter);
         subscription.secret = SubscriptionSecrets.generate();
+        subscription.afterRevision = Subscription.getEntityManager()
+                .createQuery("select coalesce(max(r.id), 0) from Revision r", Long.class)
+                .getSingleResult();
         subscription.persistAndFlush();
         return represent(subscription, subscription.secret);
     }
@@ -148,11 +151,11 @@ public class SubscriptionService {
     @Transactional
     Target target(Caller caller, UUID id) {
         Subscription s = find(caller, id);
-        boolean previousValid = s.previousSecretUntil != null && s.previousSecretUntil.isAfter(Instant.now());
-        return new Target(s.id, s.url, previousValid ? List.of(s.secret, s.previousSecret) : List.of(s.secret));
+        return new Target(s.id, s.url, s.signingSecrets(Instant.now()));
     }
 
-    private static Subscription find(Caller caller, UUID id) {
+    /** The caller's subscription (any, for an admin); 404 otherwise, as if it did not exist. */
+    static Subscription find(Caller caller, UUID id) {
         Subscription subscription = Subscription.findById(id);
         if (subscription == null || !caller.mayUse(subscription)) {
             throw ProblemException.notFound("subscription", id);
@@ -160,10 +163,8 @@ public class SubscriptionService {
         return subscription;
     }
 
-    private SubscriptionResponse represent(Subscription s, String secret) {
-        Instant previousUntil = s.previousSecretUntil != null && s.previousSecretUntil.isAfter(Instant.now())
-                ? s.previousSecretUntil
-                : null;
+    SubscriptionResponse represent(Subscription s, String secret) {
+        Instant previousUntil = s.previousSecretValid(Instant.now()) ? s.previousSecretUntil : null;
         return new SubscriptionResponse(
                 s.id,
                 s.version,
@@ -187,7 +188,8 @@ public class SubscriptionService {
         }
     }
 
-    private SubscriptionFilter read(String filter) {
+    /** A stored filter. */
+    SubscriptionFilter read(String filter) {
         try {
             return json.readValue(filter, SubscriptionFilter.class);
         } catch (JsonProcessingException e) {

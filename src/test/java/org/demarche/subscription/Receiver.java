@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP receiver on a free port of 127.0.0.1 for webhook tests. {@code /ok} answers 204, {@code /fail}
- * 500, {@code /moved} a 302 to {@code /ok}, {@code /slow} 200 after 3 seconds; every request is recorded.
+ * 500, {@code /moved} a 302 to {@code /ok}, {@code /slow} 200 after 3 seconds, {@code /down} 503 while
+ * {@link #down} is set and 204 otherwise; every request is recorded.
  */
 final class Receiver implements AutoCloseable {
 
@@ -22,6 +24,8 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    /** Whether {@code /down} is down. */
+    volatile boolean down;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -36,11 +40,21 @@ final class Receiver implements AutoCloseable {
 
     /** The next request received, waiting up to 10 seconds. */
     Received next() throws InterruptedException {
-        Received next = received.poll(10, TimeUnit.SECONDS);
+        return next(10);
+    }
+
+    /** The next request received, waiting up to this many seconds. */
+    Received next(int seconds) throws InterruptedException {
+        Received next = received.poll(seconds, TimeUnit.SECONDS);
         if (next == null) {
             throw new AssertionError("nothing received");
         }
         return next;
+    }
+
+    /** The next request received within this many milliseconds, or null. */
+    Received poll(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     boolean isEmpty() {
@@ -50,11 +64,12 @@ final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
         received.add(new Received(path, headers, body));
         switch (path) {
             case "/fail" -> exchange.sendResponseHeaders(500, -1);
+            case "/down" -> exchange.sendResponseHeaders(down ? 503 : 204, -1);
             case "/moved" -> {
                 exchange.getResponseHeaders().set("Location", url("/ok"));
                 exchange.sendResponseHeaders(302, -1);

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -22,11 +23,18 @@ import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
 import org.demarche.TestKeys;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Subscriptions belong to the key that made them, show their secret once, and refuse unsafe targets. */
 @QuarkusTest
 class SubscriptionResourceTest {
+
+    /** Subscriptions left behind would be sent the changes later tests make. */
+    @AfterEach
+    void unsubscribe() {
+        QuarkusTransaction.requiringNew().run(() -> Subscription.deleteAll());
+    }
 
     private static final String HOOK = "http://127.0.0.1:9/hook";
 

@@ -33,6 +33,11 @@ public final class Responses {
         return ResponseBuilder.ok(body, JSON).build();
     }
 
+    /** 202 with the record: the request is taken, and what it starts is still to come. */
+    public static <T extends Representation> RestResponse<T> accepted(T body) {
+        return ResponseBuilder.accepted(body).type(JSON).build();
+    }
+
     /**
      * Like {@link #ok}, in another representation of the record, which has its own ETag: a client's cached
      * JSON never stands in for it (or the other way round).

@@ -22,8 +22,15 @@ public record SortField<E>(String name, String path, Class<?> type, Function<E, 
         return new SortField<>(name, path, LocalDate.class, value);
     }
 
+    public static <E> SortField<E> number(String name, String path, Function<E, Long> value) {
+        return new SortField<>(name, path, Long.class, value);
+    }
+
     /** A value as a cursor carries it, in the field's type. */
     public Object decode(String text) {
+        if (type == Long.class) {
+            return Long.valueOf(text);
+        }
         if (type == Instant.class) {
             return Instant.parse(text);
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.demarche.common.ProblemException;
+import org.demarche.record.FeedLease;
 import org.demarche.statement.Statement;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -42,6 +43,8 @@ import org.jboss.logging.Logger;
 public class IndexFollower {
 
     private static final Logger LOG = Logger.getLogger(IndexFollower.class);
+    /** This follower's row in {@code feed_consumer}. */
+    private static final String CONSUMER = "statement-search";
     /** Revisions read per step, and statements loaded and written per bulk request. */
     private static final int REVISIONS = 1_000;
 
@@ -61,12 +64,9 @@ public class IndexFollower {
     private final Duration poll;
 
     public IndexFollower(
-            StatementIndex index,
-            FeedLease lease,
-            DataSource database,
-            @ConfigProperty(name = "demarche.search.poll") Duration poll) {
+            StatementIndex index, DataSource database, @ConfigProperty(name = "demarche.search.poll") Duration poll) {
         this.index = index;
-        this.lease = lease;
+        this.lease = new FeedLease(database, CONSUMER);
         this.database = database;
         this.poll = poll;
     }
@@ -128,6 +128,11 @@ public class IndexFollower {
         } finally {
             following.unlock();
         }
+    }
+
+    /** Where the index stands in the change feed. */
+    FeedLease lease() {
+        return lease;
     }
 
     /** Indexes the statements the next revisions touched; false when there were none. */

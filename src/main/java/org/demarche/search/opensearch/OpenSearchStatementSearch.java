@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.Sorting;
+import org.demarche.record.FeedLease;
 import org.demarche.search.SortKeys;
 import org.demarche.search.StatementDocuments;
 import org.demarche.statement.CountKey;
@@ -39,14 +40,11 @@ public class OpenSearchStatementSearch implements StatementSearch {
     private final SearchCluster cluster;
     private final StatementIndex index;
     private final IndexFollower follower;
-    private final FeedLease lease;
 
-    public OpenSearchStatementSearch(
-            SearchCluster cluster, StatementIndex index, IndexFollower follower, FeedLease lease) {
+    public OpenSearchStatementSearch(SearchCluster cluster, StatementIndex index, IndexFollower follower) {
         this.cluster = cluster;
         this.index = index;
         this.follower = follower;
-        this.lease = lease;
     }
 
     @Override
@@ -220,6 +218,7 @@ public class OpenSearchStatementSearch implements StatementSearch {
 
     @Override
     public IndexState state() {
+        FeedLease lease = follower.lease();
         return new IndexState(engine(), lease.position(), lease.latest());
     }
 

@@ -162,7 +162,7 @@ class EngineParityTest {
         index.swapTo(created);
         cluster.call("POST", "/" + created + "/_forcemerge", null, Map.of("max_num_segments", "1"));
         cluster.call("POST", "/" + created + "/_refresh", null);
-        opensearch = new OpenSearchStatementSearch(cluster, index, null, null);
+        opensearch = new OpenSearchStatementSearch(cluster, index, null);
 
         directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(StatementDocuments.ANALYZER))) {

@@ -114,7 +114,7 @@ class TwoNodeSearchTest {
         assertEquals("green", health.path("status").asText(), "2 shards and their replicas on two nodes");
         assertEquals(2, health.path("number_of_nodes").asInt());
 
-        OpenSearchStatementSearch search = new OpenSearchStatementSearch(cluster, index, null, null);
+        OpenSearchStatementSearch search = new OpenSearchStatementSearch(cluster, index, null);
         StatementCriteria ceasefire = new StatementCriteria(
                 SearchQuery.parse("ceasefire"),
                 null,

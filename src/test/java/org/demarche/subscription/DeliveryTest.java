@@ -1,0 +1,321 @@
+package org.demarche.subscription;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.demarche.Fixtures;
+import org.demarche.SendsAdminKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deliveries reach a real receiver on 127.0.0.1: the changes a subscription wants, signed, once each when
+ * taken, retried when not, in commit order, logged; a subscription failing too long is disabled (4 s in
+ * tests, retries from 200 ms) and can be enabled again.
+ */
+@QuarkusTest
+@SendsAdminKey
+class DeliveryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Receiver receiver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = new Receiver();
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.close();
+    }
+
+    @AfterEach
+    void unsubscribe() throws InterruptedException {
+        QuarkusTransaction.requiringNew().run(() -> Subscription.deleteAll());
+        receiver.down = false;
+        // Anything still under way when the subscriptions went arrives now or never.
+        while (receiver.poll(300) != null) {
+            // dropped
+        }
+    }
+
+    private static ValidatableResponse subscribe(String path, List<String> events, Map<String, ?> filter) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("url", receiver.url(path), "events", events));
+        if (filter != null) {
+            body.put("filter", filter);
+        }
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/subscriptions")
+                .then()
+                .statusCode(201);
+    }
+
+    private static String statement(String official) {
+        return Fixtures.statement(official, "2026-11-20", List.of(), List.of(Fixtures.source("TASS")));
+    }
+
+    private static JsonNode body(Receiver.Received received) throws Exception {
+        return JSON.readTree(received.body());
+    }
+
+    /** The log, newest first, waiting until no delivery is pending (at most 20 s). */
+    private static JsonPath settledLog(String subscription) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            JsonPath log = given().get("/api/v1/subscriptions/" + subscription + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            if (!log.getList("items.status").contains("pending") || System.nanoTime() > deadline) {
+                return log;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void aWantedChangeArrivesSignedWithItsRecordAndIsLogged() throws Exception {
+        String official = Fixtures.official("Wanted " + Fixtures.unique(), "RU");
+        String other = Fixtures.official("Other " + Fixtures.unique(), "RU");
+        ValidatableResponse created =
+                subscribe("/ok", List.of("statement.created"), Map.of("officialId", List.of(official)));
+        String subscription = created.extract().path("id");
+        String secret = created.extract().path("secret");
+
+        statement(other);
+        String statement = statement(official);
+
+        Receiver.Received delivery = receiver.next();
+        assertEquals("statement.created", delivery.headers().get("Demarche-Event"));
+        JsonNode body = body(delivery);
+        assertEquals(delivery.headers().get("Demarche-Delivery"), body.get("id").asText());
+        assertEquals("statement.created", body.get("type").asText());
+        assertEquals(subscription, body.get("subscriptionId").asText());
+        assertEquals("statement", body.get("recordType").asText());
+        assertEquals(statement, body.get("recordId").asText());
+        assertEquals(statement, body.get("record").get("id").asText());
+        assertEquals(official, body.get("record").get("officialId").asText());
+        assertTrue(body.get("revision").asLong() > 0);
+        assertTrue(body.hasNonNull("createdAt"));
+        assertTrue(body.get("changedBy").get("name").asText().startsWith("admin"), body.toString());
+        assertEquals(
+                1,
+                PingTest.validSignatures(delivery.headers().get("Demarche-Signature"), delivery.body(), secret)
+                        .size());
+        assertNull(receiver.poll(500), "the other official's statement was not sent");
+
+        JsonPath log = settledLog(subscription);
+        assertEquals(List.of("delivered"), log.getList("items.status"));
+        assertEquals(List.of(1), log.getList("items.attempts"));
+        assertEquals(List.of(204), log.getList("items.responseCode"));
+        assertEquals(List.of(body.get("id").asText()), log.getList("items.id"));
+        assertNull(log.get("items[0].body"), "lists carry no bodies");
+        given().get("/api/v1/subscriptions/" + subscription + "/deliveries/"
+                        + body.get("id").asText())
+                .then()
+                .statusCode(200)
+                .body("event", equalTo("statement.created"))
+                .body("recordId", equalTo(statement))
+                .body("deliveredAt", notNullValue())
+                .body("nextAttemptAt", nullValue())
+                .body("body.record.id", equalTo(statement));
+    }
+
+    @Test
+    void updatesCarryTheFieldsThatChangedAndDeletionsATombstone() throws Exception {
+        String official = Fixtures.official("Changing " + Fixtures.unique(), "FR");
+        String statement = statement(official);
+        subscribe("/ok", List.of("statement.updated", "statement.deleted"), Map.of("country", "FR"));
+
+        given().contentType("application/merge-patch+json")
+                .body(Map.of("venue", "Quai d'Orsay"))
+                .patch("/api/v1/statements/" + statement)
+                .then()
+                .statusCode(200);
+        JsonNode updated = body(receiver.next());
+        assertEquals("statement.updated", updated.get("type").asText());
+        assertEquals("Quai d'Orsay", updated.get("record").get("venue").asText());
+        assertEquals(1, updated.get("changes").size(), updated.toString());
+        assertEquals("venue", updated.get("changes").get(0).get("field").asText());
+        assertTrue(updated.get("changes").get(0).get("before").isNull());
+        assertEquals("Quai d'Orsay", updated.get("changes").get(0).get("after").asText());
+
+        given().delete("/api/v1/statements/" + statement).then().statusCode(204);
+        JsonNode deleted = body(receiver.next());
+        assertEquals("statement.deleted", deleted.get("type").asText());
+        assertEquals(statement, deleted.get("recordId").asText());
+        assertTrue(deleted.get("record").isNull(), "a tombstone, matched on the record as it was");
+    }
+
+    @Test
+    void aStanceWatchHearsAPositionOpenAndClose() throws Exception {
+        String official = Fixtures.official("Stance " + Fixtures.unique(), "DE");
+        String parent = Fixtures.topic("watched-" + Fixtures.unique(), null);
+        String child = Fixtures.topic("nested-" + Fixtures.unique(), parent);
+        subscribe(
+                "/ok",
+                List.of("position.opened", "position.closed"),
+                Map.of("officialId", List.of(official), "topic", parent));
+
+        String position = Fixtures.create(
+                "positions",
+                Map.of("officialId", official, "topicId", child, "stance", "opposes", "validFrom", "2026-01"));
+        JsonNode opened = body(receiver.next());
+        assertEquals("position.opened", opened.get("type").asText());
+        assertEquals(position, opened.get("recordId").asText());
+
+        given().contentType("application/merge-patch+json")
+                .body(Map.of("label", "Firmly"))
+                .patch("/api/v1/positions/" + position)
+                .then()
+                .statusCode(200);
+        given().contentType("application/merge-patch+json")
+                .body(Map.of("validTo", "2026-10"))
+                .patch("/api/v1/positions/" + position)
+                .then()
+                .statusCode(200);
+        JsonNode closed = body(receiver.next());
+        assertEquals("position.closed", closed.get("type").asText(), "the label change is not a stance event");
+        assertEquals("2026-10", closed.get("record").get("validTo").asText());
+    }
+
+    @Test
+    void aFailingReceiverIsRetriedWithTheSameDeliveryAndGetsChangesInCommitOrder() throws Exception {
+        String official = Fixtures.official("Ordered " + Fixtures.unique(), "GB");
+        String subscription = subscribe("/down", List.of("statement.created"), Map.of("officialId", List.of(official)))
+                .extract()
+                .path("id");
+        receiver.down = true;
+        List<String> committed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            committed.add(statement(official));
+        }
+        // While down, only the oldest is tried: again and again, with the same id.
+        Receiver.Received first = receiver.next();
+        Receiver.Received again = receiver.next();
+        assertEquals(first.headers().get("Demarche-Delivery"), again.headers().get("Demarche-Delivery"));
+        assertEquals(committed.get(0), body(again).get("recordId").asText());
+        receiver.down = false;
+
+        Set<String> arrived = new LinkedHashSet<>();
+        while (arrived.size() < 5) {
+            arrived.add(body(receiver.next()).get("recordId").asText());
+        }
+        assertEquals(committed, List.copyOf(arrived));
+        JsonPath log = settledLog(subscription);
+        assertEquals(
+                List.of("delivered", "delivered", "delivered", "delivered", "delivered"), log.getList("items.status"));
+        assertTrue(log.getInt("items[4].attempts") >= 2, log.prettify());
+        assertEquals(204, log.getInt("items[4].responseCode"));
+    }
+
+    @Test
+    void aSubscriptionFailingTooLongIsDisabledAndCanBeEnabledAgain() throws Exception {
+        String official = Fixtures.official("Disabled " + Fixtures.unique(), "IT");
+        String subscription = subscribe("/down", List.of("*"), Map.of("officialId", List.of(official)))
+                .extract()
+                .path("id");
+        receiver.down = true;
+        String before = statement(official);
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonPath read;
+        do {
+            Thread.sleep(100);
+            read = given().get("/api/v1/subscriptions/" + subscription)
+                    .then()
+                    .extract()
+                    .jsonPath();
+        } while (read.get("disabledAt") == null && System.nanoTime() < deadline);
+        assertTrue(read.getString("disabledReason").contains("answered 503"), read.prettify());
+
+        statement(official); // not planned while disabled
+        receiver.down = false;
+        while (receiver.poll(500) != null) {
+            // the attempts made before it was disabled
+        }
+        given().post("/api/v1/subscriptions/" + subscription + "/enable")
+                .then()
+                .statusCode(200)
+                .body("disabledAt", nullValue())
+                .body("disabledReason", nullValue());
+        assertEquals(before, body(receiver.next()).get("recordId").asText());
+        assertNull(receiver.poll(1000), "the change made while disabled is not sent");
+        JsonPath log = settledLog(subscription);
+        assertEquals(List.of("delivered"), log.getList("items.status"));
+    }
+
+    @Test
+    void aDeliveryCanBeSentAgainAndTheLogIsItsOwners() throws Exception {
+        String official = Fixtures.official("Again " + Fixtures.unique(), "ES");
+        String subscription = subscribe("/ok", List.of("statement.created"), Map.of("officialId", List.of(official)))
+                .extract()
+                .path("id");
+        statement(official);
+        String id = receiver.next().headers().get("Demarche-Delivery");
+        settledLog(subscription);
+
+        given().post("/api/v1/subscriptions/" + subscription + "/deliveries/" + id + "/redeliver")
+                .then()
+                .statusCode(202)
+                .contentType(containsString("application/json"))
+                .body("status", equalTo("pending"));
+        assertEquals(id, receiver.next().headers().get("Demarche-Delivery"));
+        assertEquals(List.of(1), settledLog(subscription).getList("items.attempts"));
+
+        given().get("/api/v1/subscriptions/" + subscription + "/deliveries?status=pending")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
+        given().get("/api/v1/subscriptions/" + subscription + "/deliveries?status=lost")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        String stranger = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "stranger " + Fixtures.unique(), "role", "editor"))
+                .post("/api/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
+        for (String path : List.of("/deliveries", "/deliveries/" + id)) {
+            given().header("Authorization", "Bearer " + stranger)
+                    .get("/api/v1/subscriptions/" + subscription + path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().header("Authorization", "Bearer " + stranger)
+                .post("/api/v1/subscriptions/" + subscription + "/deliveries/" + id + "/redeliver")
+                .then()
+                .statusCode(404);
+        given().get("/api/v1/subscriptions/" + subscription + "/deliveries/" + java.util.UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
