@@ -97,6 +97,14 @@ public class ChangeFeed {
         return stateAt(services.get(change.type()), reader, change.id(), change.revision() - 1);
     }
 
+    /** The entity as this change left it (for a deletion, as it was before), read from the history. */
+    @Transactional
+    public Object entityAt(Change change) {
+        long revision = change.action() == Action.deleted ? change.revision() - 1 : change.revision();
+        return AuditReaderFactory.get(Panache.getEntityManager())
+                .find(services.get(change.type()).entityType(), change.id(), revision);
+    }
+
     private static Query query(String branches) {
         return Panache.getEntityManager()
                 .createNativeQuery(

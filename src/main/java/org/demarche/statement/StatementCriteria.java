@@ -45,4 +45,24 @@ public record StatementCriteria(
                 .where("s.statedOnStart <= :to", "to", to)
                 .where("s.updatedAt >= :updatedSince", "updatedSince", updatedSince);
     }
+
+    /** The same criteria on these topics (null: any topic). */
+    public StatementCriteria withTopicIds(Collection<UUID> topics) {
+        return new StatementCriteria(
+                query,
+                ids,
+                officialIds,
+                country,
+                topics,
+                quoteType,
+                medium,
+                language,
+                verification,
+                sourceId,
+                outlet,
+                mention,
+                from,
+                to,
+                updatedSince);
+    }
 }

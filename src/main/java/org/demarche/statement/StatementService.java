@@ -302,6 +302,14 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         throw Cursor.notIssued("cursor");
     }
 
+    /**
+     * The criteria of a statement list's filters, as a list would apply them (a saved search applies them to
+     * each new statement); 400 for a filter that is not valid, as the list would answer.
+     */
+    public StatementCriteria criteria(StatementFilter filter) {
+        return criteria(filter, QueryParams.uuids("officialId", filter.officialId), new PageParams());
+    }
+
     private StatementCriteria criteria(StatementFilter filter, List<UUID> officialIds, PageParams page) {
         return new StatementCriteria(
                 filter.q == null ? null : SearchQuery.parse(filter.q),

@@ -7,20 +7,27 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
 import org.demarche.common.ProblemException;
 import org.demarche.history.Action;
 import org.demarche.history.Change;
 import org.demarche.history.ChangeFeed;
 import org.demarche.history.History;
 import org.demarche.record.FeedLease;
+import org.demarche.search.StatementPercolator;
+import org.demarche.statement.Statement;
+import org.demarche.statement.StatementFilter;
+import org.demarche.statement.StatementService;
 import org.demarche.topic.TopicService;
+import org.jboss.logging.Logger;
 
 /**
  * Turns the next committed changes into deliveries: each change every enabled subscription wants (its
@@ -31,6 +38,7 @@ import org.demarche.topic.TopicService;
 @ApplicationScoped
 class DeliveryPlanner {
 
+    private static final Logger LOG = Logger.getLogger(DeliveryPlanner.class);
     /** Revisions planned per step: an import's revision holds up to 500 records. */
     private static final int REVISIONS = 20;
 
@@ -38,6 +46,7 @@ class DeliveryPlanner {
     private final History history;
     private final TopicService topics;
     private final SubscriptionService subscriptions;
+    private final StatementService statements;
     private final ObjectMapper json;
 
     DeliveryPlanner(
@@ -45,11 +54,13 @@ class DeliveryPlanner {
             History history,
             TopicService topics,
             SubscriptionService subscriptions,
+            StatementService statements,
             ObjectMapper json) {
         this.feed = feed;
         this.history = history;
         this.topics = topics;
         this.subscriptions = subscriptions;
+        this.statements = statements;
         this.json = json;
     }
 
@@ -63,7 +74,9 @@ class DeliveryPlanner {
         QuarkusTransaction.requiringNew().run(() -> {
             List<Watch> watches = watches();
             if (!watches.isEmpty()) {
-                plan(feed.revisions(position, upTo), watches).forEach(delivery -> delivery.persist());
+                List<Delivery> planned = plan(feed.revisions(position, upTo), watches);
+                planned.forEach(delivery -> delivery.persist());
+                LOG.debugf("Revisions %d to %d: %d deliveries planned", position + 1, upTo, planned.size());
             }
             if (!lease.advance(position, upTo)) {
                 throw new IllegalStateException("The webhook follower's lease was lost; another instance plans");
@@ -74,26 +87,44 @@ class DeliveryPlanner {
 
     private List<Watch> watches() {
         List<Subscription> enabled = Subscription.list("disabledAt is null");
-        Map<String, Set<String>> subtrees = new HashMap<>();
+        List<SubscriptionFilter> filters = enabled.stream()
+                .map(s -> s.filter == null ? null : subscriptions.read(s.filter))
+                .toList();
+        Set<UUID> topicIds = new HashSet<>();
+        filters.stream()
+                .filter(f -> f != null && f.topic() != null)
+                .forEach(f -> topicIds.add(UUID.fromString(f.topic())));
+        Map<UUID, Set<UUID>> subtrees = topicIds.isEmpty() ? Map.of() : topics.withDescendants(topicIds);
         List<Watch> watches = new ArrayList<>(enabled.size());
-        for (Subscription s : enabled) {
-            SubscriptionFilter filter = s.filter == null ? null : subscriptions.read(s.filter);
-            Set<String> topicIds = filter == null || filter.topic() == null
-                    ? Set.of()
-                    : subtrees.computeIfAbsent(filter.topic(), this::subtree);
-            watches.add(new Watch(s.id, s.afterRevision, new HashSet<>(EventTypes.parse(s.events)), filter, topicIds));
+        for (int i = 0; i < enabled.size(); i++) {
+            Subscription s = enabled.get(i);
+            SubscriptionFilter filter = filters.get(i);
+            Set<UUID> subtree =
+                    filter == null || filter.topic() == null ? null : subtrees.get(UUID.fromString(filter.topic()));
+            Query statements = filter == null ? null : statementQuery(s.id, filter, subtree);
+            watches.add(new Watch(
+                    s.id,
+                    s.afterRevision,
+                    new HashSet<>(EventTypes.parse(s.events)),
+                    filter,
+                    subtree == null
+                            ? Set.of()
+                            : subtree.stream().map(UUID::toString).collect(Collectors.toSet()),
+                    statements));
         }
         return watches;
     }
 
-    private Set<String> subtree(String topicId) {
-        Set<String> ids = new HashSet<>();
+    /** The statement search a filter makes; one that no longer makes one (it was checked when made) finds nothing. */
+    private Query statementQuery(UUID subscription, SubscriptionFilter filter, Set<UUID> topics) {
+        StatementFilter withoutTopic = StatementFilters.of(filter);
+        withoutTopic.topic = null;
         try {
-            topics.withDescendants("topic", topicId).forEach(id -> ids.add(id.toString()));
-        } catch (ProblemException deleted) {
-            // The topic is gone: nothing is on it any more.
+            return StatementPercolator.query(statements.criteria(withoutTopic).withTopicIds(topics));
+        } catch (ProblemException invalid) {
+            LOG.warnf("Subscription %s: its filter matches no statement: %s", subscription, invalid.getMessage());
+            return new MatchNoDocsQuery();
         }
-        return ids;
     }
 
     private List<Delivery> plan(List<Change> changes, List<Watch> watches) {
@@ -105,9 +136,22 @@ class DeliveryPlanner {
             JsonNode afterJson = change.record() == null ? null : json.valueToTree(change.record());
             List<String> names = EventTypes.of(change.type(), change.action().name(), beforeJson, afterJson);
             JsonNode matched = afterJson != null ? afterJson : beforeJson;
+            StatementPercolator statement = null;
             for (Watch watch : watches) {
                 String event = watch.eventFor(change.revision(), names);
-                if (event != null && watch.matches(change.type(), matched)) {
+                if (event == null) {
+                    continue;
+                }
+                boolean wanted;
+                if (change.type().equals("statement")) {
+                    if (statement == null && watch.filter() != null) {
+                        statement = new StatementPercolator((Statement) feed.entityAt(change));
+                    }
+                    wanted = watch.matches(statement);
+                } else {
+                    wanted = watch.matches(change.type(), matched);
+                }
+                if (wanted) {
                     deliveries.add(delivery(watch.id(), event, change, before, now));
                 }
             }

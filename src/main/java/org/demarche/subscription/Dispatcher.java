@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Sends due deliveries, each subscription's oldest pending one only, so a subscription gets its changes
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     private final WebhookSender sender;
     private final RetrySchedule retries;
@@ -54,13 +57,15 @@ class Dispatcher {
         if (free <= 0) {
             return 0;
         }
-        List<Due> due = QuarkusTransaction.requiringNew().call(() -> due(free + sending.size()));
+        // What was read of a subscription with a send under way may be older than that send's outcome.
+        Set<UUID> busy = Set.copyOf(sending);
+        List<Due> due = QuarkusTransaction.requiringNew().call(() -> due(free + busy.size()));
         int started = 0;
         for (Due delivery : due) {
             if (started == free) {
                 break;
             }
-            if (!sending.add(delivery.subscriptionId())) {
+            if (busy.contains(delivery.subscriptionId()) || !sending.add(delivery.subscriptionId())) {
                 continue;
             }
             started++;
@@ -114,7 +119,19 @@ class Dispatcher {
         if (Thread.currentThread().isInterrupted()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> record(delivery.id(), outcome));
+        LOG.debugf(
+                "Delivery %s of %s to %s: %s in %d ms",
+                delivery.id(),
+                delivery.event(),
+                delivery.url(),
+                outcome.delivered() ? "delivered" : failure(outcome),
+                outcome.took().toMillis());
+        try {
+            QuarkusTransaction.requiringNew().run(() -> record(delivery.id(), outcome));
+        } catch (RuntimeException e) {
+            // Its subscription was deleted, or changed, meanwhile: the delivery is sent again if it still exists.
+            LOG.debugf("Outcome of delivery %s not recorded: %s", delivery.id(), e.getMessage());
+        }
     }
 
     private void record(UUID id, WebhookSender.Outcome outcome) {

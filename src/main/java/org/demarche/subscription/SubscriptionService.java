@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.demarche.common.PartialDate;
 import org.demarche.common.ProblemException;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
@@ -17,6 +18,7 @@ import org.demarche.common.validation.RequestValidator;
 import org.demarche.common.validation.Violations;
 import org.demarche.official.Official;
 import org.demarche.record.ListQuery;
+import org.demarche.statement.SearchQuery;
 import org.demarche.topic.TopicService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -85,13 +87,11 @@ public class SubscriptionService {
         return represent(subscription, subscription.secret);
     }
 
-    /** The filter with its topic given by id; problems with it go to {@code violations}. */
+    /**
+     * The filter with its topic given by id; problems with it go to {@code violations}, each under the
+     * filter's field, with the reason a statement list would give.
+     */
     private SubscriptionFilter resolved(SubscriptionFilter filter, Violations violations) {
-        if (filter.q() != null) {
-            violations.add(
-                    "filter.q",
-                    "saved searches are not supported yet; filter by officialId, country, topic" + " or quoteType");
-        }
         List<UUID> officials = filter.officialId();
         if (officials != null && !violations.has("filter.officialId")) {
             for (int i = 0; i < officials.size(); i++) {
@@ -110,7 +110,35 @@ public class SubscriptionService {
                 violations.add("filter.topic", "names no topic: " + filter.topic());
             }
         }
-        return new SubscriptionFilter(officials, filter.country(), topicId, filter.quoteType(), null);
+        checkDate("filter.from", filter.from(), violations);
+        checkDate("filter.to", filter.to(), violations);
+        if (filter.q() != null) {
+            try {
+                SearchQuery.parse(filter.q());
+            } catch (ProblemException invalid) {
+                violations.add("filter.q", invalid.getMessage().replace("Query parameter 'q' is", "is"));
+            }
+        }
+        return new SubscriptionFilter(
+                officials,
+                filter.country(),
+                topicId,
+                filter.quoteType(),
+                filter.medium(),
+                filter.language(),
+                filter.verification(),
+                filter.sourceId(),
+                filter.outlet(),
+                filter.mentions(),
+                filter.from(),
+                filter.to(),
+                filter.q());
+    }
+
+    private static void checkDate(String field, String value, Violations violations) {
+        if (value != null && PartialDate.parse(value).isEmpty()) {
+            violations.add(field, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not '" + value + "'");
+        }
     }
 
     @Transactional

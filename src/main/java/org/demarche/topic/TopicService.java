@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,21 +82,36 @@ public class TopicService extends RecordService<Topic, TopicRequest, TopicRespon
         if (idOrSlug == null || idOrSlug.isBlank()) {
             return null;
         }
+        return withDescendants(List.of(resolve(parameter, idOrSlug).id))
+                .values()
+                .iterator()
+                .next();
+    }
+
+    /**
+     * For each of these topic ids, itself and the ids of every topic nested under it, read in one query
+     * (an id no topic has stands alone).
+     */
+    public Map<UUID, Set<UUID>> withDescendants(Collection<UUID> topicIds) {
         Map<UUID, List<UUID>> children = new HashMap<>();
         for (Object[] row : Panache.getEntityManager()
                 .createQuery("select t.id, t.parent.id from Topic t where t.parent is not null", Object[].class)
                 .getResultList()) {
             children.computeIfAbsent((UUID) row[1], k -> new ArrayList<>()).add((UUID) row[0]);
         }
-        Set<UUID> ids = new HashSet<>();
-        Deque<UUID> pending = new ArrayDeque<>(List.of(resolve(parameter, idOrSlug).id));
-        while (!pending.isEmpty()) {
-            UUID id = pending.pop();
-            if (ids.add(id)) {
-                pending.addAll(children.getOrDefault(id, List.of()));
+        Map<UUID, Set<UUID>> subtrees = new HashMap<>();
+        for (UUID root : topicIds) {
+            Set<UUID> ids = new HashSet<>();
+            Deque<UUID> pending = new ArrayDeque<>(List.of(root));
+            while (!pending.isEmpty()) {
+                UUID id = pending.pop();
+                if (ids.add(id)) {
+                    pending.addAll(children.getOrDefault(id, List.of()));
+                }
             }
+            subtrees.put(root, ids);
         }
-        return ids;
+        return subtrees;
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.demarche.subscription.Receiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,7 +58,9 @@ class ClusterIT {
                 "DEMARCHE_RATE_LIMIT_SEARCHES_PER_MINUTE",
                 Integer.toString(SEARCHES_PER_MINUTE),
                 "DEMARCHE_RATE_LIMIT_WRITES_PER_MINUTE",
-                "100000"));
+                "100000",
+                "DEMARCHE_WEBHOOKS_ALLOW_PRIVATE_TARGETS",
+                "true"));
         a = AppInstance.launch("cluster-a", environment);
         b = AppInstance.launch("cluster-b", environment);
         a.awaitReady();
@@ -238,6 +241,53 @@ class ClusterIT {
      * Searches alternate between the instances until one is refused: the budget is shared, so the refusal
      * comes once the two together have admitted one budget (plus what refills meanwhile), not two.
      */
+    @Test
+    void eachWebhookIsDeliveredOnceInCommitOrderThoughBothInstancesRun() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            String official = a.create("officials", Map.of("name", "Dora Delivered", "country", "NZ"));
+            String source = a.create("sources", Map.of("url", "https://example.org/delivered", "outlet", "RNZ"));
+            String subscription = b.create(
+                    "subscriptions",
+                    Map.of(
+                            "url", receiver.url("/ok"),
+                            "events", List.of("statement.created"),
+                            "filter", Map.of("officialId", List.of(official))));
+            List<String> committed = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                AppInstance on = i % 2 == 0 ? a : b;
+                committed.add(on.create(
+                        "statements",
+                        Map.of(
+                                "officialId",
+                                official,
+                                "text",
+                                "Delivered once, remark " + i,
+                                "quoteType",
+                                "paraphrase",
+                                "statedOn",
+                                "2026-12-01",
+                                "sourceIds",
+                                List.of(source))));
+            }
+            List<String> arrived = new ArrayList<>();
+            List<String> deliveryIds = new ArrayList<>();
+            while (arrived.size() < committed.size()) {
+                Receiver.Received received = receiver.next(60);
+                JsonPath body = JsonPath.from(received.body());
+                arrived.add(body.getString("recordId"));
+                deliveryIds.add(received.headers().get("Demarche-Delivery"));
+            }
+            assertEquals(committed, arrived, "each once, in commit order");
+            assertEquals(10, deliveryIds.stream().distinct().count());
+            assertTrue(receiver.poll(2_000) == null, "no instance sends a second copy");
+            a.admin()
+                    .get("/api/v1/subscriptions/" + subscription + "/deliveries?status=delivered&limit=50")
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", equalTo(10));
+        }
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void rateLimitsAreSharedNotPerInstance() {

@@ -204,6 +204,49 @@ class DeliveryTest {
     }
 
     @Test
+    void aSavedSearchGetsTheStatementsTheListWouldFind() throws Exception {
+        String russian = Fixtures.official("Searcher " + Fixtures.unique(), "RU");
+        String french = Fixtures.official("Chercheur " + Fixtures.unique(), "FR");
+        String source = Fixtures.source("Interfax");
+        String subscription = subscribe(
+                        "/ok",
+                        List.of("statement.created"),
+                        Map.of("q", "ceasefire -truce", "country", "RU", "from", "2026-01"))
+                .extract()
+                .path("id");
+        List<String> wanted = new ArrayList<>();
+        wanted.add(said(russian, source, "We call for a ceasefire now", "2026-11-02"));
+        said(russian, source, "A ceasefire is no truce", "2026-11-03");
+        said(french, source, "We call for a ceasefire too", "2026-11-04");
+        said(russian, source, "The ceasefire talks of last year", "2025-12-30");
+        wanted.add(said(russian, source, "Ceasefires were agreed", "2026-11-05"));
+
+        Set<String> arrived = new LinkedHashSet<>();
+        while (arrived.size() < 2) {
+            arrived.add(body(receiver.next()).get("recordId").asText());
+        }
+        assertEquals(wanted, List.copyOf(arrived));
+        assertNull(receiver.poll(500));
+        given().queryParams(Map.of("q", "ceasefire -truce", "country", "RU", "from", "2026-01", "officialId", russian))
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(wanted.toArray()));
+        assertEquals(2, settledLog(subscription).getList("items").size());
+    }
+
+    private static String said(String official, String source, String text, String statedOn) {
+        return Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId", official,
+                        "text", text,
+                        "quoteType", "direct_quote",
+                        "statedOn", statedOn,
+                        "sourceIds", List.of(source)));
+    }
+
+    @Test
     void aFailingReceiverIsRetriedWithTheSameDeliveryAndGetsChangesInCommitOrder() throws Exception {
         String official = Fixtures.official("Ordered " + Fixtures.unique(), "GB");
         String subscription = subscribe("/down", List.of("statement.created"), Map.of("officialId", List.of(official)))

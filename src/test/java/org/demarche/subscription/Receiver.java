@@ -18,33 +18,33 @@ import java.util.concurrent.TimeUnit;
  * 500, {@code /moved} a 302 to {@code /ok}, {@code /slow} 200 after 3 seconds, {@code /down} 503 while
  * {@link #down} is set and 204 otherwise; every request is recorded.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
-    record Received(String path, Map<String, String> headers, String body) {}
+    public record Received(String path, Map<String, String> headers, String body) {}
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     /** Whether {@code /down} is down. */
-    volatile boolean down;
+    public volatile boolean down;
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The next request received, waiting up to 10 seconds. */
-    Received next() throws InterruptedException {
+    public Received next() throws InterruptedException {
         return next(10);
     }
 
     /** The next request received, waiting up to this many seconds. */
-    Received next(int seconds) throws InterruptedException {
+    public Received next(int seconds) throws InterruptedException {
         Received next = received.poll(seconds, TimeUnit.SECONDS);
         if (next == null) {
             throw new AssertionError("nothing received");
@@ -53,11 +53,11 @@ final class Receiver implements AutoCloseable {
     }
 
     /** The next request received within this many milliseconds, or null. */
-    Received poll(long millis) throws InterruptedException {
+    public Received poll(long millis) throws InterruptedException {
         return received.poll(millis, TimeUnit.MILLISECONDS);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return received.isEmpty();
     }
 

@@ -2,6 +2,7 @@ package org.demarche.subscription;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -265,10 +266,33 @@ class SubscriptionResourceTest {
     }
 
     @Test
-    void savedSearchesAreNotSupportedYet() {
-        subscribe(newEditorKey(), Map.of("url", HOOK, "events", List.of("*"), "filter", Map.of("q", "ceasefire")))
+    void aSavedSearchIsCheckedAsTheStatementListWouldCheckIt() {
+        String key = newEditorKey();
+        subscribe(
+                        key,
+                        Map.of(
+                                "url",
+                                HOOK,
+                                "events",
+                                List.of("statement.created"),
+                                "filter",
+                                Map.of("q", "ceasefire -truce", "from", "2024-06", "medium", "interview")))
+                .statusCode(201)
+                .body("filter.q", equalTo("ceasefire -truce"))
+                .body("filter.from", equalTo("2024-06"))
+                .body("filter.medium", equalTo("interview"));
+        subscribe(
+                        key,
+                        Map.of(
+                                "url",
+                                HOOK,
+                                "events",
+                                List.of("*"),
+                                "filter",
+                                Map.of("q", "ceasefire OR", "to", "2024-13")))
                 .statusCode(422)
-                .body("errors.field", contains("filter.q"))
-                .body("errors[0].message", containsString("not supported yet"));
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("filter.q", "filter.to"))
+                .body("errors.find { it.field == 'filter.q' }.message", containsString("OR must stand between"));
     }
 }
