@@ -1,5 +1,6 @@
 package org.demarche.subscription;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -7,6 +8,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,12 +19,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.demarche.common.http.MergePatch;
 import org.demarche.common.http.Responses;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.key.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -81,6 +90,32 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "201", description = "Created; secret signs its deliveries")
     public RestResponse<SubscriptionResponse> create(SubscriptionRequest body) {
         return Responses.created(subscriptions.create(Caller.of(identity), body), uri);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(
+            operationId = "updateSubscription",
+            summary = "Change a subscription",
+            description = "JSON Merge Patch (RFC 7396) over url, events and filter, checked as when subscribing;"
+                    + " the secret, the delivery log and the deliveries already planned stay. If-Match with the"
+                    + " ETag of a GET refuses the change (412) if the subscription changed meanwhile.")
+    public RestResponse<SubscriptionResponse> patch(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(type = SchemaType.OBJECT),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "events",
+                                                            value = "{\"events\": [\"statement.created\"],"
+                                                                    + " \"filter\": {\"q\": \"ceasefire\"}}")))
+                    JsonNode patch) {
+        return Responses.ok(subscriptions.patch(Caller.of(identity), id, patch, ifMatch));
     }
 
     @POST

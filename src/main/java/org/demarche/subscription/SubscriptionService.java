@@ -1,15 +1,19 @@
 package org.demarche.subscription;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.demarche.common.PartialDate;
 import org.demarche.common.ProblemException;
+import org.demarche.common.http.ETags;
+import org.demarche.common.http.MergePatch;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.paging.SortField;
@@ -39,22 +43,68 @@ public class SubscriptionService {
     private final TopicService topics;
     private final ObjectMapper json;
     private final Duration secretGrace;
+    private final int maxPerKey;
 
     SubscriptionService(
             RequestValidator validator,
             TargetUrls targets,
             TopicService topics,
             ObjectMapper json,
-            @ConfigProperty(name = "demarche.webhooks.secret-grace", defaultValue = "24h") Duration secretGrace) {
+            @ConfigProperty(name = "demarche.webhooks.secret-grace", defaultValue = "24h") Duration secretGrace,
+            @ConfigProperty(name = "demarche.webhooks.max-per-key") int maxPerKey) {
         this.validator = validator;
         this.targets = targets;
         this.topics = topics;
         this.json = json;
         this.secretGrace = secretGrace;
+        this.maxPerKey = maxPerKey;
     }
 
     @Transactional
     public SubscriptionResponse create(Caller caller, SubscriptionRequest request) {
+        long owned = Subscription.count("keyId", caller.keyId());
+        if (owned >= maxPerKey) {
+            throw ProblemException.conflict(
+                    "This key has " + owned + " subscriptions, the most one key may have;" + " delete some first");
+        }
+        Subscription subscription = new Subscription();
+        subscription.keyId = caller.keyId();
+        apply(subscription, request);
+        subscription.secret = SubscriptionSecrets.generate();
+        subscription.afterRevision = Subscription.getEntityManager()
+                .createQuery("select coalesce(max(r.id), 0) from Revision r", Long.class)
+                .getSingleResult();
+        subscription.persistAndFlush();
+        return represent(subscription, subscription.secret);
+    }
+
+    /**
+     * Changes a subscription's url, events or filter: a JSON Merge Patch over {@code {url, events, filter}}
+     * (a filter given replaces the stored one's fields it names; null removes), checked as a new one is.
+     * Its secret, log and pending deliveries stay; changes already planned are sent as planned.
+     */
+    @Transactional
+    public SubscriptionResponse patch(Caller caller, UUID id, JsonNode patch, String ifMatch) {
+        Subscription subscription = find(caller, id);
+        ETags.checkIfMatch(ifMatch, subscription.version);
+        SubscriptionRequest stored = new SubscriptionRequest(
+                subscription.url,
+                EventTypes.parse(subscription.events),
+                subscription.filter == null ? null : read(subscription.filter));
+        SubscriptionRequest patched;
+        try {
+            patched = json.treeToValue(MergePatch.apply(json.valueToTree(stored), patch), SubscriptionRequest.class);
+        } catch (JsonProcessingException e) {
+            // The problem mappers unwrap it and name the field, as for a request body that cannot be read.
+            throw new UncheckedIOException(e);
+        }
+        apply(subscription, patched);
+        subscription.persistAndFlush();
+        return represent(subscription, null);
+    }
+
+    /** Checks a request (422 naming every invalid field) and sets its url, events and filter. */
+    private void apply(Subscription subscription, SubscriptionRequest request) {
         Violations violations = validator.check(request);
         if (request.url() != null && !violations.has("url")) {
             targets.refusal(request.url()).ifPresent(reason -> violations.add("url", reason));
@@ -74,17 +124,9 @@ public class SubscriptionService {
         }
         SubscriptionFilter filter = request.filter() == null ? null : resolved(request.filter(), violations);
         violations.throwIfAny();
-        Subscription subscription = new Subscription();
-        subscription.keyId = caller.keyId();
         subscription.url = request.url();
         subscription.events = EventTypes.join(EventTypes.normalised(request.events()));
         subscription.filter = filter == null ? null : write(filter);
-        subscription.secret = SubscriptionSecrets.generate();
-        subscription.afterRevision = Subscription.getEntityManager()
-                .createQuery("select coalesce(max(r.id), 0) from Revision r", Long.class)
-                .getSingleResult();
-        subscription.persistAndFlush();
-        return represent(subscription, subscription.secret);
     }
 
     /**

@@ -295,4 +295,68 @@ class SubscriptionResourceTest {
                 .body("errors.field", containsInAnyOrder("filter.q", "filter.to"))
                 .body("errors.find { it.field == 'filter.q' }.message", containsString("OR must stand between"));
     }
+
+    @Test
+    void aSubscriptionIsChangedByMergePatchAndCheckedAsWhenMade() {
+        String key = newEditorKey();
+        ValidatableResponse created = subscribe(
+                        key,
+                        Map.of("url", HOOK, "events", List.of("*"), "filter", Map.of("country", "RU", "q", "truce")))
+                .statusCode(201);
+        String id = created.extract().path("id");
+        String etag = given().header("Authorization", "Bearer " + key)
+                .get("/api/v1/subscriptions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+
+        given().header("Authorization", "Bearer " + key)
+                .header("If-Match", etag)
+                .contentType("application/merge-patch+json")
+                .body(Map.of("events", List.of("statement.created"), "filter", Map.of("q", "ceasefire")))
+                .patch("/api/v1/subscriptions/" + id)
+                .then()
+                .statusCode(200)
+                .body("events", contains("statement.created"))
+                .body("filter.q", equalTo("ceasefire"))
+                .body("filter.country", equalTo("RU"))
+                .body("url", equalTo(HOOK))
+                .body("secret", nullValue());
+        given().header("Authorization", "Bearer " + key)
+                .header("If-Match", etag)
+                .contentType("application/merge-patch+json")
+                .body(Map.of("url", HOOK))
+                .patch("/api/v1/subscriptions/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + key)
+                .contentType("application/merge-patch+json")
+                .body(
+                        "{\"url\": \"ftp://127.0.0.1/\", \"events\": [\"statement.exploded\"], \"filter\": {\"from\": \"soon\"}}")
+                .patch("/api/v1/subscriptions/" + id)
+                .then()
+                .statusCode(422)
+                .body("errors.field", containsInAnyOrder("url", "events[0]", "filter.from"));
+        given().header("Authorization", "Bearer " + newEditorKey())
+                .contentType("application/merge-patch+json")
+                .body(Map.of("url", HOOK))
+                .patch("/api/v1/subscriptions/" + id)
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void oneKeyHasAtMostTheConfiguredNumberOfSubscriptions() {
+        String key = newEditorKey();
+        for (int i = 0; i < 20; i++) {
+            subscribe(key, Map.of("url", HOOK, "events", List.of("*"))).statusCode(201);
+        }
+        subscribe(key, Map.of("url", HOOK, "events", List.of("*")))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("has 20 subscriptions"));
+        subscribe(newEditorKey(), Map.of("url", HOOK, "events", List.of("*"))).statusCode(201);
+    }
 }
