@@ -2,22 +2,25 @@
 # Webhook deliveries under load (issue 21): one instance of the packaged app on embedded H2 with the
 # officials, topics and sources of the Corpus (no statements), imported through the API with their Corpus
 # ids (org.demarche.bench.ImportFile … ids) so that they have a history as records written through it do,
-# and org.demarche.bench.WebhookBench: a receiver on 127.0.0.1:8097 that checks every signature, WEBHOOK_SUBSCRIPTIONS subscriptions pointing at it (60% stance
-# watches, 20% official watches, 15% country or topic watches, 4.5% topic stance watches, 0.5% '*'), and
-# WEBHOOK_RATE writes a second, open loop (new statements, statement PATCHes, positions opened and closed)
-# for WEBHOOK_SECONDS + WEBHOOK_DOWN_SECONDS. One subscription in ten answers 503 for WEBHOOK_DOWN_SECONDS
-# from the middle of the first WEBHOOK_SECONDS while the writes go on, then comes back. Once nothing is
-# pending it reports the commit-to-delivery latency (p50/p95/p99/max) and how long the backlog took after
-# the receiver came back, and checks that nothing was lost, duplicated outside the logs, badly signed or
-# received out of commit order for a subscription. Exits 1 if a check fails; a p95 over the 1 s target is
-# reported as missed, not a failure. Prints Markdown (also kept in target/webhooks/results.md) for
-# docs/benchmarks.md.
+# and org.demarche.bench.WebhookBench: a receiver on 127.0.0.1:8097 that checks every signature;
+# WEBHOOK_SUBSCRIPTIONS subscriptions pointing at it (60% stance watches, 20% official watches, 15% country or
+# topic watches, 4.5% topic stance watches, 0.5% '*'); WEBHOOK_RATE writes a second, open loop (new
+# statements, statement PATCHes, positions opened and closed) for WEBHOOK_SECONDS + WEBHOOK_DOWN_SECONDS. One
+# subscription in ten answers 503 for WEBHOOK_DOWN_SECONDS from the middle of the first WEBHOOK_SECONDS while
+# the writes go on, then comes back. Once nothing is pending it reports the commit-to-delivery latency
+# (p50/p95/p99/max) and how long the backlog took after the receiver came back, and checks that nothing was
+# lost, duplicated outside the logs, badly signed or received out of commit order for a subscription. Exits 1
+# if a check fails; a p95 over the 1 s target is reported as missed, not a failure. Prints Markdown (also kept
+# in target/webhooks/results.md) for docs/benchmarks.md.
 #
-# Retries wait DEMARCHE_WEBHOOKS_RETRY_MAX=30s at most here (the default is 1 h, after which a receiver
-# back from 10 minutes away may wait up to ~10 more minutes for its next try); set WEBHOOK_RETRY_MAX to change.
+# Retries wait DEMARCHE_WEBHOOKS_RETRY_MAX=30s at most here (WEBHOOK_RETRY_MAX): with the default, 1 h, a
+# receiver back after 10 minutes away may wait about 10 more minutes for its next try (the waits double from
+# 5 s: 5, 10, 20, 40, 80, 160, 320, 640 s, each drawn between half and all of that).
 #
-#   src/bench/webhooks.sh                                          # the full run: 12 min of writes, ~15 min
-#   WEBHOOK_SECONDS=15 WEBHOOK_DOWN_SECONDS=10 src/bench/webhooks.sh   # CI's smoke run, ~2 min with the builds
+#   src/bench/webhooks.sh                                   # the full run: 12 min of writes, 15 to 30 min in all
+#   WEBHOOK_SECONDS=120 WEBHOOK_DOWN_SECONDS=120 src/bench/webhooks.sh              # a shorter down phase
+#   WEBHOOK_SUBSCRIPTIONS=200 WEBHOOK_RATE=20 WEBHOOK_SECONDS=15 WEBHOOK_DOWN_SECONDS=10 WEBHOOK_RETRY_MAX=10s \
+#       src/bench/webhooks.sh                                                      # CI's smoke run
 #
 # Settings: WEBHOOK_SECONDS (120), WEBHOOK_RATE (50), WEBHOOK_SUBSCRIPTIONS (1000), WEBHOOK_DOWN_SECONDS (600),
 # WEBHOOK_RETRY_MAX (30s). Uses ports 8096 (the app) and 8097 (the receiver).
