@@ -12,9 +12,10 @@ import java.nio.file.Path;
  * Writes the {@link Corpus} as an NDJSON file for {@code POST /api/v1/import}, the way a dataset written
  * by hand would look: no ids, every record and reference by natural key (officials by name and country,
  * topics by slug, sources by url). Officials, topics and sources come first, then statements {@code 0}
- * to {@code n - 1}.
+ * to {@code n - 1}. With {@code ids}, officials, topics and sources carry their {@link Corpus#id} too, so
+ * that a program can refer to them as it does to a corpus {@link Corpus} wrote into the tables.
  *
- * <p>Usage: {@code ImportFile <file> <statements> [seed]}; prints the number of lines written.
+ * <p>Usage: {@code ImportFile <file> <statements> [seed [ids]]}; prints the number of lines written.
  */
 public final class ImportFile {
 
@@ -22,12 +23,14 @@ public final class ImportFile {
         Path file = Path.of(args[0]);
         long statements = Long.parseLong(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+        boolean ids = args.length > 3 && args[3].equals("ids");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
                 JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.setRootValueSeparator(null);
             for (Corpus.OfficialRow official : Corpus.officials(seed)) {
                 json.writeStartObject();
                 json.writeStringField("type", "official");
+                id(json, ids, "official", official.index());
                 json.writeStringField("name", official.name());
                 json.writeStringField("country", official.country());
                 json.writeStringField("title", official.title());
@@ -37,6 +40,7 @@ public final class ImportFile {
             for (int i = 0; i < Corpus.TOPICS; i++) {
                 json.writeStartObject();
                 json.writeStringField("type", "topic");
+                id(json, ids, "topic", i);
                 json.writeStringField("slug", Corpus.topicSlug(i));
                 json.writeStringField("name", "Topic " + i);
                 if (Corpus.topicParent(i) != null) {
@@ -47,6 +51,7 @@ public final class ImportFile {
             for (int i = 0; i < Corpus.SOURCES; i++) {
                 json.writeStartObject();
                 json.writeStringField("type", "source");
+                id(json, ids, "source", i);
                 json.writeStringField("url", Corpus.sourceUrl(i));
                 json.writeStringField("outlet", Corpus.sourceOutlet(i));
                 json.writeStringField("language", "en");
@@ -90,6 +95,12 @@ public final class ImportFile {
             }
         }
         System.out.println(Corpus.OFFICIALS + Corpus.TOPICS + Corpus.SOURCES + statements);
+    }
+
+    private static void id(JsonGenerator json, boolean ids, String kind, long i) throws IOException {
+        if (ids) {
+            json.writeStringField("id", Corpus.id(kind, i).toString());
+        }
     }
 
     private static void end(JsonGenerator json) throws IOException {

@@ -301,7 +301,7 @@ public final class LoadBench {
         }
     }
 
-    private static String createEditorKey(String base, String adminKey) throws Exception {
+    static String createEditorKey(String base, String adminKey) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base + "/api/v1/keys"))
