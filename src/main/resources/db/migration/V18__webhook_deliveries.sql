@@ -1,7 +1,8 @@
 -- Webhook deliveries (org.demarche.subscription): one row per change a subscription wants, written in
 -- the transaction that moves the 'webhooks' follower past the change's revision, so each is planned
 -- once, and kept as the delivery log. sequence orders a subscription's deliveries as their changes
--- were committed; they are sent in that order, one at a time. payload is the JSON body sent (the same
+-- were committed; they are sent in that order, one at a time: the oldest pending one of a
+-- subscription, the head of its queue, alone has a next_attempt_at. payload is the JSON body sent (the same
 -- bytes on every attempt). status: pending (to send, retrying, or held while the subscription is
 -- disabled) or delivered. Delivered rows go after demarche.webhooks.log-retention.
 -- A subscription gets the changes of revisions after after_revision, the newest when it was made (for
@@ -34,4 +35,6 @@ create table delivery (
 );
 create unique index delivery_queue on delivery (subscription_id, sequence);
 create index delivery_pending on delivery (status, subscription_id, sequence);
+-- Only the head of each subscription's queue has a next_attempt_at: the sender reads these.
+create index delivery_due on delivery (status, next_attempt_at);
 create index delivery_retention on delivery (status, updated_at);

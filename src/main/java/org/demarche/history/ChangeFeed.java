@@ -100,7 +100,16 @@ public class ChangeFeed {
     /** The entity as this change left it (for a deletion, as it was before), read from the history. */
     @Transactional
     public Object entityAt(Change change) {
-        long revision = change.action() == Action.deleted ? change.revision() - 1 : change.revision();
+        return change.action() == Action.deleted ? entityBefore(change) : entity(change, change.revision());
+    }
+
+    /** The entity as it was just before this change; null when the change created it. */
+    @Transactional
+    public Object entityBefore(Change change) {
+        return change.action() == Action.created ? null : entity(change, change.revision() - 1);
+    }
+
+    private Object entity(Change change, long revision) {
         return AuditReaderFactory.get(Panache.getEntityManager())
                 .find(services.get(change.type()).entityType(), change.id(), revision);
     }

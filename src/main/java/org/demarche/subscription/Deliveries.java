@@ -1,6 +1,7 @@
 package org.demarche.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,7 +31,7 @@ public class Deliveries {
 
     @Transactional
     public Page<DeliveryResponse> list(Caller caller, UUID subscriptionId, DeliveryStatus status, PageParams page) {
-        subscriptions.find(caller, subscriptionId);
+        SubscriptionService.find(caller, subscriptionId);
         return ListQuery.of(Delivery.class, "d")
                 .where("d.subscriptionId = :subscription", "subscription", subscriptionId)
                 .where("d.status = :status", "status", status)
@@ -44,49 +45,89 @@ public class Deliveries {
     }
 
     /**
-     * Sends a delivery again, now, with the same id and body: a delivered one once more, a pending one
-     * without waiting for its next try. A subscription's oldest pending delivery goes first, so a
-     * redelivered one may overtake the pending ones after it.
+     * Sends a delivery again, now, with the same id and body, delivered or not, its attempts counted afresh.
+     * It becomes the head of its subscription's queue (the pending deliveries wait behind it) when it is
+     * older than the head, as a delivered one is; otherwise it is already queued and is sent in its turn.
      */
     @Transactional
     public DeliveryResponse redeliver(Caller caller, UUID subscriptionId, UUID id) {
-        Subscription subscription = subscriptions.find(caller, subscriptionId);
+        Subscription subscription = lockedSubscription(caller, subscriptionId);
         if (subscription.disabledAt != null) {
             throw ProblemException.conflict("The subscription is disabled; enable it first (POST /api/v1/subscriptions/"
                     + subscriptionId + "/enable)");
         }
-        Delivery delivery = find(caller, subscriptionId, id);
+        Delivery delivery = find(subscriptionId, id);
+        Delivery head = head(subscriptionId);
+        Instant now = Instant.now();
+        if (head == null || head.sequence > delivery.sequence) {
+            if (head != null) {
+                head.nextAttemptAt = null;
+            }
+            delivery.nextAttemptAt = now;
+        } else if (head != delivery) {
+            return DeliveryResponse.of(delivery, false);
+        } else {
+            delivery.nextAttemptAt = now;
+        }
         delivery.status = DeliveryStatus.pending;
         delivery.attempts = 0;
         delivery.firstAttemptAt = null;
-        delivery.nextAttemptAt = Instant.now();
         delivery.deliveredAt = null;
         delivery.persistAndFlush();
         return DeliveryResponse.of(delivery, false);
     }
 
     /**
-     * Enables a disabled subscription: its pending deliveries, held since, are sent at once and in order,
-     * with a new day of retries; changes committed while it was disabled were not planned for it.
+     * Enables a disabled subscription: the head of its queue, held since, is sent at once with a new day of
+     * retries, and the rest after it in order; changes committed while it was disabled were not planned for it.
+     * Takes the webhook follower's row first, as a planning step does, so that the subscription either is
+     * seen by the step under way or starts after it.
      */
     @Transactional
     public SubscriptionResponse enable(Caller caller, UUID subscriptionId) {
-        Subscription subscription = subscriptions.find(caller, subscriptionId);
+        SubscriptionService.holdPlanning();
+        Subscription subscription = lockedSubscription(caller, subscriptionId);
         if (subscription.disabledAt != null) {
             subscription.disabledAt = null;
             subscription.disabledReason = null;
-            Delivery.update(
-                    "firstAttemptAt = null, nextAttemptAt = ?1 where subscriptionId = ?2 and status = ?3",
-                    Instant.now(),
-                    subscriptionId,
-                    DeliveryStatus.pending);
+            subscription.afterRevision = SubscriptionService.latestRevision();
+            Delivery head = head(subscriptionId);
+            if (head != null) {
+                head.nextAttemptAt = Instant.now();
+                head.firstAttemptAt = null;
+                head.attempts = 0;
+            }
             subscription.persistAndFlush();
         }
         return subscriptions.represent(subscription, null);
     }
 
+    /** Moves a subscription's queue on: its oldest pending delivery becomes the head, due now. */
+    static void promoteHead(UUID subscriptionId, Instant now) {
+        Delivery next = head(subscriptionId);
+        if (next != null && next.nextAttemptAt == null) {
+            next.nextAttemptAt = now;
+        }
+    }
+
+    /** A subscription's oldest pending delivery, or null. */
+    private static Delivery head(UUID subscriptionId) {
+        return Delivery.<Delivery>find(
+                        "subscriptionId = ?1 and status = ?2 order by sequence", subscriptionId, DeliveryStatus.pending)
+                .firstResult();
+    }
+
+    private static Subscription lockedSubscription(Caller caller, UUID subscriptionId) {
+        SubscriptionService.find(caller, subscriptionId);
+        return Subscription.findById(subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     private Delivery find(Caller caller, UUID subscriptionId, UUID id) {
-        subscriptions.find(caller, subscriptionId);
+        SubscriptionService.find(caller, subscriptionId);
+        return find(subscriptionId, id);
+    }
+
+    private static Delivery find(UUID subscriptionId, UUID id) {
         Delivery delivery = Delivery.findById(id);
         if (delivery == null || !delivery.subscriptionId.equals(subscriptionId)) {
             throw ProblemException.notFound("delivery", id);

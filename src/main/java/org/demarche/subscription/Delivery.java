@@ -56,7 +56,10 @@ public class Delivery extends TrackedEntity {
     @Column(name = "last_attempt_at")
     public Instant lastAttemptAt;
 
-    /** When it is sent next; null once delivered or failed. */
+    /**
+     * When it is sent next. Only the head of its subscription's queue (its oldest pending delivery) has one;
+     * the deliveries behind it and delivered ones have none.
+     */
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,8 +40,8 @@ import org.jboss.logging.Logger;
 class DeliveryPlanner {
 
     private static final Logger LOG = Logger.getLogger(DeliveryPlanner.class);
-    /** Revisions planned per step: an import's revision holds up to 500 records. */
-    private static final int REVISIONS = 20;
+    /** Revisions planned per step: an import's revision holds up to 500 records, so a step up to 2 500 changes. */
+    private static final int REVISIONS = 5;
 
     private final ChangeFeed feed;
     private final History history;
@@ -64,7 +65,11 @@ class DeliveryPlanner {
         this.json = json;
     }
 
-    /** Plans the changes of the next revisions; false when there were none. */
+    /**
+     * Plans the changes of the next revisions; false when there were none. The position moves first, which
+     * locks the follower's row until the step commits: a subscription being made or enabled meanwhile
+     * (which takes the same row) either is seen by this step or starts after its revisions.
+     */
     boolean step(FeedLease lease) {
         long position = lease.position();
         long upTo = lease.next(position, REVISIONS);
@@ -72,17 +77,48 @@ class DeliveryPlanner {
             return false;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            List<Watch> watches = watches();
-            if (!watches.isEmpty()) {
-                List<Delivery> planned = plan(feed.revisions(position, upTo), watches);
-                planned.forEach(delivery -> delivery.persist());
-                LOG.debugf("Revisions %d to %d: %d deliveries planned", position + 1, upTo, planned.size());
-            }
             if (!lease.advance(position, upTo)) {
                 throw new IllegalStateException("The webhook follower's lease was lost; another instance plans");
             }
+            List<Watch> watches = watches();
+            if (!watches.isEmpty()) {
+                List<Delivery> planned = plan(feed.revisions(position, upTo), watches);
+                queue(planned);
+                LOG.debugf("Revisions %d to %d: %d deliveries planned", position + 1, upTo, planned.size());
+            }
         });
         return true;
+    }
+
+    /**
+     * Stores new deliveries in commit order. Each subscription's oldest pending delivery, the head of its
+     * queue, alone has a next attempt time; a new one is the head if its subscription had none pending.
+     * The subscriptions are locked first, in id order, as the dispatcher locks one to move its head on.
+     */
+    private void queue(List<Delivery> planned) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        Set<UUID> receiving = new HashSet<>();
+        planned.forEach(delivery -> receiving.add(delivery.subscriptionId));
+        Subscription.getEntityManager()
+                .createQuery("select s.id from Subscription s where s.id in :ids order by s.id", UUID.class)
+                .setParameter("ids", receiving)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        Set<UUID> queued = new HashSet<>(Delivery.getEntityManager()
+                .createQuery(
+                        "select distinct d.subscriptionId from Delivery d"
+                                + " where d.status = :pending and d.subscriptionId in :ids",
+                        UUID.class)
+                .setParameter("pending", DeliveryStatus.pending)
+                .setParameter("ids", receiving)
+                .getResultList());
+        Instant now = Instant.now();
+        for (Delivery delivery : planned) {
+            delivery.nextAttemptAt = queued.add(delivery.subscriptionId) ? now : null;
+            delivery.persist();
+        }
     }
 
     private List<Watch> watches() {
@@ -129,7 +165,6 @@ class DeliveryPlanner {
 
     private List<Delivery> plan(List<Change> changes, List<Watch> watches) {
         List<Delivery> deliveries = new ArrayList<>();
-        Instant now = Instant.now();
         for (Change change : changes) {
             Object before = change.action() == Action.created ? null : feed.before(change);
             JsonNode beforeJson = before == null ? null : json.valueToTree(before);
@@ -137,6 +172,7 @@ class DeliveryPlanner {
             List<String> names = EventTypes.of(change.type(), change.action().name(), beforeJson, afterJson);
             JsonNode matched = afterJson != null ? afterJson : beforeJson;
             StatementPercolator statement = null;
+            StatementPercolator statementBefore = null;
             for (Watch watch : watches) {
                 String event = watch.eventFor(change.revision(), names);
                 if (event == null) {
@@ -146,20 +182,25 @@ class DeliveryPlanner {
                 if (change.type().equals("statement")) {
                     if (statement == null && watch.filter() != null) {
                         statement = new StatementPercolator((Statement) feed.entityAt(change));
+                        if (change.action() == Action.updated) {
+                            statementBefore = new StatementPercolator((Statement) feed.entityBefore(change));
+                        }
                     }
-                    wanted = watch.matches(statement);
+                    // An update that takes a statement out of a watch is told too, or the watcher's copy goes stale.
+                    wanted = watch.matches(statement) || (statementBefore != null && watch.matches(statementBefore));
                 } else {
-                    wanted = watch.matches(change.type(), matched);
+                    wanted = watch.matches(change.type(), matched)
+                            || (afterJson != null && beforeJson != null && watch.matches(change.type(), beforeJson));
                 }
                 if (wanted) {
-                    deliveries.add(delivery(watch.id(), event, change, before, now));
+                    deliveries.add(delivery(watch.id(), event, change, before));
                 }
             }
         }
         return deliveries;
     }
 
-    private Delivery delivery(UUID subscription, String event, Change change, Object before, Instant now) {
+    private Delivery delivery(UUID subscription, String event, Change change, Object before) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.subscriptionId = subscription;
@@ -168,7 +209,6 @@ class DeliveryPlanner {
         delivery.recordType = change.type();
         delivery.recordId = change.id();
         delivery.status = DeliveryStatus.pending;
-        delivery.nextAttemptAt = now;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", delivery.id.toString());
         body.put("type", event);

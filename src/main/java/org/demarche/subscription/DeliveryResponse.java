@@ -59,8 +59,9 @@ public record DeliveryResponse(
         @Schema(nullable = true) Instant lastAttemptAt,
 
         @Schema(
-                description = "When it is sent next; null once delivered. While the subscription is disabled it"
-                        + " waits, and is sent when it is enabled again",
+                description = "When it is sent next, for the oldest pending delivery of the subscription; null for"
+                        + " those queued behind it (sent in order after it) and once delivered. While the"
+                        + " subscription is disabled it waits, and is sent when it is enabled again",
                 nullable = true)
         Instant nextAttemptAt,
 

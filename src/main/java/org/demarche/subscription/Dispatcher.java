@@ -2,6 +2,7 @@ package org.demarche.subscription;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -85,15 +86,17 @@ class Dispatcher {
         pool.shutdownNow();
     }
 
-    /** The head of each enabled subscription's queue, if its time has come; those waiting longest first. */
+    /**
+     * The head of each enabled subscription's queue, if its time has come; those waiting longest first. Only
+     * heads have a next attempt time ({@link DeliveryPlanner}), so this reads one row per subscription at
+     * most, however long the queues behind them.
+     */
     private static List<Due> due(int limit) {
         Instant now = Instant.now();
         List<Object[]> rows = Delivery.getEntityManager()
                 .createQuery(
                         "select d, s from Delivery d, Subscription s where s.id = d.subscriptionId"
                                 + " and s.disabledAt is null and d.status = :pending and d.nextAttemptAt <= :now"
-                                + " and d.sequence = (select min(p.sequence) from Delivery p"
-                                + " where p.subscriptionId = d.subscriptionId and p.status = :pending)"
                                 + " order by d.nextAttemptAt",
                         Object[].class)
                 .setParameter("pending", DeliveryStatus.pending)
@@ -127,17 +130,21 @@ class Dispatcher {
                 outcome.delivered() ? "delivered" : failure(outcome),
                 outcome.took().toMillis());
         try {
-            QuarkusTransaction.requiringNew().run(() -> record(delivery.id(), outcome));
+            QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
         } catch (RuntimeException e) {
             // Its subscription was deleted, or changed, meanwhile: the delivery is sent again if it still exists.
             LOG.debugf("Outcome of delivery %s not recorded: %s", delivery.id(), e.getMessage());
         }
     }
 
-    private void record(UUID id, WebhookSender.Outcome outcome) {
-        Delivery delivery = Delivery.findById(id);
-        if (delivery == null || delivery.status != DeliveryStatus.pending) {
-            return; // its subscription was deleted meanwhile
+    /** Stores an attempt's outcome, holding the subscription as the planner and redelivery do to move its queue. */
+    private void record(Due sent, WebhookSender.Outcome outcome) {
+        if (Subscription.findById(sent.subscriptionId(), LockModeType.PESSIMISTIC_WRITE) == null) {
+            return; // deleted meanwhile, with its deliveries
+        }
+        Delivery delivery = Delivery.findById(sent.id());
+        if (delivery == null || delivery.status != DeliveryStatus.pending || delivery.nextAttemptAt == null) {
+            return; // no longer the head it was: redelivered, or sent by another instance meanwhile
         }
         Instant now = Instant.now();
         delivery.attempts++;
@@ -152,6 +159,7 @@ class Dispatcher {
             delivery.deliveredAt = now;
             delivery.nextAttemptAt = null;
             delivery.error = null;
+            Deliveries.promoteHead(delivery.subscriptionId, now);
             return;
         }
         delivery.error = failure(outcome);

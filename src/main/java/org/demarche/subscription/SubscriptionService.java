@@ -71,9 +71,8 @@ public class SubscriptionService {
         subscription.keyId = caller.keyId();
         apply(subscription, request);
         subscription.secret = SubscriptionSecrets.generate();
-        subscription.afterRevision = Subscription.getEntityManager()
-                .createQuery("select coalesce(max(r.id), 0) from Revision r", Long.class)
-                .getSingleResult();
+        holdPlanning();
+        subscription.afterRevision = latestRevision();
         subscription.persistAndFlush();
         return represent(subscription, subscription.secret);
     }
@@ -222,6 +221,24 @@ public class SubscriptionService {
     Target target(Caller caller, UUID id) {
         Subscription s = find(caller, id);
         return new Target(s.id, s.url, s.signingSecrets(Instant.now()));
+    }
+
+    /**
+     * Takes the webhook follower's row in {@code feed_consumer} until the transaction ends, as a planning
+     * step does first: a subscription made or enabled now is either seen by the step under way or starts
+     * after the revisions it plans, never between.
+     */
+    static void holdPlanning() {
+        Subscription.getEntityManager()
+                .createNativeQuery("select position from feed_consumer where name = 'webhooks' for update")
+                .getResultList();
+    }
+
+    /** The newest revision: a subscription made now gets the changes after it. */
+    static long latestRevision() {
+        return Subscription.getEntityManager()
+                .createQuery("select coalesce(max(r.id), 0) from Revision r", Long.class)
+                .getSingleResult();
     }
 
     /** The caller's subscription (any, for an admin); 404 otherwise, as if it did not exist. */

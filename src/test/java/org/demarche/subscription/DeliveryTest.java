@@ -235,6 +235,28 @@ class DeliveryTest {
         assertEquals(2, settledLog(subscription).getList("items").size());
     }
 
+    @Test
+    void anUpdateThatTakesAStatementOutOfASavedSearchIsToldToo() throws Exception {
+        String official = Fixtures.official("Leaving " + Fixtures.unique(), "NO");
+        String statement = said(official, Fixtures.source("NRK"), "A ceasefire is near", "2026-11-10");
+        subscribe("/ok", List.of("statement.updated"), Map.of("q", "ceasefire", "officialId", List.of(official)));
+
+        patchText(statement, "Grain exports resumed");
+        JsonNode left = body(receiver.next());
+        assertEquals("Grain exports resumed", left.get("record").get("text").asText());
+        assertEquals("text", left.get("changes").get(0).get("field").asText());
+        patchText(statement, "Grain exports grew");
+        assertNull(receiver.poll(1_000), "a statement outside the search before and after is not sent");
+    }
+
+    private static void patchText(String statement, String text) {
+        given().contentType("application/merge-patch+json")
+                .body(Map.of("text", text))
+                .patch("/api/v1/statements/" + statement)
+                .then()
+                .statusCode(200);
+    }
+
     private static String said(String official, String source, String text, String statedOn) {
         return Fixtures.create(
                 "statements",
