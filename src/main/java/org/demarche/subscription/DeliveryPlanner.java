@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.demarche.common.ProblemException;
@@ -49,6 +54,7 @@ class DeliveryPlanner {
     private final SubscriptionService subscriptions;
     private final StatementService statements;
     private final ObjectMapper json;
+    private final DataSource database;
 
     DeliveryPlanner(
             ChangeFeed feed,
@@ -56,13 +62,15 @@ class DeliveryPlanner {
             TopicService topics,
             SubscriptionService subscriptions,
             StatementService statements,
-            ObjectMapper json) {
+            ObjectMapper json,
+            DataSource database) {
         this.feed = feed;
         this.history = history;
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.statements = statements;
         this.json = json;
+        this.database = database;
     }
 
     /**
@@ -80,7 +88,7 @@ class DeliveryPlanner {
             if (!lease.advance(position, upTo)) {
                 throw new IllegalStateException("The webhook follower's lease was lost; another instance plans");
             }
-            List<Watch> watches = watches();
+            List<Watch> watches = listening() ? watches() : List.of();
             if (!watches.isEmpty()) {
                 List<Delivery> planned = plan(feed.revisions(position, upTo), watches);
                 queue(planned);
@@ -118,6 +126,21 @@ class DeliveryPlanner {
         for (Delivery delivery : planned) {
             delivery.nextAttemptAt = queued.add(delivery.subscriptionId) ? now : null;
             delivery.persist();
+        }
+    }
+
+    /**
+     * Whether any subscription is enabled: a plain JDBC look on the step's connection, so that a server
+     * nobody subscribed to moves on at every write without loading anything.
+     */
+    private boolean listening() {
+        try (Connection connection = database.getConnection();
+                PreparedStatement query =
+                        connection.prepareStatement("select 1 from subscription where disabled_at is null limit 1");
+                ResultSet found = query.executeQuery()) {
+            return found.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot look for subscriptions", e);
         }
     }
 

@@ -4,7 +4,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,6 +35,7 @@ class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
+    private final DataSource database;
     private final WebhookSender sender;
     private final RetrySchedule retries;
     private final int senders;
@@ -35,9 +44,11 @@ class Dispatcher {
     private final Set<UUID> sending = ConcurrentHashMap.newKeySet();
 
     Dispatcher(
+            DataSource database,
             WebhookSender sender,
             RetrySchedule retries,
             @ConfigProperty(name = "demarche.webhooks.senders") int senders) {
+        this.database = database;
         this.sender = sender;
         this.retries = retries;
         this.senders = senders;
@@ -60,7 +71,7 @@ class Dispatcher {
         }
         // What was read of a subscription with a send under way may be older than that send's outcome.
         Set<UUID> busy = Set.copyOf(sending);
-        List<Due> due = QuarkusTransaction.requiringNew().call(() -> due(free + busy.size()));
+        List<Due> due = due(free + busy.size());
         int started = 0;
         for (Due delivery : due) {
             if (started == free) {
@@ -89,27 +100,40 @@ class Dispatcher {
     /**
      * The head of each enabled subscription's queue, if its time has come; those waiting longest first. Only
      * heads have a next attempt time ({@link DeliveryPlanner}), so this reads one row per subscription at
-     * most, however long the queues behind them.
+     * most, however long the queues behind them. Plain JDBC, as it runs at every turn of the follower, on
+     * the instance that delivers, outside any request's unit of work.
      */
-    private static List<Due> due(int limit) {
+    private List<Due> due(int limit) {
         Instant now = Instant.now();
-        List<Object[]> rows = Delivery.getEntityManager()
-                .createQuery(
-                        "select d, s from Delivery d, Subscription s where s.id = d.subscriptionId"
-                                + " and s.disabledAt is null and d.status = :pending and d.nextAttemptAt <= :now"
-                                + " order by d.nextAttemptAt",
-                        Object[].class)
-                .setParameter("pending", DeliveryStatus.pending)
-                .setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultList();
-        return rows.stream()
-                .map(row -> {
-                    Delivery d = (Delivery) row[0];
-                    Subscription s = (Subscription) row[1];
-                    return new Due(d.id, s.id, d.event, d.payload, s.url, s.signingSecrets(now));
-                })
-                .toList();
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select d.id, d.subscription_id, d.event, d.payload, s.url, s.secret, s.previous_secret,"
+                                + " s.previous_secret_until from delivery d join subscription s"
+                                + " on s.id = d.subscription_id where s.disabled_at is null and d.status = 'pending'"
+                                + " and d.next_attempt_at <= ? order by d.next_attempt_at limit ?")) {
+            query.setObject(1, now.atOffset(ZoneOffset.UTC));
+            query.setInt(2, limit);
+            List<Due> due = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    OffsetDateTime previousUntil = rows.getObject(8, OffsetDateTime.class);
+                    due.add(new Due(
+                            rows.getObject(1, UUID.class),
+                            rows.getObject(2, UUID.class),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            Subscription.signingSecrets(
+                                    rows.getString(6),
+                                    rows.getString(7),
+                                    previousUntil == null ? null : previousUntil.toInstant(),
+                                    now)));
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the deliveries due", e);
+        }
     }
 
     private void attempt(Due delivery) {

@@ -54,11 +54,15 @@ public class Subscription extends TrackedEntity {
 
     /** Whether the previous secret still signs, in its grace period after a rotation. */
     boolean previousSecretValid(Instant now) {
-        return previousSecretUntil != null && previousSecretUntil.isAfter(now);
+        return signingSecrets(now).size() == 2;
     }
 
     /** The secrets that sign now: the current one, and the previous one in its grace period. */
     List<String> signingSecrets(Instant now) {
-        return previousSecretValid(now) ? List.of(secret, previousSecret) : List.of(secret);
+        return signingSecrets(secret, previousSecret, previousSecretUntil, now);
+    }
+
+    static List<String> signingSecrets(String secret, String previous, Instant previousUntil, Instant now) {
+        return previousUntil != null && previousUntil.isAfter(now) ? List.of(secret, previous) : List.of(secret);
     }
 }
