@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,6 +43,8 @@ class Dispatcher {
     private final RetrySchedule retries;
     private final int senders;
     private final ExecutorService pool;
+    /** Released as each send finishes, to wake the follower at once rather than at its next poll. */
+    private final Semaphore finished = new Semaphore(0);
     /** Subscriptions with a delivery under way. */
     private final Set<UUID> sending = ConcurrentHashMap.newKeySet();
 
@@ -86,10 +91,21 @@ class Dispatcher {
                     attempt(delivery);
                 } finally {
                     sending.remove(delivery.subscriptionId());
+                    finished.release();
                 }
             });
         }
         return started;
+    }
+
+    /**
+     * Waits until a send under way finishes (its subscription's next delivery may be due) or the time is
+     * up, whichever comes first.
+     */
+    void awaitFinished(Duration timeout) throws InterruptedException {
+        if (finished.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            finished.drainPermits();
+        }
     }
 
     /** Stops sending; attempts under way are abandoned unrecorded, so the next follower sends them again. */

@@ -29,6 +29,7 @@ class WebhookFollower {
     private static final Logger LOG = Logger.getLogger(WebhookFollower.class);
     private static final String CONSUMER = "webhooks";
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+    private static final long RENEW_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final FeedLease lease;
     private final DeliveryPlanner planner;
@@ -54,7 +55,8 @@ class WebhookFollower {
 
     /**
      * Every second: if this instance holds the lease or can take it, plans and sends for as long as it
-     * keeps it, looking again every {@code demarche.webhooks.poll} when there is nothing to do.
+     * keeps it; when there is nothing to do, it looks again as soon as a send finishes, or after
+     * {@code demarche.webhooks.poll}.
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void follow() throws InterruptedException {
@@ -62,12 +64,20 @@ class WebhookFollower {
             return;
         }
         try {
-            while (!stopped && lease.take()) {
+            long renewed = 0;
+            while (!stopped) {
+                // The lease lasts 5 s: renewing it once a second is enough, however fast the loop turns.
+                if (System.nanoTime() - renewed > RENEW_NANOS) {
+                    if (!lease.take()) {
+                        break;
+                    }
+                    renewed = System.nanoTime();
+                }
                 boolean planned = planner.step(lease);
                 int started = dispatcher.dispatch();
                 prune();
                 if (!planned && started == 0) {
-                    Thread.sleep(poll.toMillis());
+                    dispatcher.awaitFinished(poll);
                 }
             }
         } catch (RuntimeException e) {
