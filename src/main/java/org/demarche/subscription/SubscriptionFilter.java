@@ -1,6 +1,5 @@
 package org.demarche.subscription;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * country; a topic by the topic filter. A field that cannot apply to a record (a quote type to a topic)
  * excludes it.
  */
-@Schema(name = "SubscriptionFilter", description = "Only the fields given are present")
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "SubscriptionFilter")
 public record SubscriptionFilter(
         @Schema(description = "Records of any of these officials (for officials, these officials)", nullable = true)
         @Size(max = 100)
