@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Checks the labelled transcript set in this directory (stdlib only).
+"""Checks a labelled transcript set (stdlib only).
 
-Run: python3 check.py [file.json ...]   (no argument: every NN-*.json here)
+Run: python3 check.py [--require KIND,KIND...] [DIR | file.json ...]
+  no argument: every NN-*.json in this directory (the development set);
+  DIR: every NN-*.json in DIR (e.g. ../transcripts-heldout).
+When a whole directory is checked, every kind in --require (default: all kinds) must occur.
 Exit status 1 when any check fails; prints one line of counts per file.
 """
 import glob
@@ -77,9 +80,10 @@ def check_file(path):
         n_words = len(s.split())
         if n_words > 12:
             err(f"{where}: start has {n_words} words (at most 12)")
-        p = text.find(s, prev)
+        # strictly after the previous start, so that two turns may start with the same words ("Hello.")
+        p = text.find(s, prev + 1 if i > 0 else 0)
         if p < 0:
-            err(f"{where}: start {s!r} is not in text at or after the previous turn's start")
+            err(f"{where}: start {s!r} is not in text after the previous turn's start")
             starts.append(prev)
             continue
         if i > 0 and p <= starts[-1]:
@@ -196,8 +200,24 @@ def check_file(path):
 
 
 def main(argv):
-    here = os.path.dirname(os.path.abspath(__file__))
-    files = argv[1:] or sorted(glob.glob(os.path.join(here, "[0-9][0-9]-*.json")))
+    args = argv[1:]
+    required = set(KINDS)
+    if args and args[0] == "--require":
+        if len(args) < 2:
+            print("--require needs a comma-separated list of kinds")
+            return 2
+        required = {k.strip() for k in args[1].split(",") if k.strip()}
+        unknown = required - KINDS
+        if unknown:
+            print(f"--require: unknown kinds {sorted(unknown)}")
+            return 2
+        args = args[2:]
+    whole_dir = not args or (len(args) == 1 and os.path.isdir(args[0]))
+    folder = args[0] if args else os.path.dirname(os.path.abspath(__file__))
+    files = sorted(glob.glob(os.path.join(folder, "[0-9][0-9]-*.json"))) if whole_dir else args
+    if whole_dir and not files:
+        print(f"no NN-*.json files in {folder}")
+        return 1
     failed = 0
     kinds = {}
     countries = set()
@@ -218,8 +238,8 @@ def main(argv):
     print(f"{len(files)} files, {failed} failing; kinds: "
           + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
           + f"; {len(countries)} issuers")
-    if len(argv) == 1:
-        missing = KINDS - set(kinds)
+    if whole_dir:
+        missing = required - set(kinds)
         if missing:
             print(f"kinds missing: {sorted(missing)}")
             failed += 1
