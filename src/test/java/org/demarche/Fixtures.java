@@ -23,6 +23,13 @@ public final class Fixtures {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** A surname no other test uses, made of letters so that it reads as a name. */
+    public static String surname() {
+        StringBuilder name = new StringBuilder("Z");
+        unique().chars().forEach(c -> name.append(Character.isDigit(c) ? (char) ('g' + c - '0') : (char) c));
+        return name.toString();
+    }
+
     /** Creates a record with the admin key and answers its id. */
     public static String create(String resource, Map<String, ?> body) {
         return given().header("Authorization", "Bearer " + TestKeys.ADMIN)

@@ -130,7 +130,8 @@ public class ArticleIngest {
         return new IngestReport(sourceId, existingSource.isEmpty(), stored, skipped);
     }
 
-    private List<Candidate> candidates(String text) {
+    /** The candidates the article rules find in a text; the caller holds the transaction the speaker look-ups need. */
+    public List<Candidate> candidates(String text) {
         Map<Person, CandidateSpeaker> identified = new HashMap<>();
         return Extraction.of(text).stream()
                 .map(found -> new Candidate(

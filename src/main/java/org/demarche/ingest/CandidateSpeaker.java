@@ -46,7 +46,7 @@ public record CandidateSpeaker(
         @Valid
         OfficialRequest proposed) {
 
-    CandidateSpeaker mentionedAs(String words) {
+    public CandidateSpeaker mentionedAs(String words) {
         return new CandidateSpeaker(words, name, officialId, matchedBy, organization, proposed);
     }
 }

@@ -6,11 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A stretch of the article by UTF-16 offsets, as JavaScript strings count them; end is exclusive")
 public record Span(int start, int end) {
 
-    String of(String text) {
+    public String of(String text) {
         return text.substring(start, end);
     }
 
-    boolean contains(int offset) {
+    public boolean contains(int offset) {
         return offset >= start && offset < end;
     }
 }

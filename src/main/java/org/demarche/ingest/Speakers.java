@@ -13,7 +13,12 @@ import org.demarche.official.OfficialRequest;
  * when several do), else an official to propose, with the title and country the article gives.
  */
 @ApplicationScoped
-class Speakers {
+public class Speakers {
+
+    /** Who a speaker named outside an article is, by the same rules: a transcript's "Mao Ning:" or a signatory. */
+    public CandidateSpeaker identify(String name, String title, String country, boolean organization) {
+        return identify(new Person(name, title, country, organization));
+    }
 
     /** Who the person is; the answer's mention is left for the caller, who may ask once for many mentions. */
     CandidateSpeaker identify(Person person) {

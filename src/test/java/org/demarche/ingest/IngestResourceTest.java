@@ -28,13 +28,6 @@ import org.junit.jupiter.api.Test;
 @SendsAdminKey
 class IngestResourceTest {
 
-    /** A surname no other test uses, made of letters so that it reads as a name. */
-    private static String surname() {
-        StringBuilder name = new StringBuilder("Z");
-        Fixtures.unique().chars().forEach(c -> name.append(Character.isDigit(c) ? (char) ('g' + c - '0') : (char) c));
-        return name.toString();
-    }
-
     private static Map<String, Object> article(String text, String url) {
         Map<String, Object> article = new HashMap<>();
         article.put("text", text);
@@ -106,7 +99,7 @@ class IngestResourceTest {
 
     @Test
     void committingStoresTheSourceTheNewOfficialAndTheStatementsOnceEvenWhenSentTwice() {
-        String surname = surname();
+        String surname = Fixtures.surname();
         String url = "https://oslo-courier.example/" + Fixtures.unique();
         Map<String, Object> article = article(norwegian(surname), url);
         JsonPath found = ingest(article, false, 200);
@@ -176,7 +169,7 @@ class IngestResourceTest {
 
     @Test
     void chosenCandidatesAreStoredAloneWithTheSpeakerTheEditorGave() {
-        String surname = surname();
+        String surname = Fixtures.surname();
         String officialId = Fixtures.official("Kari " + surname + " Senior", "NO");
         Map<String, Object> article = article(norwegian(surname), "https://oslo-courier.example/" + Fixtures.unique());
         Map<String, Object> chosen = new HashMap<>(ingest(article, false, 200).getMap("candidates[1]"));
@@ -201,7 +194,7 @@ class IngestResourceTest {
     @Test
     void everyProblemWithChosenCandidatesIsA422AndNothingIsWritten() {
         String url = "https://oslo-courier.example/" + Fixtures.unique();
-        Map<String, Object> article = article(norwegian(surname()), url);
+        Map<String, Object> article = article(norwegian(Fixtures.surname()), url);
         List<Map<String, Object>> found = ingest(article, false, 200).getList("candidates");
         Map<String, Object> edited = new HashMap<>(found.get(1));
         edited.put("text", "We will never give up");
@@ -250,7 +243,7 @@ class IngestResourceTest {
 
     @Test
     void aStatementAlreadyStoredGainsTheNewArticleAsItsSource() {
-        String surname = surname();
+        String surname = Fixtures.surname();
         Map<String, Object> first = article(norwegian(surname), "https://oslo-courier.example/" + Fixtures.unique());
         JsonPath stored = ingest(first, true, 201);
         Map<String, Object> second = article(norwegian(surname), "https://bergen-daily.example/" + Fixtures.unique());
@@ -268,7 +261,7 @@ class IngestResourceTest {
     @Test
     void aProblemFoundAfterSomethingWasWrittenUndoesTheWholeCommit() {
         String url = "https://oslo-courier.example/" + Fixtures.unique();
-        String surname = surname();
+        String surname = Fixtures.surname();
         Map<String, Object> article = article(norwegian(surname), url);
         List<Map<String, Object>> found = ingest(article, false, 200).getList("candidates");
         Map<String, Object> first = new HashMap<>(found.get(1));
@@ -304,7 +297,7 @@ class IngestResourceTest {
 
     @Test
     void aStatementTheArticleRepeatsIsStoredOnce() {
-        String surname = surname();
+        String surname = Fixtures.surname();
         String text =
                 "Norwegian Foreign Minister Kari " + surname + " spoke in Oslo.\n\"We will not give up on dialogue,\" "
                         + surname + " said.\nLater on \"We will not give up on dialogue,\" she said again.";
@@ -317,7 +310,7 @@ class IngestResourceTest {
 
     @Test
     void aCommitStoresAtMost200CandidatesAndSaysHowToStoreMore() {
-        String surname = surname();
+        String surname = Fixtures.surname();
         StringBuilder text = new StringBuilder("Norwegian Foreign Minister Kari " + surname + " spoke in Oslo.\n");
         for (int i = 0; i < 201; i++) {
             text.append('"')
@@ -356,7 +349,7 @@ class IngestResourceTest {
     @Test
     void commitMustBeTrueOrFalse() {
         given().contentType(ContentType.JSON)
-                .body(article(norwegian(surname()), "https://oslo-courier.example/x"))
+                .body(article(norwegian(Fixtures.surname()), "https://oslo-courier.example/x"))
                 .queryParam("commit", "yes")
                 .post("/api/v1/ingest/articles")
                 .then()

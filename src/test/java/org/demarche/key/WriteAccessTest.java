@@ -49,7 +49,9 @@ class WriteAccessTest {
             new String[] {"POST", "/api/v1/subscriptions"},
             new String[] {"DELETE", "/api/v1/subscriptions/" + ZERO},
             new String[] {"POST", "/api/v1/subscriptions/" + ZERO + "/secret"},
-            new String[] {"POST", "/api/v1/subscriptions/" + ZERO + "/ping"});
+            new String[] {"POST", "/api/v1/subscriptions/" + ZERO + "/ping"},
+            new String[] {"POST", "/api/v1/ingest/articles"},
+            new String[] {"POST", "/api/v1/ingest/transcripts"});
 
     private static final List<String[]> ADMIN_CALLS = List.of(
             new String[] {"GET", "/api/v1/keys"},

@@ -1,0 +1,461 @@
+package org.demarche.ingest.transcript;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.demarche.ingest.ArticleRules;
+import org.demarche.ingest.ArticleRules.Named;
+import org.demarche.ingest.Span;
+import org.demarche.ingest.transcript.Reading.Said;
+import org.demarche.ingest.transcript.Reading.Spoken;
+import org.demarche.statement.QuoteType;
+
+/**
+ * Reads prose in the third person, as meeting records and readouts are written, sentence by sentence. A
+ * sentence whose subject is a speaker ("Secretary Blinken", "The Secretary", "He", "the representative of
+ * Nigeria", "India’s representative", "Secretary Blinken and Foreign Minister Wong", "The two sides") followed
+ * by a verb of saying or of taking a stand gives one statement per verb ("emphasized …, reaffirmed …"): the
+ * clause after "that", or after "said" alone, else the words from the verb on, without the closing full stop.
+ * Verbs that only tell of a meeting ("spoke with", "discussed", "briefed") give none. A sentence that ends
+ * with its attribution ("Rarely had …, the representative of Kenya said") gives the words before it; the
+ * sentences after a statement that name no one go on with its speaker, each a statement of its own. Turns
+ * change where a sentence names a different speaker; "both sides" and no one are the same turn.
+ */
+final class ReportedActs {
+
+    private static final String VERBS = "said|says|stated|stressed|noted|added|emphasized|emphasised|underscored"
+            + "|underlined|highlighted|pointed out|recalled|reiterated|warned|urged|called for|called on|called"
+            + "|welcomed|expressed|voiced|condemned|observed|asserted|argued|maintained|affirmed|reaffirmed|insisted"
+            + "|declared|explained|acknowledged|cautioned|appealed|encouraged|regretted|deplored|commended|agreed"
+            + "|confirmed|hoped|believed|proposed|suggested|announced|demanded|rejected|opposed|supported|praised"
+            + "|thanked|conveyed|shared|vowed|pledged|committed|raised|told|indicated|described|lamented|recognized"
+            + "|recognised|applauded|spoke|discussed|exchanged|briefed|met|held|reviewed|talked|visited|congratulated"
+            + "|admitted|conceded|acknowledged|reminded|assured|informed|accused|criticized|criticised|blamed"
+            + "|asked";
+    /** Verbs that tell of the meeting itself, not of a position taken in it. */
+    private static final Set<String> NOT_STATEMENTS = Set.of(
+            "spoke", "discussed", "exchanged", "briefed", "met", "held", "reviewed", "talked", "visited", "asked");
+    /** Verbs whose clause may follow without "that": "said the Council's report did not …". */
+    private static final Set<String> SAYING = Set.of("said", "says", "stated", "added");
+
+    private static final Pattern VERB = Pattern.compile("\\b(?:" + VERBS + ")\\b");
+    private static final Pattern NEXT_ACT =
+            Pattern.compile("(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?:also\\s+)?(?<verb>" + VERBS + ")\\b");
+    /** "that" right after the verb, or after whom it was told: "told US Secretary of State Antony Blinken that". */
+    private static final Pattern THAT = Pattern.compile(
+            "^\\s+(?:(?:to\\s+)?(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’\\-]*\\s+(?:of\\s+)?){0,6})?that\\b\\s*,?\\s*");
+    /** A full stop and a quotation after it: "He admitted he had been wrong.  “If indeed …” he urged." */
+    private static final Pattern QUOTED_NEXT = Pattern.compile("[.!?](?=[\\s\\u00A0]+[“\"«‘])");
+    /** A sentence that opens with a quotation, which the article rules read with its own speaker. */
+    private static final Pattern OPENS_QUOTE = Pattern.compile("[\\s\\u00A0]*[“\"«‘]");
+    /** After a subject: a few adverbs, then the verb. */
+    private static final Pattern THEN_VERB =
+            Pattern.compile("\\s*(?:,[^,]{0,150},\\s*)?(?:(?:also|further|then|again|too|\\p{Ll}+ly)\\s+){0,2}(?<verb>"
+                    + VERBS + ")\\b");
+
+    private static final Pattern REPRESENTATIVE = Pattern.compile(
+            "^(?:Speaking (?:for|on behalf of) (?:the )?[^,]{2,100}, )?(?:the |The )(?<role>representative|delegate"
+                    + "|speaker|observer|Permanent Representative|Permanent Observer|Ambassador|Foreign Minister"
+                    + "|Minister for Foreign Affairs) (?:of|for) (?<country>(?:the )?\\p{Lu}[\\p{L}'’\\-]*(?: (?:of |and"
+                    + " |the )*\\p{Lu}[\\p{L}'’\\-]*)*)|^(?<owner>\\p{Lu}[\\p{L}\\-]*(?: \\p{Lu}[\\p{L}\\-]*)*)[’']s?"
+                    + " (?<role2>representative|delegate|Foreign Minister)");
+    /** "VASSILY NEBENZIA (Russian Federation)", "ROSEMARY DICARLO, Under-Secretary-General for Political Affairs,". */
+    private static final Pattern NAME_IN_CAPITALS =
+            Pattern.compile("^(?:(?<before>\\p{Lu}[\\p{L}\\-]*(?: (?:of|for|and|the|\\p{Lu}[\\p{L}\\-]*)){0,6}) )??"
+                    + "(?<name>(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]* )*\\p{Lu}{2}[\\p{Lu}\\p{M}'’.\\-]*(?: \\p{Lu}{2}[\\p{Lu}\\p{M}'’.\\-]*)*)"
+                    + "(?: \\((?<country>[^)]{2,60})\\))?(?:, (?<after>[^,]{2,150}),)?(?=\\s)");
+
+    private static final Pattern BOTH = Pattern.compile(
+            "^(?:The|Both) (?:two )?(?:sides|leaders|ministers|Secretaries|parties|countries|delegations|Foreign"
+                    + " Ministers|heads of state)\\b|^The two\\b|^They\\b|^Both\\b");
+    /** Several speakers at once, as records tell of them: "members of the Security Council", "several speakers". */
+    private static final Pattern BODY = Pattern.compile(
+            "^(?:(?:the |The )?members of the \\p{Lu}[\\p{L}]*(?: \\p{Lu}[\\p{L}]*)*|(?:Council )?[Mm]embers"
+                    + "|(?:[Aa] number of |[Ss]everal |[Mm]any |[Ss]ome |[Oo]ther |[Mm]ost )?(?:speakers|delegates|delegations"
+                    + "|representatives)|[Oo]thers)\\b");
+
+    private static final Pattern PRONOUN = Pattern.compile("^(?:He|She)\\b");
+    private static final Pattern TITLE_ONLY = Pattern.compile(
+            "^(?:The|the) (?<head>(?:\\p{Lu}[\\p{L}\\-]* ){0,3}(?:Secretary|Minister|President|Spokesperson"
+                    + "|Ambassador|Chancellor|Premier|Envoy|Secretary-General|Prime Minister|Foreign Minister))\\b");
+    private static final Pattern INSTITUTION = Pattern.compile(
+            "\\b(?:Council|Committee|Assembly|Ministry|Government|Department|Office|Union|Nations|States|Commission"
+                    + "|Secretariat|Embassy|Mission|Agency|Bureau|Court|Parliament|Group|Organization|Organisation)\\b");
+    /** "While a number of delegates expressed …": a subordinate clause whose subject speaks. */
+    private static final Pattern WHILE = Pattern.compile("^(?:While|Whereas|Although|Though) ");
+
+    private static final Pattern INTRO = Pattern.compile("^[^,]{1,60},\\s+");
+    private static final Pattern ENDS_WITH_ATTRIBUTION = Pattern.compile(
+            ",\\s+(?<subject>(?:the |The )?[^,]{2,80}?)\\s+(?:" + VERBS + ")\\b(?:[^.!?]{0,300})?[.!?]?$");
+
+    /** Who a sentence is about: a speaker, or both sides (speaker null, signatories set), at its start. */
+    private record Subject(Named speaker, List<Named> signatories, String words, int end) {
+
+        boolean sameTurnAs(Subject other) {
+            String mine = speaker == null ? null : speaker.name();
+            String theirs = other == null || other.speaker == null ? null : other.speaker.name();
+            return mine == null ? theirs == null : mine.equals(theirs);
+        }
+    }
+
+    private final String text;
+    private final List<Named> people;
+    private final List<Named> sides;
+    private Named last;
+
+    ReportedActs(String text, String title) {
+        this.text = text;
+        this.people = ArticleRules.people(title == null ? text : title + "\n" + text);
+        // The two sides are the two people the title names after a role ("Secretary Blinken’s Call with …
+        // Foreign Minister Wong"), by their fullest names, else the first two the text names.
+        List<Named> titled = title == null ? List.of() : SpeakerNames.titled(title);
+        this.sides = titled.size() == 2
+                ? titled.stream()
+                        .map(side -> {
+                            Named known = SpeakerNames.known(side.name(), people);
+                            return known == null ? side : known;
+                        })
+                        .toList()
+                : people.stream().filter(p -> !p.organization()).limit(2).toList();
+    }
+
+    /** The statements and turns of the body, which starts at the first paragraph that is not a heading. */
+    Reading read(TranscriptKind kind, boolean detected, int bodyStart) {
+        List<Said> statements = new ArrayList<>();
+        List<Spoken> turns = new ArrayList<>();
+        Subject turnSubject = null;
+        int turnStart = -1;
+        Said previous = null;
+        int previousParagraphEnd = -1;
+        Set<Said> closed = new HashSet<>();
+        for (Span sentence : ArticleRules.sentences(text)) {
+            if (sentence.end() <= bodyStart) {
+                continue;
+            }
+            String words = sentence.of(text);
+            Subject subject = subject(words);
+            List<Said> acts = subject == null ? attributedAtEnd(sentence) : acts(sentence, subject);
+            if (subject == null
+                    && acts.isEmpty()
+                    && previous != null
+                    && sameParagraph(previous, sentence)
+                    && !OPENS_QUOTE.matcher(words).lookingAt()) {
+                // A clause that names its speaker at its end is whole; what follows is a statement of its own.
+                Said longer = goingOn(sentence, previous, closed.contains(previous));
+                if (closed.contains(previous)) {
+                    statements.add(longer);
+                } else {
+                    statements.set(statements.indexOf(previous), longer);
+                }
+                previous = longer;
+                continue;
+            }
+            if (subject == null) {
+                closed.addAll(acts);
+            }
+            // A speaker who only meets or talks ("Blinken spoke with …") opens no turn; both sides and no one are one
+            // turn.
+            Subject said = !acts.isEmpty()
+                    ? new Subject(
+                            acts.get(0).speaker(),
+                            acts.get(0).signatories(),
+                            acts.get(0).attribution(),
+                            0)
+                    : subject != null && subject.speaker() == null ? subject : null;
+            if (turnStart < 0) {
+                turnStart = sentence.start();
+                turnSubject = said;
+            } else if (said != null && !said.sameTurnAs(turnSubject)) {
+                turns.add(turn(turnSubject, turnStart, sentence.start()));
+                turnStart = sentence.start();
+                turnSubject = said;
+            } else if (turnSubject == null && said != null) {
+                turnSubject = said;
+            }
+            statements.addAll(acts);
+            previous = acts.isEmpty() ? (subject != null ? null : previous) : acts.get(acts.size() - 1);
+            previousParagraphEnd = sentence.end();
+        }
+        if (turnStart >= 0) {
+            turns.add(turn(turnSubject, turnStart, previousParagraphEnd));
+        }
+        return new Reading(kind, detected, turns, statements);
+    }
+
+    private Spoken turn(Subject subject, int start, int end) {
+        List<Span> parts = new ArrayList<>();
+        for (Span paragraph : Paragraphs.of(text)) {
+            int from = Math.max(start, paragraph.start());
+            int to = Math.min(end, paragraph.end());
+            Span part = from < to ? Paragraphs.trimmed(text, from, to) : null;
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        Named speaker = subject == null ? null : subject.speaker();
+        return new Spoken(
+                speaker,
+                subject == null ? null : subject.words(),
+                speaker == null ? null : speaker.title(),
+                false,
+                null,
+                parts);
+    }
+
+    /** The statements of a sentence whose subject speaks: one per verb that takes a stand. */
+    private List<Said> acts(Span sentence, Subject subject) {
+        String words = sentence.of(text);
+        // "Wang Yi, noting …, said", "Slovenia’s delegate, also speaking for …, said": the verb may follow an aside.
+        Matcher verb = THEN_VERB.matcher(words).region(subject.end(), words.length());
+        if (!verb.lookingAt()) {
+            return List.of();
+        }
+        last = subject.speaker() != null ? subject.speaker() : last;
+        List<int[]> acts = new ArrayList<>();
+        int start = verb.start("verb");
+        Matcher stop = QUOTED_NEXT.matcher(words);
+        int limit = stop.find(verb.end()) ? stop.start() + 1 : words.length();
+        words = words.substring(0, limit);
+        Matcher next = NEXT_ACT.matcher(words);
+        int from = verb.end("verb");
+        while (true) {
+            boolean more = next.find(from);
+            int end = more ? next.start() : trimmedEnd(words);
+            acts.add(new int[] {start, end});
+            if (!more) {
+                break;
+            }
+            start = next.start("verb");
+            from = next.end();
+        }
+        List<Said> found = new ArrayList<>();
+        for (int[] act : acts) {
+            String verbWords = words.substring(act[0]);
+            String actVerb = verbWords.split("[\\s,]+")[0].toLowerCase(Locale.ROOT);
+            if (NOT_STATEMENTS.contains(actVerb)) {
+                continue;
+            }
+            int clause = clauseStart(words, act[0], actVerb);
+            Span span = clause < act[1]
+                    ? Paragraphs.trimmed(text, sentence.start() + clause, sentence.start() + act[1])
+                    : null;
+            if (span != null && span.of(text).split("\\s+").length >= 2) {
+                found.add(new Said(
+                        List.of(span),
+                        QuoteType.paraphrase,
+                        subject.speaker(),
+                        subject.speaker() == null && subject.signatories().isEmpty() ? 0.3 : 0.8,
+                        subject.words(),
+                        subject.speaker() == null ? null : subject.speaker().title(),
+                        null,
+                        subject.signatories()));
+            }
+        }
+        return found;
+    }
+
+    /** Where the reported words start: after "that", after "said" alone, else at the verb. */
+    private static int clauseStart(String words, int verbStart, String verb) {
+        int afterVerb = verbStart + verb.length() + (verb.equals("pointed") || verb.equals("called") ? 4 : 0);
+        if (verb.equals("pointed")) {
+            afterVerb = words.indexOf("out", verbStart) + 3;
+        }
+        Matcher that = THAT.matcher(words).region(afterVerb, words.length());
+        if (that.lookingAt() && that.end() - afterVerb < 80) {
+            return that.end();
+        }
+        if (SAYING.contains(verb)) {
+            int at = afterVerb;
+            while (at < words.length() && (Character.isWhitespace(words.charAt(at)) || words.charAt(at) == ',')) {
+                at++;
+            }
+            return at;
+        }
+        return verbStart;
+    }
+
+    /** "Rarely had …, the representative of Kenya said, as …": the words before the attribution. */
+    private List<Said> attributedAtEnd(Span sentence) {
+        String words = sentence.of(text);
+        Matcher end = ENDS_WITH_ATTRIBUTION.matcher(words);
+        if (!end.find()) {
+            return List.of();
+        }
+        Subject subject = subjectAt(end.group("subject"), 0);
+        if (subject == null || subject.end() != end.group("subject").length()) {
+            return List.of();
+        }
+        Span span = Paragraphs.trimmed(text, sentence.start(), sentence.start() + end.start());
+        if (span == null) {
+            return List.of();
+        }
+        last = subject.speaker() != null ? subject.speaker() : last;
+        return List.of(new Said(
+                List.of(span),
+                QuoteType.paraphrase,
+                subject.speaker(),
+                0.75,
+                subject.words(),
+                subject.speaker() == null ? null : subject.speaker().title(),
+                null,
+                subject.signatories()));
+    }
+
+    /**
+     * A sentence after a statement that names nobody goes on with it: the statement runs to its end, or, after a
+     * whole clause, the sentence is a statement of the same speaker.
+     */
+    private Said goingOn(Span sentence, Said previous, boolean apart) {
+        int end = sentence.start() + trimmedEnd(sentence.of(text));
+        Span first = apart ? sentence : previous.parts().get(0);
+        return new Said(
+                List.of(new Span(first.start(), Math.max(end, first.start()))),
+                previous.quoteType(),
+                previous.speaker(),
+                previous.confidence(),
+                previous.attribution(),
+                previous.role(),
+                null,
+                previous.signatories());
+    }
+
+    private boolean sameParagraph(Said previous, Span sentence) {
+        int end = previous.parts().get(previous.parts().size() - 1).end();
+        return text.substring(end, sentence.start()).indexOf('\n') < 0;
+    }
+
+    /** Who the sentence's subject is, after an opening phrase ("Also this afternoon, "), or null. */
+    private Subject subject(String words) {
+        Subject subject = speaking(words, subjectAt(words, 0));
+        Matcher clause = WHILE.matcher(words);
+        if (subject == null && clause.find()) {
+            subject = speaking(words, subjectAt(words, clause.end()));
+        }
+        Matcher intro = INTRO.matcher(words);
+        if (subject == null && intro.find()) {
+            subject = speaking(words, subjectAt(words, intro.end()));
+        }
+        return subject;
+    }
+
+    /** The subject when a verb of saying or meeting follows it, else null ("Both sides should …" is reported speech). */
+    private static Subject speaking(String words, Subject subject) {
+        return subject != null
+                        && THEN_VERB
+                                .matcher(words)
+                                .region(subject.end(), words.length())
+                                .lookingAt()
+                ? subject
+                : null;
+    }
+
+    private Subject subjectAt(String words, int at) {
+        String rest = words.substring(at);
+        Matcher representative = REPRESENTATIVE.matcher(rest);
+        if (representative.find()) {
+            String country = representative.group("country") != null
+                    ? representative.group("country").replaceFirst("^the ", "")
+                    : representative.group("owner");
+            String role = representative.group("role") != null
+                    ? representative.group("role") + " of " + representative.group("country")
+                    : representative.group(0);
+            return new Subject(
+                    new Named(country, role, country, true),
+                    List.of(),
+                    representative.group(),
+                    at + representative.end());
+        }
+        Matcher capitals = NAME_IN_CAPITALS.matcher(rest);
+        if (capitals.find() && (capitals.group("country") != null || capitals.group("after") != null)) {
+            String role = capitals.group("after") != null ? capitals.group("after") : capitals.group("before");
+            Named named = new Named(SpeakerNames.cased(capitals.group("name")), role, capitals.group("country"), false);
+            return new Subject(named, List.of(), capitals.group(), at + capitals.end());
+        }
+        Matcher body = BODY.matcher(rest);
+        if (body.find()) {
+            String group = body.group().replaceFirst("^(?:the|The) ", "");
+            return new Subject(new Named(group, null, null, true), List.of(), body.group(), at + body.end());
+        }
+        Matcher both = BOTH.matcher(rest);
+        if (both.find()) {
+            return new Subject(null, sides.size() == 2 ? sides : List.of(), both.group(), at + both.end());
+        }
+        Matcher pronoun = PRONOUN.matcher(rest);
+        if (pronoun.find()) {
+            return last == null ? null : new Subject(last, List.of(), pronoun.group(), at + pronoun.end());
+        }
+        Matcher verb = VERB.matcher(rest);
+        if (!verb.find() || verb.start() == 0) {
+            return null;
+        }
+        String before = rest.substring(0, verb.start()).strip();
+        before = before.replaceFirst(",[^,]{0,150},?$", "")
+                .replaceFirst("\\s+(?:also|further|then|again)$", "")
+                .strip();
+        if (before.isEmpty() || before.length() > 120) {
+            return null;
+        }
+        String[] pieces = before.split("\\s+and\\s+");
+        if (pieces.length == 2) {
+            Named first = person(pieces[0]);
+            Named second = person(pieces[1]);
+            if (first != null && second != null) {
+                return new Subject(null, List.of(first, second), before, at + rest.indexOf(before) + before.length());
+            }
+        }
+        Named person = pieces.length == 1 ? person(before) : null;
+        return person == null
+                ? null
+                : new Subject(person, List.of(), before, at + rest.indexOf(before) + before.length());
+    }
+
+    /** The person words name: by surname among the people the text names, or by title ("The Secretary"). */
+    private Named person(String words) {
+        String cleaned = words.strip();
+        Matcher title = TITLE_ONLY.matcher(cleaned);
+        if (title.matches()) {
+            String head = SpeakerNames.folded(title.group("head"));
+            String headWord = head.substring(head.lastIndexOf(' ') + 1);
+            Named byTitle = null;
+            for (Named person : people) {
+                if (!person.organization()
+                        && person.title() != null
+                        && SpeakerNames.folded(person.title()).contains(headWord)) {
+                    byTitle = byTitle == null || person.equals(last) ? person : byTitle;
+                }
+            }
+            return byTitle;
+        }
+        if (!cleaned.matches(
+                "(?:(?:Mr|Ms|Mrs|Dr)\\.? )?\\p{Lu}[\\p{L}\\p{M}.'’\\-]*(?: (?:\\p{Lu}[\\p{L}\\p{M}.'’\\-]*|of|the|for|and|de|al|bin|van|von))*")) {
+            return null;
+        }
+        String surname = SpeakerNames.folded(cleaned.substring(cleaned.lastIndexOf(' ') + 1));
+        for (Named person : people) {
+            String name = SpeakerNames.folded(person.name());
+            if (!person.organization() && (name.equals(surname) || name.endsWith(" " + surname))) {
+                return person;
+            }
+        }
+        // Two to four capitalised words that speak are someone even when the title case of a heading hid them
+        // from the names read ("Wang Yi Has a Phone Call …"); an institution's word makes them a body.
+        String[] parts = cleaned.split(" ");
+        if (parts.length < 2 || parts.length > 4 || cleaned.startsWith("The ")) {
+            return null;
+        }
+        return new Named(cleaned, null, null, INSTITUTION.matcher(cleaned).find());
+    }
+
+    /** The sentence's length without its closing full stop and white space. */
+    private static int trimmedEnd(String words) {
+        int end = words.length();
+        while (end > 0 && (Character.isWhitespace(words.charAt(end - 1)) || words.charAt(end - 1) == '.')) {
+            end--;
+        }
+        return end;
+    }
+}
