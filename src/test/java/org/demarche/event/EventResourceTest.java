@@ -10,18 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.demarche.Fixtures;
 import org.demarche.SendsAdminKey;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 /** Events: the occasions statements were made at, with their host, participants and sources. */
 @QuarkusTest
 @SendsAdminKey
 class EventResourceTest {
+
+    @Inject
+    SessionFactory sessionFactory;
 
     static String ministry(String name) {
         return Fixtures.create("officials", Map.of("name", name, "kind", "organisation", "country", "RU"));
@@ -349,5 +354,40 @@ class EventResourceTest {
                 .statusCode(409)
                 .body("references[0].type", equalTo("event"))
                 .body("references[0].ids", contains(id));
+    }
+
+    @Test
+    void aPageOfEventsRunsAFixedNumberOfQueries() {
+        String u = Fixtures.unique();
+        for (int i = 0; i < 10; i++) {
+            String host = ministry("Counted Ministry " + i + " " + u);
+            String guest = Fixtures.official("Counted Guest " + i + " " + u, "FR");
+            event(
+                    "meeting",
+                    "Counted meeting " + i + " " + u,
+                    "2024-11",
+                    Map.of(
+                            "hostId",
+                            host,
+                            "participantIds",
+                            List.of(guest, host),
+                            "sourceIds",
+                            List.of(Fixtures.source("Counted " + i))));
+        }
+        long one = queriesForAPageOf(u, 1);
+        long all = queriesForAPageOf(u, 10);
+        assertEquals(one, all, "SQL statements for a page of 1 and a page of 10");
+    }
+
+    private long queriesForAPageOf(String title, int limit) {
+        org.hibernate.stat.Statistics statistics = sessionFactory.getStatistics();
+        statistics.clear();
+        given().queryParam("title", title)
+                .queryParam("limit", limit)
+                .get("/api/v1/events")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(limit));
+        return statistics.getPrepareStatementCount();
     }
 }
