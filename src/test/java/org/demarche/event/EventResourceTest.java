@@ -354,6 +354,16 @@ class EventResourceTest {
                 .statusCode(409)
                 .body("references[0].type", equalTo("event"))
                 .body("references[0].ids", contains(id));
+        // An event without a host holds its participants too.
+        String guest = Fixtures.official("Deleting Guest " + u, "RU");
+        String hostless = event("call", "Hostless call " + u, "2024", Map.of("participantIds", List.of(guest)));
+        given().delete("/api/v1/officials/" + guest)
+                .then()
+                .statusCode(409)
+                .body("references[0].type", equalTo("event"))
+                .body("references[0].ids", contains(hostless));
+        given().delete("/api/v1/events/" + hostless).then().statusCode(204);
+        given().delete("/api/v1/officials/" + guest).then().statusCode(204);
     }
 
     @Test
