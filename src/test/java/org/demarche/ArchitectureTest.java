@@ -25,6 +25,7 @@ import java.util.List;
  * <li>{@code record}: the record life cycle (tracked entity, record service, revisions, change clock)
  * <li>{@code history}, {@code key}: reading revisions back; API keys
  * <li>{@code official}, {@code topic}, {@code source}: the records statements refer to
+ * <li>{@code event}: occasions statements were made at, with their host, participants and sources
  * <li>{@code statement}: statements, and the search port and query language the engines implement
  * <li>{@code position}, {@code search}: positions citing statements; the search engines
  * <li>{@code timeline}, {@code bulk}, {@code ingest}, {@code sample}, {@code backup}, {@code duplicate},
@@ -42,6 +43,7 @@ class ArchitectureTest {
             List.of("record"),
             List.of("history", "key"),
             List.of("official", "topic", "source"),
+            List.of("event"),
             List.of("statement"),
             List.of("position", "search"),
             List.of(

@@ -18,6 +18,8 @@ import org.demarche.common.http.Representation;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
 import org.demarche.common.stream.RecordStream;
+import org.demarche.event.EventRequest;
+import org.demarche.event.EventService;
 import org.demarche.official.OfficialRequest;
 import org.demarche.official.OfficialService;
 import org.demarche.position.PositionFilter;
@@ -35,7 +37,7 @@ import org.demarche.topic.TopicService;
  * The whole database as NDJSON, one record a line: {@code type}, {@code id}, and the fields a client
  * writes to create the record (what PUT takes), without the server's bookkeeping (version, times) or
  * the embedded summaries of related records. Records come in an order in which each one's references
- * come before it: officials, topics (a parent before its children), sources, statements, positions
+ * come before it: officials, topics (a parent before its children), sources, events, statements, positions
  * (oldest first, so a replay closes each official's positions in turn). Each kind is read in pages,
  * each page in its own transaction; only topics, a short list kept by editors, are held in memory.
  */
@@ -45,6 +47,7 @@ public class Export {
     private final OfficialService officials;
     private final TopicService topics;
     private final SourceService sources;
+    private final EventService events;
     private final StatementService statements;
     private final PositionService positions;
     private final ObjectMapper json;
@@ -53,12 +56,14 @@ public class Export {
             OfficialService officials,
             TopicService topics,
             SourceService sources,
+            EventService events,
             StatementService statements,
             PositionService positions,
             ObjectMapper json) {
         this.officials = officials;
         this.topics = topics;
         this.sources = sources;
+        this.events = events;
         this.statements = statements;
         this.positions = positions;
         this.json = json;
@@ -78,11 +83,13 @@ public class Export {
                 throw new UncheckedIOException(e);
             }
         };
-        all("name", p -> officials.list(new OfficialService.Filter(null, null, null, null, null, null), p))
+        all("name", p -> officials.list(new OfficialService.Filter(null, null, null, null, null, null, null), p))
                 .forEach(official -> line.write("official", OfficialRequest.class, official));
         parentsFirst(topics()).forEach(topic -> line.write("topic", TopicRequest.class, topic));
         all("url", p -> sources.list(new SourceService.Filter(null, null, null, null), p))
                 .forEach(source -> line.write("source", SourceRequest.class, source));
+        all("heldOn", p -> events.list(new EventService.Filter(null, null, null, null, null, null), p))
+                .forEach(event -> line.write("event", EventRequest.class, event));
         all("-statedOn", statements::listStored)
                 .forEach(statement -> line.write("statement", StatementRequest.class, statement));
         all("validFrom", p -> positions.list(new PositionFilter(), p))

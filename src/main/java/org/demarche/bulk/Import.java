@@ -29,6 +29,8 @@ import org.demarche.common.FieldError;
 import org.demarche.common.ProblemException;
 import org.demarche.common.http.ProblemMappers;
 import org.demarche.common.stream.ListFormat;
+import org.demarche.event.EventRequest;
+import org.demarche.event.EventService;
 import org.demarche.official.OfficialRequest;
 import org.demarche.official.OfficialService;
 import org.demarche.position.PositionRequest;
@@ -48,8 +50,8 @@ import org.jboss.logging.Logger;
  * Reads records, one a line as {@link Export} writes them (or statements as CSV, {@link CsvRecords}), and
  * makes the database match them. Which
  * record a line is: its {@code id} when given and stored, else its natural key (an official's
- * wikidataId, or its name and country; a topic's slug; a source's url; a statement's official, text and
- * date; a position's official, topic and validFrom). A line that matches its record as stored changes
+ * wikidataId, or its name and country; a topic's slug; a source's url; an event's kind, title and heldOn; a
+ * statement's official, text and date; a position's official, topic and validFrom). A line that matches its record as stored changes
  * nothing, so importing a file twice writes nothing the second time. In {@link ImportMode#merge} a line
  * that names a stored record is a merge patch of it ({@link RecordService#patched}): the fields it leaves
  * out stay as stored; in {@link ImportMode#replace} it is the whole record. An update is reported with the
@@ -102,6 +104,7 @@ public class Import {
             OfficialService officials,
             TopicService topics,
             SourceService sources,
+            EventService events,
             StatementService statements,
             PositionService positions) {
         this.json = json;
@@ -110,6 +113,7 @@ public class Import {
         add(new Kind<>("official", officials, OfficialRequest.class, true));
         add(new Kind<>("topic", topics, TopicRequest.class, true));
         add(new Kind<>("source", sources, SourceRequest.class, true));
+        add(new Kind<>("event", events, EventRequest.class, false));
         add(new Kind<>("statement", statements, StatementRequest.class, false));
         add(new Kind<>("position", positions, PositionRequest.class, true));
     }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.demarche.common.PartialDate;
+import org.demarche.event.Event;
+import org.demarche.event.EventRequest;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialRequest;
 import org.demarche.position.Position;
@@ -29,8 +31,8 @@ import org.demarche.topic.TopicRequest;
 
 /**
  * How one batch of an import finds records by id or natural key: an official's wikidataId, or its name and
- * country; a topic's slug; a source's url in canonical form ({@link CanonicalUrl}); a statement's official,
- * text and date. (Text arrives in NFC, as the JSON reader makes every text node.) Every record the batch's
+ * country; a topic's slug; a source's url in canonical form ({@link CanonicalUrl}); an event's kind, title
+ * and heldOn; a statement's official, text and date. (Text arrives in NFC, as the JSON reader makes every text node.) Every record the batch's
  * lines may name, as themselves or as references, is loaded at the start in a few queries rather than a few
  * a line, and every record a line writes is noted at once, so later lines of the batch find it (two equal
  * lines make one record) without the database seeing it before the batch commits. Positions are few and
@@ -75,6 +77,8 @@ final class NaturalKeys {
                 addTexts(wanted.slugs, fields.path("slug"), fields.path("parent"));
             } else if (entry.type() == Source.class) {
                 addTexts(wanted.urls, fields.path("url"));
+            } else if (entry.type() == Event.class) {
+                addTexts(wanted.titles, fields.path("title"));
             } else if (entry.type() == Statement.class) {
                 wanted.official(fields.path("official"));
                 addTexts(wanted.slugs, fields.path("topics"));
@@ -95,6 +99,7 @@ final class NaturalKeys {
         keys.load(
                 "from Source s where s.canonicalUrl in ?1",
                 wanted.urls.stream().map(CanonicalUrl::of).toList());
+        keys.load("from Event e where e.title in ?1", wanted.titles);
         keys.load("from Statement s where s.textHash in ?1", wanted.textHashes);
         return keys;
     }
@@ -106,6 +111,7 @@ final class NaturalKeys {
         final Set<String> names = new HashSet<>();
         final Set<String> slugs = new HashSet<>();
         final Set<String> urls = new HashSet<>();
+        final Set<String> titles = new HashSet<>();
         final Set<String> textHashes = new HashSet<>();
 
         /** An official line, or an official reference: {"wikidataId": …} or {"name": …, "country": …}. */
@@ -273,6 +279,8 @@ final class NaturalKeys {
             return Key.of(Topic.class, "slug", topic.slug());
         } else if (request instanceof SourceRequest source) {
             return Key.of(Source.class, "url", CanonicalUrl.of(source.url()));
+        } else if (request instanceof EventRequest event) {
+            return Key.of(Event.class, "title", event.kind(), event.title(), event.heldOn());
         } else if (request instanceof StatementRequest statement) {
             return Key.of(Statement.class, "text", statement.officialId(), statement.text(), statement.statedOn());
         }
@@ -295,6 +303,9 @@ final class NaturalKeys {
             if (source.canonicalUrl != null) {
                 keys.add(Key.of(Source.class, "url", source.canonicalUrl));
             }
+        } else if (record instanceof Event event) {
+            keys.add(Key.of(Event.class, "id", event.id));
+            keys.add(Key.of(Event.class, "title", event.kind, event.title, event.heldOn));
         } else if (record instanceof Statement statement) {
             keys.add(Key.of(Statement.class, "id", statement.id));
             keys.add(Key.of(Statement.class, "text", statement.official.id, statement.text, statement.statedOn));

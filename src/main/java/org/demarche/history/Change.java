@@ -18,7 +18,7 @@ public record Change(
 
         @Schema(
                 description = "The kind of record",
-                enumeration = {"official", "topic", "source", "statement", "position"},
+                enumeration = {"official", "topic", "source", "event", "statement", "position"},
                 examples = "statement")
         String type,
 

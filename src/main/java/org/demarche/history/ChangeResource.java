@@ -34,11 +34,12 @@ public class ChangeResource {
     @Operation(
             operationId = "listChanges",
             summary = "List changes since a cursor",
-            description = "Creates, updates and deletes of officials, topics, sources, statements and positions in the"
-                    + " order they were committed, each with the record as that change left it (deletions are"
-                    + " tombstones: type and id, record null). Start without 'since', then pass each answer's"
-                    + " nextCursor: no change is skipped or repeated, even when writes commit while you read."
-                    + " Revision numbers match the records' history endpoints.")
+            description =
+                    "Creates, updates and deletes of officials, topics, sources, events, statements and positions in the"
+                            + " order they were committed, each with the record as that change left it (deletions are"
+                            + " tombstones: type and id, record null). Start without 'since', then pass each answer's"
+                            + " nextCursor: no change is skipped or repeated, even when writes commit while you read."
+                            + " Revision numbers match the records' history endpoints.")
     public RestResponse<ChangePage> list(
             @Parameter(
                             description = "nextCursor of the previous answer; absent to start from the first change",

@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -15,7 +17,7 @@ import org.demarche.record.TrackedEntity;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 
-/** A person who speaks for a state or body. */
+/** A person who speaks for a state or body, or a body that speaks as one. */
 @Entity
 @Audited
 @Table(name = "official")
@@ -23,6 +25,10 @@ public class Official extends TrackedEntity {
 
     @Column(nullable = false)
     public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OfficialKind kind;
 
     @ElementCollection
     @CollectionTable(name = "official_alias", joinColumns = @JoinColumn(name = "official_id"))

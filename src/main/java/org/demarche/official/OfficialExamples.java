@@ -8,6 +8,7 @@ final class OfficialExamples {
     static final String REQUEST = """
             {
               "name": "Sergei Lavrov",
+              "kind": "person",
               "aliases": ["Sergey Lavrov", "Sergei Viktorovich Lavrov"],
               "country": "RU",
               "title": "Minister of Foreign Affairs",
@@ -23,6 +24,7 @@ final class OfficialExamples {
             {
               "id": "5f0c2a64-3c4e-4d8e-9a51-0b6f3f1f8a01",
               "name": "Sergei Lavrov",
+              "kind": "person",
               "aliases": ["Sergey Lavrov", "Sergei Viktorovich Lavrov"],
               "country": "RU",
               "title": "Minister of Foreign Affairs",

@@ -18,6 +18,12 @@ public record OfficialRequest(
         String name,
 
         @Schema(
+                description = "person (default) or organisation: a ministry, a government or an international body"
+                        + " speaking as one",
+                examples = "person")
+        OfficialKind kind,
+
+        @Schema(
                 description = "Other names and spellings, used to recognise the official",
                 examples = "[\"Sergey Lavrov\"]")
         @Size(max = 50)
@@ -39,7 +45,20 @@ public record OfficialRequest(
         @Size(max = 50) List<@NotNull @Valid OfficeTerm> offices) {
 
     public OfficialRequest {
+        kind = kind == null ? OfficialKind.person : kind;
         aliases = aliases == null ? List.of() : aliases;
         offices = offices == null ? List.of() : offices;
+    }
+
+    /** A person, as written by a client that does not know kinds (article ingest). */
+    public OfficialRequest(
+            String name,
+            List<String> aliases,
+            String country,
+            String title,
+            String organization,
+            String wikidataId,
+            List<OfficeTerm> offices) {
+        this(name, OfficialKind.person, aliases, country, title, organization, wikidataId, offices);
     }
 }

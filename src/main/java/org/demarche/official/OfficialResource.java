@@ -76,6 +76,11 @@ public class OfficialResource {
                             schema = @Schema(type = SchemaType.STRING))
                     @QueryParam("country")
                     Country country,
+            @Parameter(
+                            description = "Only persons or only organisations, any case",
+                            schema = @Schema(implementation = OfficialKind.class))
+                    @QueryParam("kind")
+                    OfficialKind kind,
             @Parameter(description = "Part of the name or an alias, any case", example = "lavrov") @QueryParam("name")
                     String name,
             @Parameter(
@@ -90,7 +95,7 @@ public class OfficialResource {
             @Parameter(description = "Wikidata item id", example = "Q182003") @QueryParam("wikidataId")
                     String wikidataId) {
         OfficialService.Filter filter =
-                new OfficialService.Filter(country, name, prefix, organization, wikidataId, ids.ids());
+                new OfficialService.Filter(country, kind, name, prefix, organization, wikidataId, ids.ids());
         return Responses.list(page, p -> officials.list(filter, p), OfficialResponse.class, uri, headers);
     }
 

@@ -11,6 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OfficialResponse(
         UUID id,
         @Schema(examples = "Sergei Lavrov") String name,
+
+        @Schema(description = "person or organisation", examples = "person")
+        OfficialKind kind,
+
         List<String> aliases,
         @Schema(examples = "RU") String country,
 
@@ -31,6 +35,7 @@ public record OfficialResponse(
         return new OfficialResponse(
                 o.id,
                 o.name,
+                o.kind,
                 List.copyOf(o.aliases),
                 o.country,
                 o.title,

@@ -34,7 +34,13 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
 
     /** Filters of the officials list; null fields are absent filters. */
     public record Filter(
-            Country country, String name, String prefix, String organization, String wikidataId, Set<UUID> ids) {}
+            Country country,
+            OfficialKind kind,
+            String name,
+            String prefix,
+            String organization,
+            String wikidataId,
+            Set<UUID> ids) {}
 
     @Transactional
     public Page<OfficialResponse> list(Filter filter, PageParams page) {
@@ -42,6 +48,7 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
                 .whereLikeEach("o.nameKey", NameWords.lookup("prefix", filter.prefix()))
                 .where("o.id in :ids", "ids", filter.ids())
                 .where("o.country = :country", "country", Country.codeOf(filter.country()))
+                .where("o.kind = :kind", "kind", filter.kind())
                 .where(
                         "(lower(o.name) like :name escape '\\' or exists (select 1 from o.aliases a where lower(a) like :name escape '\\'))",
                         "name",
@@ -108,6 +115,7 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
     @Override
     protected void apply(OfficialRequest request, Official official) {
         official.name = request.name();
+        official.kind = request.kind();
         official.aliases.clear();
         official.aliases.addAll(request.aliases());
         List<String> names = new ArrayList<>(official.aliases);
@@ -131,6 +139,7 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
     protected OfficialRequest toRequest(Official o) {
         return new OfficialRequest(
                 o.name,
+                o.kind,
                 o.aliases,
                 o.country,
                 o.title,
@@ -144,6 +153,11 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
         return present(
                 References.find("statement", "s", "from Statement s where s.official.id = :target", official.id),
                 References.find("position", "p", "from Position p where p.official.id = :target", official.id),
+                References.find(
+                        "event",
+                        "e",
+                        "from Event e left join e.participants p where e.host.id = :target or p.id = :target",
+                        official.id),
                 References.find(
                         "mentioningStatement",
                         "s",

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.demarche.common.Problem;
@@ -234,6 +235,23 @@ public abstract class RecordService<E extends TrackedEntity, Q, R extends Repres
         } catch (JsonProcessingException e) {
             // The problem mappers unwrap it and name the field, as for a request body that cannot be read.
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Helper for {@link #checkRules}: each id of the list names a stored record of the type (422 on
+     * {@code field[i]} otherwise), and none is listed twice.
+     */
+    protected static void checkExist(
+            Violations violations, String field, List<UUID> ids, Class<? extends TrackedEntity> type) {
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            if (id != null && Panache.getEntityManager().find(type, id) == null) {
+                violations.add(
+                        field + "[" + i + "]", "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " has this id");
+            } else if (id != null && ids.indexOf(id) < i) {
+                violations.add(field + "[" + i + "]", "is listed twice");
+            }
         }
     }
 

@@ -145,6 +145,10 @@ public final class LuceneQueries {
                 query,
                 StatementDocuments.SOURCE,
                 c.sourceId() == null ? null : c.sourceId().toString());
+        filter(
+                query,
+                StatementDocuments.EVENT,
+                c.eventId() == null ? null : c.eventId().toString());
         filter(query, StatementDocuments.OUTLET, c.outlet());
         filter(query, StatementDocuments.MENTION, c.mention());
         if (c.from() != null) {

@@ -38,6 +38,7 @@ public final class StatementDocuments {
     public static final String LANGUAGE = "language";
     public static final String VERIFICATION = "verification";
     public static final String SOURCE = "source";
+    public static final String EVENT = "event";
     public static final String OUTLET = "outlet";
     public static final String MENTION = "mention";
     public static final String STATED_ON_START = "statedOnStart";
@@ -47,7 +48,7 @@ public final class StatementDocuments {
     /** Country, quote type, medium and the year of statedOnStart for facets ({@link FacetCode}). */
     public static final String FACET_CODE = "facetCode";
     /** How documents are laid out; an index written with another layout is rebuilt at start. */
-    public static final String LAYOUT = "6/" + FacetCode.VERSION;
+    public static final String LAYOUT = "7/" + FacetCode.VERSION;
 
     private StatementDocuments() {}
 
@@ -82,6 +83,9 @@ public final class StatementDocuments {
         for (Source source : statement.sources) {
             doc.add(new StringField(SOURCE, source.id.toString(), Field.Store.NO));
             doc.add(new StringField(OUTLET, lowerCase(source.outlet), Field.Store.NO));
+        }
+        if (statement.event != null) {
+            doc.add(new StringField(EVENT, statement.event.id.toString(), Field.Store.NO));
         }
         for (String mention : statement.mentions) {
             doc.add(new StringField(MENTION, mention, Field.Store.NO));

@@ -107,6 +107,7 @@ public class SourceService extends RecordService<Source, SourceRequest, SourceRe
     @Override
     protected List<Problem.Reference> referencesTo(Source source) {
         return present(
-                References.find("statement", "s", "from Statement s join s.sources x where x.id = :target", source.id));
+                References.find("statement", "s", "from Statement s join s.sources x where x.id = :target", source.id),
+                References.find("event", "e", "from Event e join e.sources x where x.id = :target", source.id));
     }
 }

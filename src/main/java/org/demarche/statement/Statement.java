@@ -3,6 +3,7 @@ package org.demarche.statement;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.demarche.common.PartialDate;
+import org.demarche.event.Event;
 import org.demarche.official.Official;
 import org.demarche.record.TrackedEntity;
 import org.demarche.source.Source;
@@ -98,6 +100,26 @@ public class Statement extends TrackedEntity {
             joinColumns = @JoinColumn(name = "statement_id"),
             inverseJoinColumns = @JoinColumn(name = "source_id"))
     public Set<Source> sources = new LinkedHashSet<>();
+
+    /** The event it was said at, such as a press briefing; null when not recorded. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "event_id")
+    public Event event;
+
+    /** Its place in the event (1 for the first); null when unordered. Unique within the event. */
+    @Column(name = "event_order")
+    public Integer eventOrder;
+
+    /** The speaker as the record prints it ("MR MILLER", "the representative of France"). */
+    public String attribution;
+
+    /** The role the speaker spoke in ("Foreign Ministry Spokesperson"). */
+    @Column(name = "speaker_role")
+    public String role;
+
+    /** The question it answers; null when it answers none. */
+    @Embedded
+    public Question inReplyTo;
 
     /** Country codes or official ids of those addressed or talked about. */
     @ElementCollection

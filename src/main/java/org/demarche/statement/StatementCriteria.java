@@ -22,6 +22,7 @@ public record StatementCriteria(
         String language,
         Verification verification,
         UUID sourceId,
+        UUID eventId,
         String outlet,
         String mention,
         LocalDate from,
@@ -39,6 +40,7 @@ public record StatementCriteria(
                 .where("lower(s.language) = :language", "language", language)
                 .where("s.verification = :verification", "verification", verification)
                 .where("exists (select 1 from s.sources x where x.id = :sourceId)", "sourceId", sourceId)
+                .where("s.event.id = :eventId", "eventId", eventId)
                 .where("exists (select 1 from s.sources o where lower(o.outlet) = :outlet)", "outlet", outlet)
                 .where(":mention member of s.mentions", "mention", mention)
                 .where("s.statedOnEnd >= :from", "from", from)
@@ -59,6 +61,7 @@ public record StatementCriteria(
                 language,
                 verification,
                 sourceId,
+                eventId,
                 outlet,
                 mention,
                 from,

@@ -41,9 +41,32 @@ final class StatementExamples {
               "mentions": ["UA"],
               "verification": "unverified",
               "notes": "English rendering by Caliber.Az of remarks made in Russian",
+              "eventId": null,
+              "event": null,
+              "eventOrder": null,
+              "attribution": null,
+              "role": null,
+              "inReplyTo": null,
               "createdAt": "2024-11-25T10:00:00Z",
               "updatedAt": "2024-11-25T10:00:00Z",
               "version": 0
+            }""";
+
+    /** A statement from a briefing transcript: its event, its place there, the speaker as printed, the question. */
+    static final String BRIEFING_REQUEST = """
+            {
+              "officialId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+              "text": "We have said many times that a ceasefire will not suit us.",
+              "quoteType": "direct_quote",
+              "language": "en",
+              "statedOn": "2024-11-20",
+              "medium": "press_conference",
+              "sourceIds": ["c3a4f1e2-6b7d-4e8f-9a0b-1c2d3e4f5a6b"],
+              "eventId": "e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b",
+              "eventOrder": 3,
+              "attribution": "M.V. ZAKHAROVA",
+              "role": "Foreign Ministry Spokeswoman",
+              "inReplyTo": {"question": "Will Moscow accept a ceasefire along the current line?", "asker": "RIA Novosti"}
             }""";
 
     static final String PATCH = """

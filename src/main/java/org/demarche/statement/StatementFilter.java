@@ -71,6 +71,12 @@ public class StatementFilter {
             schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     public String sourceId;
 
+    @QueryParam("eventId")
+    @Parameter(
+            description = "Only statements made at this event",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+    public String eventId;
+
     @QueryParam("outlet")
     @Parameter(description = "Only statements reported by a source of this outlet, any case", example = "Caliber.Az")
     public String outlet;

@@ -1,6 +1,8 @@
 package org.demarche.statement;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,7 +13,7 @@ import org.demarche.common.validation.PartialDateText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client writes to create or replace a statement. Read-only fields of a response are ignored. */
-@JsonIgnoreProperties({"id", "version", "createdAt", "updatedAt", "official", "topics", "sources"})
+@JsonIgnoreProperties({"id", "version", "createdAt", "updatedAt", "official", "topics", "sources", "event"})
 @Schema(name = "StatementInput", description = "A statement as written by a client")
 public record StatementRequest(
         @Schema(description = "The official who said it") @NotNull
@@ -56,12 +58,66 @@ public record StatementRequest(
         Verification verification,
 
         @Schema(description = "Editorial notes") @Size(max = 5000)
-        String notes) {
+        String notes,
+
+        @Schema(description = "The event it was said at (a briefing, an interview, a meeting); must exist")
+        UUID eventId,
+
+        @Schema(
+                description = "Its place in the event, 1 for the first; needs eventId; two statements of one event"
+                        + " may not share it (409); null when unordered",
+                examples = "3")
+        @Min(1)
+        Integer eventOrder,
+
+        @Schema(description = "The speaker as the record prints it", examples = "MR MILLER") @Size(max = 200)
+        String attribution,
+
+        @Schema(description = "The role the speaker spoke in", examples = "Foreign Ministry Spokesperson")
+        @Size(max = 200)
+        String role,
+
+        @Schema(description = "The question it answers; null when it answers none") @Valid
+        InReplyTo inReplyTo) {
 
     public StatementRequest {
         topicIds = topicIds == null ? List.of() : topicIds;
         sourceIds = sourceIds == null ? List.of() : sourceIds;
         mentions = mentions == null ? List.of() : mentions;
         verification = verification == null ? Verification.unverified : verification;
+    }
+
+    /** A statement outside any event, as written by a client that does not know events (article ingest). */
+    public StatementRequest(
+            UUID officialId,
+            String text,
+            QuoteType quoteType,
+            String language,
+            String statedOn,
+            String venue,
+            Medium medium,
+            List<UUID> topicIds,
+            List<UUID> sourceIds,
+            List<String> mentions,
+            Verification verification,
+            String notes) {
+        this(
+                officialId,
+                text,
+                quoteType,
+                language,
+                statedOn,
+                venue,
+                medium,
+                topicIds,
+                sourceIds,
+                mentions,
+                verification,
+                notes,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

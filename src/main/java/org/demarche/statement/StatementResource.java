@@ -228,10 +228,14 @@ public class StatementResource {
             @RequestBody(
                             content =
                                     @Content(
-                                            examples =
-                                                    @ExampleObject(
-                                                            name = "ceasefire-quote",
-                                                            value = StatementExamples.REQUEST)))
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "ceasefire-quote",
+                                                        value = StatementExamples.REQUEST),
+                                                @ExampleObject(
+                                                        name = "briefing-answer",
+                                                        value = StatementExamples.BRIEFING_REQUEST)
+                                            }))
                     StatementRequest body) {
         return Responses.created(statements.create(body), uri);
     }

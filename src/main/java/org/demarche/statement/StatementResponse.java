@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.demarche.common.http.Representation;
+import org.demarche.event.EventSummary;
 import org.demarche.official.OfficialSummary;
 import org.demarche.source.Source;
 import org.demarche.source.SourceSummary;
@@ -34,6 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             "mentions",
             "verification",
             "notes",
+            "eventId",
+            "event",
+            "eventOrder",
+            "attribution",
+            "role",
+            "inReplyTo",
             "createdAt",
             "updatedAt",
             "version"
@@ -58,6 +65,25 @@ public record StatementResponse(
         List<String> mentions,
         @Schema(examples = "unverified") Verification verification,
         @Schema(nullable = true) String notes,
+
+        @Schema(description = "The event it was said at", nullable = true)
+        UUID eventId,
+
+        @Schema(nullable = true) EventSummary event,
+
+        @Schema(description = "Its place in the event, 1 for the first", nullable = true, examples = "3")
+        Integer eventOrder,
+
+        @Schema(description = "The speaker as the record prints it", nullable = true, examples = "MR MILLER")
+        String attribution,
+
+        @Schema(
+                description = "The role the speaker spoke in",
+                nullable = true,
+                examples = "Foreign Ministry Spokesperson")
+        String role,
+
+        @Schema(nullable = true) InReplyTo inReplyTo,
         Instant createdAt,
         Instant updatedAt,
         long version,
@@ -94,6 +120,12 @@ public record StatementResponse(
                 List.copyOf(s.mentions),
                 s.verification,
                 s.notes,
+                s.event == null ? null : s.event.id,
+                s.event == null ? null : EventSummary.of(s.event),
+                s.eventOrder,
+                s.attribution,
+                s.role,
+                InReplyTo.of(s.inReplyTo),
                 s.createdAt,
                 s.updatedAt,
                 s.version,
@@ -118,6 +150,12 @@ public record StatementResponse(
                 mentions,
                 verification,
                 notes,
+                eventId,
+                event,
+                eventOrder,
+                attribution,
+                role,
+                inReplyTo,
                 createdAt,
                 updatedAt,
                 version,

@@ -1,10 +1,11 @@
 package org.demarche.statement;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,15 +27,17 @@ import org.demarche.common.paging.Cursor;
 import org.demarche.common.paging.IdFilter;
 import org.demarche.common.paging.Page;
 import org.demarche.common.paging.PageParams;
+import org.demarche.common.paging.PageSize;
 import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
 import org.demarche.common.validation.Violations;
+import org.demarche.event.Event;
+import org.demarche.event.EventService;
 import org.demarche.official.Official;
 import org.demarche.official.OfficialService;
 import org.demarche.official.OfficialSummary;
 import org.demarche.record.ListQuery;
 import org.demarche.record.RecordService;
-import org.demarche.record.TrackedEntity;
 import org.demarche.source.Source;
 import org.demarche.topic.Topic;
 import org.demarche.topic.TopicService;
@@ -55,6 +57,9 @@ public class StatementService extends RecordService<Statement, StatementRequest,
 
     @Inject
     OfficialService officials;
+
+    @Inject
+    EventService events;
 
     /** With q, only this many matches can be paged through; a narrower search reaches the rest. */
     static final int SEARCH_WINDOW = 10_000;
@@ -252,6 +257,49 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         return list(criteria, criteria.query() == null ? page.withDefaultSort("statedOn") : page);
     }
 
+    /** Where a statement without a place in its event sorts: after every place. */
+    private static final int UNORDERED = Integer.MAX_VALUE;
+
+    private static final String EVENT_ORDER = "coalesce(s.eventOrder, " + UNORDERED + ")";
+
+    /**
+     * The statements made at one event in their order there: by eventOrder, those without one last in the order
+     * they were recorded; a page at a time. 404 for an unknown event.
+     */
+    @Transactional
+    public Page<StatementResponse> listAt(UUID eventId, PageSize limit, Cursor cursor) {
+        events.find(eventId);
+        ListQuery<Statement> query =
+                ListQuery.of(Statement.class, "s").where("s.event.id = :eventId", "eventId", eventId);
+        long total = query.count();
+        if (cursor != null) {
+            Cursor after = cursor.forSort("eventOrder");
+            String[] parts = after.value().split("/", 2);
+            int order;
+            Instant createdAt;
+            try {
+                order = Integer.parseInt(parts[0]);
+                createdAt = Instant.parse(parts[parts.length - 1]);
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw Cursor.notIssued("cursor");
+            }
+            query.where(
+                    "(" + EVENT_ORDER + " > :order or (" + EVENT_ORDER + " = :order and (s.createdAt > :createdAt"
+                            + " or (s.createdAt = :createdAt and s.id > :afterId))))",
+                    Map.of("order", order, "createdAt", createdAt, "afterId", after.id()));
+        }
+        int size = PageSize.of(limit);
+        List<Statement> rows = query.first(size + 1, EVENT_ORDER + ", s.createdAt");
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            Statement last = rows.get(size - 1);
+            int order = last.eventOrder == null ? UNORDERED : last.eventOrder;
+            next = new Cursor("eventOrder", order + "/" + last.createdAt, last.id).encode();
+        }
+        return new Page<>(rows.stream().map(this::represent).toList(), total, next);
+    }
+
     /**
      * Every stored statement, newest first, a page at a time, read from the database rather than the search
      * index: what an export must show, even while the index is still catching up with the latest commits.
@@ -322,6 +370,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
                 QueryParams.lowerCase(filter.language),
                 filter.verification,
                 QueryParams.uuid("sourceId", filter.sourceId),
+                QueryParams.uuid("eventId", filter.eventId),
                 QueryParams.lowerCase(filter.outlet),
                 QueryParams.text(filter.mentions),
                 filter.from == null ? null : filter.from.start(),
@@ -356,6 +405,12 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         }
         checkExist(violations, "topicIds", request.topicIds(), Topic.class);
         checkExist(violations, "sourceIds", request.sourceIds(), Source.class);
+        if (request.eventId() != null && Event.findById(request.eventId()) == null) {
+            violations.add("eventId", "no event has this id");
+        }
+        if (request.eventOrder() != null && request.eventId() == null) {
+            violations.add("eventOrder", "needs eventId: it is a place in an event");
+        }
         for (int i = 0; i < request.mentions().size(); i++) {
             String mention = request.mentions().get(i);
             if (mention == null || mention.isBlank() || Country.isCode(mention)) {
@@ -370,25 +425,30 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         }
     }
 
-    private static void checkExist(
-            Violations violations, String field, List<UUID> ids, Class<? extends TrackedEntity> type) {
-        for (int i = 0; i < ids.size(); i++) {
-            UUID id = ids.get(i);
-            if (id != null && Panache.getEntityManager().find(type, id) == null) {
-                violations.add(
-                        field + "[" + i + "]", "no " + type.getSimpleName().toLowerCase(Locale.ROOT) + " has this id");
-            } else if (id != null && ids.indexOf(id) < i) {
-                violations.add(field + "[" + i + "]", "is listed twice");
-            }
-        }
-    }
-
     private static UUID parseUuid(String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Two statements of one event may not share a place in it. */
+    @Override
+    protected void checkConflicts(StatementRequest request, Statement existing) {
+        if (request.eventId() == null || request.eventOrder() == null) {
+            return;
+        }
+        Statement.<Statement>find("event.id = ?1 and eventOrder = ?2", request.eventId(), request.eventOrder())
+                .firstResultOptional()
+                .filter(other -> existing == null || !other.id.equals(existing.id))
+                .ifPresent(other -> {
+                    throw ProblemException.taken(
+                            "Statement " + other.id + " already has eventOrder " + request.eventOrder() + " in event "
+                                    + request.eventId(),
+                            "statement",
+                            other.id);
+                });
     }
 
     @Override
@@ -408,6 +468,12 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         request.sourceIds().forEach(id -> statement.sources.add(Source.findById(id)));
         statement.mentions.clear();
         statement.mentions.addAll(request.mentions());
+        statement.event = request.eventId() == null ? null : Event.findById(request.eventId());
+        statement.eventOrder = request.eventOrder();
+        statement.attribution = request.attribution();
+        statement.role = request.role();
+        statement.inReplyTo =
+                request.inReplyTo() == null ? null : request.inReplyTo().toEntity();
     }
 
     @Override
@@ -430,7 +496,12 @@ public class StatementService extends RecordService<Statement, StatementRequest,
                 r.sourceIds(),
                 r.mentions(),
                 r.verification(),
-                r.notes());
+                r.notes(),
+                r.eventId(),
+                r.eventOrder(),
+                r.attribution(),
+                r.role(),
+                r.inReplyTo());
     }
 
     /** Topics and sources are sets: a request may list them in any order. */
@@ -448,7 +519,12 @@ public class StatementService extends RecordService<Statement, StatementRequest,
                 sorted(r.sourceIds()),
                 r.mentions(),
                 r.verification(),
-                r.notes());
+                r.notes(),
+                r.eventId(),
+                r.eventOrder(),
+                r.attribution(),
+                r.role(),
+                r.inReplyTo());
     }
 
     private static List<UUID> sorted(List<UUID> ids) {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The event types a subscription may ask for: {@code <record>.created}, {@code .updated} and {@code .deleted}
- * for each of the five records, {@code position.opened} and {@code position.closed} (a position's validity
+ * for each of the six records, {@code position.opened} and {@code position.closed} (a position's validity
  * starting or ending), or {@code *} for all of them.
  */
 final class EventTypes {
@@ -20,7 +20,7 @@ final class EventTypes {
 
     private static Set<String> known() {
         Set<String> types = new LinkedHashSet<>();
-        for (String record : List.of("official", "topic", "source", "statement", "position")) {
+        for (String record : List.of("official", "topic", "source", "event", "statement", "position")) {
             for (String change : List.of("created", "updated", "deleted")) {
                 types.add(record + "." + change);
             }

@@ -24,6 +24,7 @@ final class StatementFilters {
         statements.verification = filter.verification();
         statements.sourceId =
                 filter.sourceId() == null ? null : filter.sourceId().toString();
+        statements.eventId = filter.eventId() == null ? null : filter.eventId().toString();
         statements.outlet = filter.outlet();
         statements.mentions = filter.mentions();
         statements.from = date(filter.from());

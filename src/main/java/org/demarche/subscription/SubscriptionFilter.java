@@ -52,6 +52,9 @@ public record SubscriptionFilter(
         @Schema(description = "Statements reported in this source", nullable = true)
         UUID sourceId,
 
+        @Schema(description = "Statements made at this event", nullable = true)
+        UUID eventId,
+
         @Schema(description = "Statements reported by a source of this outlet, any case", nullable = true)
         @Size(max = 200)
         String outlet,
@@ -80,6 +83,7 @@ public record SubscriptionFilter(
                 || language != null
                 || verification != null
                 || sourceId != null
+                || eventId != null
                 || outlet != null
                 || mentions != null
                 || from != null

@@ -169,6 +169,7 @@ public class SubscriptionService {
                 filter.language(),
                 filter.verification(),
                 filter.sourceId(),
+                filter.eventId(),
                 filter.outlet(),
                 filter.mentions(),
                 filter.from(),

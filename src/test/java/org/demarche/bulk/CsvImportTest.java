@@ -180,9 +180,17 @@ class CsvImportTest {
         String official = Fixtures.official("Round Csv " + u, "FI");
         String topic = Fixtures.topic("round-csv-" + u, null);
         String source = Fixtures.source("Round Times");
+        String event = Fixtures.create(
+                "events",
+                Map.of("kind", "press_conference", "title", "Round Csv conference " + u, "heldOn", "2025-06"));
         Fixtures.create(
                 "statements",
                 Map.ofEntries(
+                        Map.entry("eventId", event),
+                        Map.entry("eventOrder", 2),
+                        Map.entry("attribution", "MR ROUND"),
+                        Map.entry("role", "Spokesman"),
+                        Map.entry("inReplyTo", Map.of("question", "=And then? " + u, "asker", "Yle")),
                         Map.entry("officialId", official),
                         Map.entry("text", "=HYPERLINK(\"x\") " + u),
                         Map.entry("quoteType", "direct_quote"),

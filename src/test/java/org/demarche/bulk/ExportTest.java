@@ -1,6 +1,7 @@
 package org.demarche.bulk;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,11 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.demarche.Fixtures;
 import org.demarche.SendsAdminKey;
+import org.demarche.common.stream.ListFormat;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @SendsAdminKey
 class ExportTest {
 
-    private static final List<String> KINDS = List.of("official", "topic", "source", "statement", "position");
+    private static final List<String> KINDS = List.of("official", "topic", "source", "event", "statement", "position");
 
     @Test
     void everyRecordIsALineReferencesFirstInTheShapeAClientWrites() throws Exception {
@@ -106,6 +109,102 @@ class ExportTest {
                     .then()
                     .statusCode(200);
         }
+    }
+
+    @Test
+    void anEventAndAStatementMadeThereRoundTrip() throws Exception {
+        String u = Fixtures.unique();
+        String ministry = Fixtures.create(
+                "officials", Map.of("name", "Round Trip Ministry " + u, "kind", "organisation", "country", "FR"));
+        String spokesman = Fixtures.official("Round Trip Spokesman " + u, "FR");
+        String source = Fixtures.source("Round Trip Readouts");
+        String event = Fixtures.create(
+                "events",
+                Map.of(
+                        "kind",
+                        "press_conference",
+                        "title",
+                        "Round trip press conference " + u,
+                        "heldOn",
+                        "2025-03",
+                        "venue",
+                        "Paris",
+                        "hostId",
+                        ministry,
+                        "participantIds",
+                        List.of(spokesman, ministry),
+                        "sourceIds",
+                        List.of(source)));
+        Map<String, Object> said = new java.util.HashMap<>(Map.of(
+                "officialId",
+                spokesman,
+                "text",
+                "Round trip words " + u,
+                "quoteType",
+                "direct_quote",
+                "statedOn",
+                "2025-03",
+                "eventId",
+                event,
+                "eventOrder",
+                4,
+                "attribution",
+                "THE SPOKESMAN",
+                "role",
+                "Spokesman of the Ministry",
+                "inReplyTo",
+                Map.of("question", "And the talks?", "asker", "AFP")));
+        String statement = Fixtures.create("statements", said);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode eventBefore = stored(json, "events", event);
+        JsonNode statementBefore = stored(json, "statements", statement);
+
+        String body =
+                given().get("/api/v1/export").then().statusCode(200).extract().asString();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            lines.add(json.readTree(line));
+        }
+        assertTrue(indexOf(lines, source) < indexOf(lines, event));
+        assertTrue(indexOf(lines, event) < indexOf(lines, statement));
+        JsonNode eventLine = lines.get(indexOf(lines, event));
+        JsonNode statementLine = lines.get(indexOf(lines, statement));
+        assertEquals(
+                "organisation", lines.get(indexOf(lines, ministry)).get("kind").asText());
+        assertEquals(event, statementLine.get("eventId").asText());
+        assertEquals("AFP", statementLine.at("/inReplyTo/asker").asText());
+
+        given().delete("/api/v1/statements/" + statement).then().statusCode(204);
+        given().delete("/api/v1/events/" + event).then().statusCode(204);
+        given().contentType(ListFormat.APPLICATION_NDJSON)
+                .body((eventLine + "\n" + statementLine + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .body("byType.event.created", equalTo(1))
+                .body("byType.statement.created", equalTo(1))
+                .body("rejected", equalTo(0));
+        assertEquals(eventBefore, stored(json, "events", event));
+        assertEquals(statementBefore, stored(json, "statements", statement));
+        // Imported again, the same lines change nothing.
+        given().contentType(ListFormat.APPLICATION_NDJSON)
+                .body((eventLine + "\n" + statementLine + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .body("byType.event.unchanged", equalTo(1))
+                .body("byType.statement.unchanged", equalTo(1));
+    }
+
+    /** The record as GET shows it, without what a new copy of it has anew (version and times). */
+    private static JsonNode stored(ObjectMapper json, String resource, String id) throws Exception {
+        ObjectNode record = (ObjectNode) json.readTree(given().get("/api/v1/" + resource + "/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        record.remove(List.of("version", "createdAt", "updatedAt"));
+        return record;
     }
 
     private static int indexOf(List<JsonNode> lines, String id) {

@@ -105,6 +105,39 @@ class ImportTest {
     }
 
     @Test
+    void anEventLineIsFoundByItsKindTitleAndDateAndTwoStatementsMayNotShareItsPlace() {
+        String u = Fixtures.unique();
+        String official = Fixtures.official("Imported Speaker " + u, "IE");
+        String event = "{\"type\":\"event\",\"kind\":\"briefing\",\"title\":\"Imported briefing " + u
+                + "\",\"heldOn\":\"2025-02-03\",\"participantIds\":[\"" + official + "\"]}";
+        JsonPath first = importing(lines(event, event), false);
+        assertEquals(1, first.getInt("byType.event.created"), first.prettify());
+        assertEquals(1, first.getInt("byType.event.unchanged"));
+        String id = given().queryParam("title", "Imported briefing " + u)
+                .get("/api/v1/events")
+                .then()
+                .body("total", equalTo(1))
+                .extract()
+                .path("items[0].id");
+
+        String said = "{\"type\":\"statement\",\"officialId\":\"" + official + "\",\"quoteType\":\"summary\","
+                + "\"statedOn\":\"2025-02-03\",\"eventId\":\"" + id + "\",\"eventOrder\":1,\"text\":\"";
+        JsonPath second = importing(lines(said + "First " + u + "\"}", said + "Second " + u + "\"}"), false);
+        assertEquals(1, second.getInt("created"), second.prettify());
+        assertEquals(1, second.getInt("rejected"));
+        given().get("/api/v1/events/" + id + "/statements").then().body("items.text", equalTo(List.of("First " + u)));
+        JsonPath third = importing(lines(said + "Third " + u + "\"}"), false);
+        assertEquals(1, third.getInt("rejected"), third.prettify());
+        assertEquals(
+                "Statement "
+                        + given().get("/api/v1/events/" + id + "/statements")
+                                .then()
+                                .extract()
+                                .path("items[0].id") + " already has eventOrder 1 in event " + id,
+                third.getString("errors[0].message"));
+    }
+
+    @Test
     void aBatchTheDatabaseRefusesIsRetriedLineByLineSoOnlyTheConflictingLineIsRejected() {
         String slug = "taken-" + Fixtures.unique();
         JsonPath report = importing(

@@ -91,6 +91,7 @@ class OpenApiClientSchemasTest {
                 List.of(
                         "id",
                         "name",
+                        "kind",
                         "aliases",
                         "country",
                         "title",
@@ -109,7 +110,7 @@ class OpenApiClientSchemasTest {
 
     @Test
     void patchBodiesAreTypedMergePatchesWithEveryFieldOptionalAndNullable() {
-        for (String thing : List.of("officials", "topics", "sources", "statements", "positions")) {
+        for (String thing : List.of("officials", "topics", "sources", "events", "statements", "positions")) {
             Map<String, Object> body = path(
                     "paths",
                     "/api/v1/" + thing + "/{id}",
@@ -151,7 +152,37 @@ class OpenApiClientSchemasTest {
         String official = Fixtures.official("Schema " + Fixtures.unique(), "FR");
         String topic = Fixtures.topic("schema-" + Fixtures.unique(), null);
         String source = Fixtures.source("Schema Outlet");
-        String statement = Fixtures.statement(official, "2024", List.of(topic), List.of(source));
+        String event = Fixtures.create(
+                "events",
+                Map.of(
+                        "kind",
+                        "meeting",
+                        "title",
+                        "Schema meeting",
+                        "heldOn",
+                        "2024",
+                        "hostId",
+                        official,
+                        "participantIds",
+                        List.of(official),
+                        "sourceIds",
+                        List.of(source)));
+        String statement = Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        official,
+                        "text",
+                        "Schema words " + Fixtures.unique(),
+                        "quoteType",
+                        "paraphrase",
+                        "statedOn",
+                        "2024",
+                        "eventId",
+                        event,
+                        "inReplyTo",
+                        Map.of("question", "Why?")));
+        String plain = Fixtures.statement(official, "2024", List.of(topic), List.of(source));
         String position = Fixtures.create(
                 "positions",
                 Map.of("officialId", official, "topicId", topic, "stance", "supports", "validFrom", "2024"));
@@ -166,6 +197,10 @@ class OpenApiClientSchemasTest {
             {"/api/v1/topics/{id}", "/api/v1/topics/" + topic},
             {"/api/v1/sources/{id}", "/api/v1/sources/" + source},
             {"/api/v1/statements/{id}", "/api/v1/statements/" + statement},
+            {"/api/v1/statements/{id}", "/api/v1/statements/" + plain},
+            {"/api/v1/events/{id}", "/api/v1/events/" + event},
+            {"/api/v1/events", "/api/v1/events?officialId=" + official},
+            {"/api/v1/events/{eventId}/statements", "/api/v1/events/" + event + "/statements"},
             {"/api/v1/positions/{id}", "/api/v1/positions/" + position},
             {"/api/v1/officials", "/api/v1/officials?country=FR&limit=200"},
             {"/api/v1/statements", "/api/v1/statements?officialId=" + official},

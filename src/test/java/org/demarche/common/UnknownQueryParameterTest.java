@@ -17,7 +17,17 @@ import org.junit.jupiter.api.Test;
 class UnknownQueryParameterTest {
 
     private static final List<String> OFFICIAL_LIST = List.of(
-            "country", "cursor", "id", "limit", "name", "organization", "prefix", "sort", "updatedSince", "wikidataId");
+            "country",
+            "cursor",
+            "id",
+            "kind",
+            "limit",
+            "name",
+            "organization",
+            "prefix",
+            "sort",
+            "updatedSince",
+            "wikidataId");
 
     @Test
     void aMisspelledFilterOnAListIsA400NamingItAndTheParametersTaken() {
@@ -46,7 +56,7 @@ class UnknownQueryParameterTest {
                 .body(
                         "detail",
                         containsString("Unknown query parameters 'form', 'offical'; this endpoint takes: country,"
-                                + " cursor, from, id, language, limit, medium, mentions, officialId, outlet, q, quoteType, sort, sourceId,"
+                                + " cursor, eventId, from, id, language, limit, medium, mentions, officialId, outlet, q, quoteType, sort, sourceId,"
                                 + " to, topic, updatedSince, verification"))
                 .body("unknownParameters", equalTo(List.of("form", "offical")))
                 .body("acceptedParameters", hasItems("q", "officialId", "cursor"));

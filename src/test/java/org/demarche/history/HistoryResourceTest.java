@@ -46,7 +46,7 @@ class HistoryResourceTest {
                 .body("items[0].changedAt", notNullValue())
                 .body("items[0].changedBy.name", equalTo("admin (DEMARCHE_ADMIN_KEY)"))
                 .body("items[0].changedBy.keyId", notNullValue())
-                .body("items[0].changes.field", contains("name", "country", "title"))
+                .body("items[0].changes.field", contains("name", "kind", "country", "title"))
                 .body("items[0].changes[0].before", nullValue())
                 .body("items[0].changes[0].after", equalTo("Maria Zakharova"))
                 .body("items[0].state.id", equalTo(id))

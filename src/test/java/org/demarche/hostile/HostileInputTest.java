@@ -95,6 +95,8 @@ class HostileInputTest {
         String position = Fixtures.create(
                 "positions",
                 Map.of("officialId", official, "topicId", topic, "stance", "opposes", "validFrom", "2024-11"));
+        String event =
+                Fixtures.create("events", Map.of("kind", "briefing", "title", "Hostile briefing", "heldOn", "2024"));
 
         Supplier<ObjectNode> officialBody = () -> object(Map.of(
                 "name",
@@ -133,8 +135,25 @@ class HostileInputTest {
                 "Moscow",
                 "notes",
                 "n",
+                "attribution",
+                "MR LAVROV",
                 "topicIds",
                 List.of(topic),
+                "sourceIds",
+                List.of(source)));
+        Supplier<ObjectNode> eventBody = () -> object(Map.of(
+                "kind",
+                "press_conference",
+                "title",
+                "Press conference after the talks",
+                "heldOn",
+                "2024-11-20",
+                "venue",
+                "Moscow",
+                "hostId",
+                official,
+                "participantIds",
+                List.of(official),
                 "sourceIds",
                 List.of(source)));
         // Each new position needs a topic of its own, or it would close (and clash with) the previous one.
@@ -166,7 +185,8 @@ class HostileInputTest {
         add("officials", official, officialBody, officialBody, List.of("name", "title", "organization"));
         add("topics", topic, topicBody, topicBody, List.of("name", "description"));
         add("sources", source, sourceBody, sourceBody, List.of("outlet", "title", "citing"));
-        add("statements", statement, statementBody, statementBody, List.of("text", "venue", "notes"));
+        add("events", event, eventBody, eventBody, List.of("title", "venue"));
+        add("statements", statement, statementBody, statementBody, List.of("text", "venue", "notes", "attribution"));
         add("positions", position, positionBody, positionReplacement, List.of("label"));
         writes.add(new Write(
                 "POST",

@@ -198,32 +198,30 @@ class StatementSearchTest {
         String nested = Fixtures.topic("search-nested-" + Fixtures.unique(), topic);
         String source = Fixtures.create(
                 "sources", Map.of("url", "https://example.org/" + Fixtures.unique(), "outlet", "Search Gazette"));
+        String event = Fixtures.create(
+                "events",
+                Map.of("kind", "interview", "title", "Search interview " + Fixtures.unique(), "heldOn", "2024-06"));
         String hit = say(
                 "hit",
                 "Guarantees first, then a ceasefire.",
-                Map.of(
-                        "topicIds",
-                        List.of(nested),
-                        "sourceIds",
-                        List.of(source),
-                        "mentions",
-                        List.of("UA"),
-                        "quoteType",
-                        "paraphrase",
-                        "medium",
-                        "interview",
-                        "language",
-                        "en",
-                        "verification",
-                        "verified",
-                        "statedOn",
-                        "2024-06"));
+                Map.ofEntries(
+                        Map.entry("topicIds", List.of(nested)),
+                        Map.entry("sourceIds", List.of(source)),
+                        Map.entry("mentions", List.of("UA")),
+                        Map.entry("quoteType", "paraphrase"),
+                        Map.entry("medium", "interview"),
+                        Map.entry("language", "en"),
+                        Map.entry("verification", "verified"),
+                        Map.entry("statedOn", "2024-06"),
+                        Map.entry("eventId", event),
+                        Map.entry("eventOrder", 1)));
         say("before", "Guarantees first, then a ceasefire.", Map.of("statedOn", "2024-05-31"));
         say("after", "Guarantees first, then a ceasefire.", Map.of("statedOn", "2024-07"));
 
         Map<String, Object> filters = Map.ofEntries(
                 Map.entry("topic", topic),
                 Map.entry("sourceId", source),
+                Map.entry("eventId", event),
                 Map.entry("outlet", "search gazette"),
                 Map.entry("mentions", "UA"),
                 Map.entry("quoteType", "PARAPHRASE"),

@@ -34,10 +34,13 @@ class ListQueryCountTest {
         List<String> officials = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        List<String> events = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             officials.add(Fixtures.official("Counted " + i + " " + Fixtures.unique(), "RU"));
             topics.add(Fixtures.topic("count-extra-" + Fixtures.unique(), topic));
             sources.add(Fixtures.source("Counted outlet " + i));
+            events.add(Fixtures.create(
+                    "events", Map.of("kind", "briefing", "title", "Counted briefing " + i, "heldOn", "2024-11")));
         }
         for (int i = 0; i < ROWS; i++) {
             Fixtures.create(
@@ -56,7 +59,9 @@ class ListQueryCountTest {
                             "sourceIds",
                             List.of(sources.get(i % 10)),
                             "mentions",
-                            List.of("UA", officials.get((i + 1) % 10))));
+                            List.of("UA", officials.get((i + 1) % 10)),
+                            "eventId",
+                            events.get(i % 10)));
         }
 
         for (String q : new String[] {null, "counted"}) {

@@ -236,6 +236,34 @@ class DeliveryTest {
     }
 
     @Test
+    void aSubscriptionToAnEventGetsTheStatementsMadeThere() throws Exception {
+        String official = Fixtures.official("Briefer " + Fixtures.unique(), "RU");
+        String event = Fixtures.create(
+                "events",
+                Map.of("kind", "briefing", "title", "Watched briefing " + Fixtures.unique(), "heldOn", "2026"));
+        subscribe("/ok", List.of("statement.created"), Map.of("eventId", event))
+                .body("filter.eventId", org.hamcrest.Matchers.equalTo(event));
+        Fixtures.statement(official, "2026-11-06", List.of(), List.of());
+        String atTheBriefing = Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        official,
+                        "text",
+                        "Said at the briefing",
+                        "quoteType",
+                        "direct_quote",
+                        "statedOn",
+                        "2026-11-06",
+                        "eventId",
+                        event,
+                        "eventOrder",
+                        1));
+        assertEquals(atTheBriefing, body(receiver.next()).get("recordId").asText());
+        assertNull(receiver.poll(500));
+    }
+
+    @Test
     void anUpdateThatTakesAStatementOutOfASavedSearchIsToldToo() throws Exception {
         String official = Fixtures.official("Leaving " + Fixtures.unique(), "NO");
         String statement = said(official, Fixtures.source("NRK"), "A ceasefire is near", "2026-11-10");

@@ -45,6 +45,7 @@ final class OpenSearchDocuments {
                 statement.sources.stream()
                         .map(source -> lowerCase(source.outlet))
                         .toList());
+        doc.put(StatementDocuments.EVENT, statement.event == null ? null : statement.event.id.toString());
         doc.put(StatementDocuments.MENTION, statement.mentions);
         doc.put(StatementDocuments.STATED_ON_START, statement.statedOnStart.toEpochDay());
         doc.put(StatementDocuments.STATED_ON_END, statement.statedOnEnd.toEpochDay());

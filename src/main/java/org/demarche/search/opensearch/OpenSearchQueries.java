@@ -43,6 +43,10 @@ public final class OpenSearchQueries {
                 filters,
                 StatementDocuments.SOURCE,
                 c.sourceId() == null ? null : c.sourceId().toString());
+        filter(
+                filters,
+                StatementDocuments.EVENT,
+                c.eventId() == null ? null : c.eventId().toString());
         filter(filters, StatementDocuments.OUTLET, c.outlet());
         filter(filters, StatementDocuments.MENTION, c.mention());
         if (c.from() != null) {

@@ -110,6 +110,7 @@ class ListStreamingTest {
                 List.of(
                         "id",
                         "name",
+                        "kind",
                         "aliases",
                         "country",
                         "title",
@@ -131,11 +132,11 @@ class ListStreamingTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals("'" + FORMULA + " Streamed " + TAG + " 000", formulas[1]);
-        assertEquals("'-1", formulas[4]);
-        assertEquals("'@SUM(A1)", formulas[5]);
+        assertEquals("'-1", formulas[5]);
+        assertEquals("'@SUM(A1)", formulas[6]);
         assertEquals(
                 new ObjectMapper().writeValueAsString(List.of(FORMULA)),
-                formulas[2],
+                formulas[3],
                 "an array is one cell of JSON text, which no spreadsheet runs as a formula");
         assertEquals(true, body.contains("\r\n"), "CRLF line ends (RFC 4180)");
     }

@@ -275,6 +275,7 @@ class EngineParityTest {
                 null,
                 null,
                 null,
+                null,
                 from,
                 null,
                 null);

@@ -130,6 +130,7 @@ class TwoNodeSearchTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         long before = search.search(ceasefire, null, 0, 20).total();
         assertEquals(STATEMENTS / 2, before);
@@ -149,7 +150,7 @@ class TwoNodeSearchTest {
                     search.search(
                                     new StatementCriteria(
                                             null, null, null, null, null, null, null, null, null, null, null, null,
-                                            null, null, null),
+                                            null, null, null, null),
                                     StatementService.SORTING.resolve("-statedOn"),
                                     0,
                                     20)
