@@ -22,8 +22,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.demarche.Fixtures;
 import org.demarche.SendsAdminKey;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -296,6 +303,74 @@ class DeliveryTest {
                 List.of("delivered", "delivered", "delivered", "delivered", "delivered"), log.getList("items.status"));
         assertTrue(log.getInt("items[4].attempts") >= 2, log.prettify());
         assertEquals(204, log.getInt("items[4].responseCode"));
+    }
+
+    /** The ERROR lines logged by this class's logger while {@code during} runs, formatted. */
+    private static List<String> errorsOf(Class<?> logging, ThrowingRunnable during) throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (logging.getName().equals(record.getLoggerName())
+                        && record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(((ExtLogRecord) record).getFormattedMessage());
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            during.run();
+        } finally {
+            root.removeHandler(capture);
+        }
+        return errors;
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aChangeThatCannotBePlannedIsSkippedWithAnErrorAndTheRestIsDelivered() throws Exception {
+        // Filters no request can make (the API refuses both): one fails as an official is matched against it,
+        // the other cannot even be read.
+        String failing =
+                subscribe("/fail", List.of("official.created"), null).extract().path("id");
+        String unreadable =
+                subscribe("/fail", List.of("official.created"), null).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Subscription.<Subscription>findById(UUID.fromString(failing)).filter = "{\"officialId\": [null]}";
+            Subscription.<Subscription>findById(UUID.fromString(unreadable)).filter = "{\"officialId\": ";
+        });
+        String healthy =
+                subscribe("/ok", List.of("official.created"), null).extract().path("id");
+        List<String> officials = new ArrayList<>();
+        List<String> errors = errorsOf(DeliveryPlanner.class, () -> {
+            officials.add(Fixtures.official("Poisoned " + Fixtures.unique(), "CZ"));
+            Receiver.Received first = receiver.next();
+            assertEquals("/ok", first.path());
+            assertEquals(officials.get(0), body(first).get("recordId").asText());
+            // And the planner has moved on.
+            officials.add(Fixtures.official("After " + Fixtures.unique(), "CZ"));
+            Receiver.Received second = receiver.next();
+            assertEquals("/ok", second.path());
+            assertEquals(officials.get(1), body(second).get("recordId").asText());
+            assertNull(receiver.poll(500), "nothing for the broken subscriptions");
+        });
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> e.matches("Revision \\d+, official " + officials.get(0)
+                                + ": not delivered to subscription " + failing + "; planning it failed")),
+                errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(unreadable)), errors.toString());
+        assertEquals(2, settledLog(healthy).getList("items").size());
     }
 
     @Test
