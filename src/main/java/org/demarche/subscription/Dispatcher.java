@@ -203,11 +203,17 @@ class Dispatcher {
             return;
         }
         delivery.error = failure(outcome);
-        if (retries.givesUp(delivery.firstAttemptAt, now)) {
+        // Counted from the first failure of any pending delivery, so that a redelivery pushing a failing head
+        // back does not start the count again.
+        Instant since = Deliveries.failingSince(delivery.subscriptionId);
+        if (since == null || since.isAfter(delivery.firstAttemptAt)) {
+            since = delivery.firstAttemptAt;
+        }
+        if (retries.givesUp(since, now)) {
             Subscription subscription = Subscription.findById(delivery.subscriptionId);
             subscription.disabledAt = now;
-            subscription.disabledReason = "Deliveries failed for " + retries.disableAfter() + " (since "
-                    + delivery.firstAttemptAt + "); the last attempt: " + delivery.error;
+            subscription.disabledReason = "Deliveries failed for " + retries.disableAfter() + " (since " + since
+                    + "); the last attempt: " + delivery.error;
             delivery.nextAttemptAt = now;
         } else {
             delivery.nextAttemptAt = retries.next(now, delivery.attempts);

@@ -188,7 +188,8 @@ public class SubscriptionResource {
             summary = "Send a delivery again",
             description = "Queues the delivery to be sent now with the same id and body, delivered or not, with"
                     + " its attempts counted afresh. It goes before the subscription's other pending"
-                    + " deliveries. 409 while the subscription is disabled.")
+                    + " deliveries. It does not put off disabling: failures still count from the first"
+                    + " failed attempt of a pending delivery. 409 while the subscription is disabled.")
     @APIResponse(responseCode = "202", description = "Queued; the delivery log shows what becomes of it")
     public RestResponse<DeliveryResponse> redeliver(
             @PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {

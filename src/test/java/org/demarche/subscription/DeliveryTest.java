@@ -429,6 +429,47 @@ class DeliveryTest {
     }
 
     @Test
+    void redeliveringDoesNotPutOffDisablingAFailingSubscription() throws Exception {
+        String official = Fixtures.official("Dodging " + Fixtures.unique(), "PT");
+        String subscription = subscribe("/down", List.of("statement.created"), Map.of("officialId", List.of(official)))
+                .extract()
+                .path("id");
+        statement(official);
+        String delivered = receiver.next().headers().get("Demarche-Delivery");
+        settledLog(subscription);
+        receiver.down = true;
+        statement(official);
+        String failing = receiver.next().headers().get("Demarche-Delivery");
+        String deliveries = "/api/v1/subscriptions/" + subscription + "/deliveries/";
+        java.time.Instant firstFailure = java.time.Instant.parse(
+                given().get(deliveries + failing).then().extract().path("firstAttemptAt"));
+
+        // Well within the 10 s the tests allow, the failing head is sent again, then the delivered one is sent
+        // again in front of it: neither starts the count of failures again.
+        Thread.sleep(4_000);
+        given().post(deliveries + failing + "/redeliver").then().statusCode(202);
+        Thread.sleep(2_000);
+        given().post(deliveries + delivered + "/redeliver").then().statusCode(202);
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonPath read;
+        do {
+            Thread.sleep(100);
+            read = given().get("/api/v1/subscriptions/" + subscription)
+                    .then()
+                    .extract()
+                    .jsonPath();
+        } while (read.get("disabledAt") == null && System.nanoTime() < deadline);
+        java.time.Instant disabledAt = java.time.Instant.parse(read.getString("disabledAt"));
+        long afterMillis = java.time.Duration.between(firstFailure, disabledAt).toMillis();
+        // 10 s, and at most one retry wait (1 s in tests) and a turn of the follower more.
+        assertTrue(
+                afterMillis >= 10_000 && afterMillis < 12_500,
+                "disabled " + afterMillis + " ms after the first failure");
+        assertTrue(read.getString("disabledReason").contains("since " + firstFailure), read.prettify());
+    }
+
+    @Test
     void aDeliveryCanBeSentAgainAndTheLogIsItsOwners() throws Exception {
         String official = Fixtures.official("Again " + Fixtures.unique(), "ES");
         String subscription = subscribe("/ok", List.of("statement.created"), Map.of("officialId", List.of(official)))
