@@ -79,7 +79,9 @@ public class SubscriptionService {
 
     /**
      * Changes a subscription's url, events or filter: a JSON Merge Patch over {@code {url, events, filter}}
-     * (a filter given replaces the stored one's fields it names; null removes), checked as a new one is.
+     * (a filter given replaces the stored one's fields it names; null removes), checked as a new one is: the
+     * whole result, so a stored filter naming a topic or official deleted since is a 422 naming that field,
+     * as POST would answer, until the PATCH drops or replaces it.
      * Its secret, log and pending deliveries stay; changes already planned are sent as planned.
      */
     @Transactional
