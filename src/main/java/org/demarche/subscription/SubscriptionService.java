@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
 import org.demarche.common.validation.RequestValidator;
 import org.demarche.common.validation.Violations;
+import org.demarche.key.ApiKey;
 import org.demarche.official.Official;
 import org.demarche.record.ListQuery;
 import org.demarche.statement.SearchQuery;
@@ -60,8 +62,13 @@ public class SubscriptionService {
         this.maxPerKey = maxPerKey;
     }
 
+    /**
+     * Makes a subscription. The caller's key row is held first, until the transaction ends: creations for
+     * one key take turns, so two at once cannot both count one below the cap and both be inserted.
+     */
     @Transactional
     public SubscriptionResponse create(Caller caller, SubscriptionRequest request) {
+        ApiKey.findById(caller.keyId(), LockModeType.PESSIMISTIC_WRITE);
         long owned = Subscription.count("keyId", caller.keyId());
         if (owned >= maxPerKey) {
             throw ProblemException.conflict(

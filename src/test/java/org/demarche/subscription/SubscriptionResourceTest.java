@@ -412,4 +412,37 @@ class SubscriptionResourceTest {
                 .body("detail", containsString("has 20 subscriptions"));
         subscribe(newEditorKey(), Map.of("url", HOOK, "events", List.of("*"))).statusCode(201);
     }
+
+    @Test
+    void concurrentCreatesDoNotPassTheCap() throws Exception {
+        String key = newEditorKey();
+        for (int i = 0; i < 15; i++) {
+            subscribe(key, Map.of("url", HOOK, "events", List.of("*"))).statusCode(201);
+        }
+        // Twenty at once for the last five places.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("Authorization", "Bearer " + key)
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("url", HOOK, "events", List.of("*")))
+                            .post("/api/v1/subscriptions")
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                counts.merge(status.get(), 1, Integer::sum);
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(Map.of(201, 5, 409, 15), counts);
+        } finally {
+            pool.shutdownNow();
+        }
+        call(key, "GET", "?limit=100").statusCode(200).body("total", equalTo(20));
+    }
 }
