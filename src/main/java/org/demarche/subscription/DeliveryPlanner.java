@@ -25,14 +25,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Query;
 import org.demarche.common.ProblemException;
 import org.demarche.history.Action;
 import org.demarche.history.Change;
 import org.demarche.history.ChangeFeed;
 import org.demarche.history.History;
 import org.demarche.record.FeedLease;
+import org.demarche.search.CompiledSearch;
 import org.demarche.search.StatementPercolator;
 import org.demarche.statement.Statement;
 import org.demarche.statement.StatementFilter;
@@ -187,15 +186,15 @@ class DeliveryPlanner {
             SubscriptionFilter filter = filters.get(i);
             Set<UUID> subtree =
                     filter == null || filter.topic() == null ? null : subtrees.get(UUID.fromString(filter.topic()));
-            Query statements;
+            CompiledSearch statements;
             try {
-                statements = filter == null ? null : statementQuery(s.id, filter, subtree);
+                statements = filter == null ? null : statementSearch(s.id, filter, subtree);
             } catch (RuntimeException e) {
                 if (mayPass(e)) {
                     throw e;
                 }
                 LOG.errorf(e, "Subscription %s gets no statements: its filter cannot be made a search", s.id);
-                statements = new MatchNoDocsQuery();
+                statements = CompiledSearch.NOTHING;
             }
             watches.add(new Watch(
                     s.id,
@@ -211,14 +210,14 @@ class DeliveryPlanner {
     }
 
     /** The statement search a filter makes; one that no longer makes one (it was checked when made) finds nothing. */
-    private Query statementQuery(UUID subscription, SubscriptionFilter filter, Set<UUID> topics) {
+    private CompiledSearch statementSearch(UUID subscription, SubscriptionFilter filter, Set<UUID> topics) {
         StatementFilter withoutTopic = StatementFilters.of(filter);
         withoutTopic.topic = null;
         try {
-            return StatementPercolator.query(statements.criteria(withoutTopic).withTopicIds(topics));
+            return StatementPercolator.compile(statements.criteria(withoutTopic).withTopicIds(topics));
         } catch (ProblemException invalid) {
             LOG.warnf("Subscription %s: its filter matches no statement: %s", subscription, invalid.getMessage());
-            return new MatchNoDocsQuery();
+            return CompiledSearch.NOTHING;
         }
     }
 
