@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +47,10 @@ import org.junit.jupiter.api.Test;
 class DeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    WebhookFollower follower;
+
     private static Receiver receiver;
 
     @BeforeAll
@@ -517,5 +522,52 @@ class DeliveryTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void theLogIsPrunedInBatchesOfDeliveredEntriesOnly() {
+        String subscription = subscribe("/ok", List.of("statement.created"), Map.of("country", "AQ"))
+                .extract()
+                .path("id");
+        UUID subscriptionId = UUID.fromString(subscription);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 253; i++) {
+                Delivery delivery = new Delivery();
+                delivery.id = UUID.randomUUID();
+                delivery.subscriptionId = subscriptionId;
+                delivery.event = "statement.created";
+                delivery.revision = i;
+                // 250 old delivered entries, 2 new ones, and an old one still pending (queued behind no head).
+                delivery.recordType = i < 250 ? "old" : i < 252 ? "new" : "pending";
+                delivery.recordId = UUID.randomUUID();
+                delivery.payload = "{}";
+                delivery.status = i < 252 ? DeliveryStatus.delivered : DeliveryStatus.pending;
+                delivery.persist();
+            }
+        });
+        java.time.Instant now = java.time.Instant.now();
+        QuarkusTransaction.requiringNew()
+                .run(() -> Delivery.getEntityManager()
+                        .createNativeQuery("update delivery set updated_at = ?1 where subscription_id = ?2"
+                                + " and record_type <> 'new'")
+                        .setParameter(
+                                1, now.minus(java.time.Duration.ofHours(2)).atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter(2, subscriptionId)
+                        .executeUpdate());
+
+        java.time.Instant cutoff = now.minus(java.time.Duration.ofHours(1));
+        List<Integer> batches = new ArrayList<>();
+        int dropped;
+        do {
+            dropped = follower.pruneBatch(cutoff, 100);
+            batches.add(dropped);
+        } while (dropped > 0);
+        assertEquals(List.of(100, 100, 50, 0), batches, "each batch a transaction of at most 100");
+        List<String> left = QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>list("subscriptionId", subscriptionId).stream()
+                        .map(d -> d.recordType)
+                        .sorted()
+                        .toList());
+        assertEquals(List.of("new", "new", "pending"), left);
     }
 }
