@@ -63,20 +63,21 @@ public class SubscriptionService {
     }
 
     /**
-     * Makes a subscription. The caller's key row is held first, until the transaction ends: creations for
-     * one key take turns, so two at once cannot both count one below the cap and both be inserted.
+     * Makes a subscription. Once the request is checked (which may resolve the target's name, so before any
+     * row is held), the caller's key row is held until the transaction ends: creations for one key take
+     * turns, so two at once cannot both count one below the cap and both be inserted.
      */
     @Transactional
     public SubscriptionResponse create(Caller caller, SubscriptionRequest request) {
+        Subscription subscription = new Subscription();
+        subscription.keyId = caller.keyId();
+        apply(subscription, request);
         ApiKey.findById(caller.keyId(), LockModeType.PESSIMISTIC_WRITE);
         long owned = Subscription.count("keyId", caller.keyId());
         if (owned >= maxPerKey) {
             throw ProblemException.conflict(
                     "This key has " + owned + " subscriptions, the most one key may have;" + " delete some first");
         }
-        Subscription subscription = new Subscription();
-        subscription.keyId = caller.keyId();
-        apply(subscription, request);
         subscription.secret = SubscriptionSecrets.generate();
         holdPlanning();
         subscription.afterRevision = latestRevision();
