@@ -169,7 +169,11 @@ class DeliveryPlanner {
         List<SubscriptionFilter> filters = new ArrayList<>(enabled.size());
         for (Subscription s : enabled) {
             try {
-                filters.add(s.filter == null ? null : subscriptions.read(s.filter));
+                SubscriptionFilter filter = s.filter == null ? null : subscriptions.read(s.filter);
+                if (filter != null && filter.topic() != null) {
+                    UUID.fromString(filter.topic()); // stored as an id: anything else is not a filter it can use
+                }
+                filters.add(filter);
                 readable.add(s);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Subscription %s gets no changes: its stored filter cannot be read", s.id);

@@ -344,15 +344,18 @@ class DeliveryTest {
 
     @Test
     void aChangeThatCannotBePlannedIsSkippedWithAnErrorAndTheRestIsDelivered() throws Exception {
-        // Filters no request can make (the API refuses both): one fails as an official is matched against it,
-        // the other cannot even be read.
+        // Filters no request can make (the API refuses them): one fails as an official is matched against it,
+        // one cannot even be read, one names its topic by something other than an id.
         String failing =
                 subscribe("/fail", List.of("official.created"), null).extract().path("id");
         String unreadable =
                 subscribe("/fail", List.of("official.created"), null).extract().path("id");
+        String badTopic =
+                subscribe("/fail", List.of("official.created"), null).extract().path("id");
         QuarkusTransaction.requiringNew().run(() -> {
             Subscription.<Subscription>findById(UUID.fromString(failing)).filter = "{\"officialId\": [null]}";
             Subscription.<Subscription>findById(UUID.fromString(unreadable)).filter = "{\"officialId\": ";
+            Subscription.<Subscription>findById(UUID.fromString(badTopic)).filter = "{\"topic\": \"a-slug\"}";
         });
         String healthy =
                 subscribe("/ok", List.of("official.created"), null).extract().path("id");
@@ -375,6 +378,7 @@ class DeliveryTest {
                                 + ": not delivered to subscription " + failing + "; planning it failed")),
                 errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.contains(unreadable)), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(badTopic)), errors.toString());
         assertEquals(2, settledLog(healthy).getList("items").size());
     }
 
