@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -90,6 +91,18 @@ class ArchitectureTest {
                 .should()
                 .onlyDependOnClassesThat(resideOutsideOfPackage("org.demarche..")
                         .or(resideInAnyPackage("org.demarche.record..", "org.demarche.common..")))
+                .check(classes);
+    }
+
+    /** Subscriptions match statements through search.StatementPercolator, whose compiled searches are opaque. */
+    @ArchTest
+    static void subscriptionsKnowNoSearchEngine(JavaClasses classes) {
+        noClasses()
+                .that()
+                .resideInAPackage("org.demarche.subscription..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.lucene..", "org.opensearch..")
                 .check(classes);
     }
 

@@ -48,6 +48,9 @@ public class Deliveries {
      * Sends a delivery again, now, with the same id and body, delivered or not, its attempts counted afresh.
      * It becomes the head of its subscription's queue (the pending deliveries wait behind it) when it is
      * older than the head, as a delivered one is; otherwise it is already queued and is sent in its turn.
+     * It does not put off disabling a failing subscription: the head keeps the time of its first failed
+     * attempt, and a head pushed back by an older delivery keeps its own, from which the failures are
+     * counted still ({@link Dispatcher}).
      */
     @Transactional
     public DeliveryResponse redeliver(Caller caller, UUID subscriptionId, UUID id) {
@@ -63,15 +66,14 @@ public class Deliveries {
             if (head != null) {
                 head.nextAttemptAt = null;
             }
-            delivery.nextAttemptAt = now;
+            // Delivered, so not failing: its own attempts start again.
+            delivery.firstAttemptAt = null;
         } else if (head != delivery) {
             return DeliveryResponse.of(delivery, false);
-        } else {
-            delivery.nextAttemptAt = now;
         }
+        delivery.nextAttemptAt = now;
         delivery.status = DeliveryStatus.pending;
         delivery.attempts = 0;
-        delivery.firstAttemptAt = null;
         delivery.deliveredAt = null;
         delivery.persistAndFlush();
         return DeliveryResponse.of(delivery, false);
@@ -91,15 +93,33 @@ public class Deliveries {
             subscription.disabledAt = null;
             subscription.disabledReason = null;
             subscription.afterRevision = SubscriptionService.latestRevision();
+            // A new day of retries for the whole queue: failures before it no longer count.
+            Delivery.update(
+                    "firstAttemptAt = null where subscriptionId = ?1 and status = ?2",
+                    subscriptionId,
+                    DeliveryStatus.pending);
             Delivery head = head(subscriptionId);
             if (head != null) {
                 head.nextAttemptAt = Instant.now();
-                head.firstAttemptAt = null;
                 head.attempts = 0;
             }
             subscription.persistAndFlush();
         }
         return subscriptions.represent(subscription, null);
+    }
+
+    /**
+     * Since when a subscription has been failing: the earliest first attempt of its pending deliveries (a
+     * pending delivery that was attempted has failed), or null.
+     */
+    static Instant failingSince(UUID subscriptionId) {
+        return Delivery.getEntityManager()
+                .createQuery(
+                        "select min(d.firstAttemptAt) from Delivery d where d.subscriptionId = :s and d.status = :pending",
+                        Instant.class)
+                .setParameter("s", subscriptionId)
+                .setParameter("pending", DeliveryStatus.pending)
+                .getSingleResult();
     }
 
     /** Moves a subscription's queue on: its oldest pending delivery becomes the head, due now. */

@@ -10,6 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLNonTransientException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,16 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.Query;
 import org.demarche.common.ProblemException;
 import org.demarche.history.Action;
 import org.demarche.history.Change;
 import org.demarche.history.ChangeFeed;
 import org.demarche.history.History;
 import org.demarche.record.FeedLease;
+import org.demarche.search.CompiledSearch;
 import org.demarche.search.StatementPercolator;
 import org.demarche.statement.Statement;
 import org.demarche.statement.StatementFilter;
@@ -40,6 +44,12 @@ import org.jboss.logging.Logger;
  * event types and filter) becomes one pending delivery with the body it will be sent. The deliveries and
  * the follower's new position commit together, so a change is planned once, even across a crash or a
  * change of the instance that follows.
+ *
+ * <p>A change whose planning fails for good (its record cannot be written as JSON, a subscription's filter
+ * cannot be evaluated on it) is not planned, for everyone or for that subscription, with an ERROR naming the
+ * revision and the record: one such change must not stop every delivery behind it. A failure of the
+ * database that may pass (a lost connection, a lock or statement timeout, a serialization failure) fails
+ * the step instead, which is tried again.
  */
 @ApplicationScoped
 class DeliveryPlanner {
@@ -55,6 +65,14 @@ class DeliveryPlanner {
     private final StatementService statements;
     private final ObjectMapper json;
     private final DataSource database;
+    /**
+     * Changes skipped by a step that had to be rolled back (the failure had marked its transaction so), to
+     * skip when the step is tried again; dropped once planned past.
+     */
+    private final Set<Skipped> skipped = ConcurrentHashMap.newKeySet();
+
+    /** A change left out of planning, for every subscription ({@code subscription} null) or for one. */
+    private record Skipped(long revision, String type, UUID id, UUID subscription) {}
 
     DeliveryPlanner(
             ChangeFeed feed,
@@ -95,6 +113,7 @@ class DeliveryPlanner {
                 LOG.debugf("Revisions %d to %d: %d deliveries planned", position + 1, upTo, planned.size());
             }
         });
+        skipped.removeIf(change -> change.revision() <= upTo);
         return true;
     }
 
@@ -146,21 +165,41 @@ class DeliveryPlanner {
 
     private List<Watch> watches() {
         List<Subscription> enabled = Subscription.list("disabledAt is null");
-        List<SubscriptionFilter> filters = enabled.stream()
-                .map(s -> s.filter == null ? null : subscriptions.read(s.filter))
-                .toList();
+        List<Subscription> readable = new ArrayList<>(enabled.size());
+        List<SubscriptionFilter> filters = new ArrayList<>(enabled.size());
+        for (Subscription s : enabled) {
+            try {
+                SubscriptionFilter filter = s.filter == null ? null : subscriptions.read(s.filter);
+                if (filter != null && filter.topic() != null) {
+                    UUID.fromString(filter.topic()); // stored as an id: anything else is not a filter it can use
+                }
+                filters.add(filter);
+                readable.add(s);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Subscription %s gets no changes: its stored filter cannot be read", s.id);
+            }
+        }
         Set<UUID> topicIds = new HashSet<>();
         filters.stream()
                 .filter(f -> f != null && f.topic() != null)
                 .forEach(f -> topicIds.add(UUID.fromString(f.topic())));
         Map<UUID, Set<UUID>> subtrees = topicIds.isEmpty() ? Map.of() : topics.withDescendants(topicIds);
-        List<Watch> watches = new ArrayList<>(enabled.size());
-        for (int i = 0; i < enabled.size(); i++) {
-            Subscription s = enabled.get(i);
+        List<Watch> watches = new ArrayList<>(readable.size());
+        for (int i = 0; i < readable.size(); i++) {
+            Subscription s = readable.get(i);
             SubscriptionFilter filter = filters.get(i);
             Set<UUID> subtree =
                     filter == null || filter.topic() == null ? null : subtrees.get(UUID.fromString(filter.topic()));
-            Query statements = filter == null ? null : statementQuery(s.id, filter, subtree);
+            CompiledSearch statements;
+            try {
+                statements = filter == null ? null : statementSearch(s.id, filter, subtree);
+            } catch (RuntimeException e) {
+                if (mayPass(e)) {
+                    throw e;
+                }
+                LOG.errorf(e, "Subscription %s gets no statements: its filter cannot be made a search", s.id);
+                statements = CompiledSearch.NOTHING;
+            }
             watches.add(new Watch(
                     s.id,
                     s.afterRevision,
@@ -175,52 +214,129 @@ class DeliveryPlanner {
     }
 
     /** The statement search a filter makes; one that no longer makes one (it was checked when made) finds nothing. */
-    private Query statementQuery(UUID subscription, SubscriptionFilter filter, Set<UUID> topics) {
+    private CompiledSearch statementSearch(UUID subscription, SubscriptionFilter filter, Set<UUID> topics) {
         StatementFilter withoutTopic = StatementFilters.of(filter);
         withoutTopic.topic = null;
         try {
-            return StatementPercolator.query(statements.criteria(withoutTopic).withTopicIds(topics));
+            return StatementPercolator.compile(statements.criteria(withoutTopic).withTopicIds(topics));
         } catch (ProblemException invalid) {
             LOG.warnf("Subscription %s: its filter matches no statement: %s", subscription, invalid.getMessage());
-            return new MatchNoDocsQuery();
+            return CompiledSearch.NOTHING;
         }
     }
 
     private List<Delivery> plan(List<Change> changes, List<Watch> watches) {
         List<Delivery> deliveries = new ArrayList<>();
         for (Change change : changes) {
-            Object before = change.action() == Action.created ? null : feed.before(change);
-            JsonNode beforeJson = before == null ? null : json.valueToTree(before);
-            JsonNode afterJson = change.record() == null ? null : json.valueToTree(change.record());
-            List<String> names = EventTypes.of(change.type(), change.action().name(), beforeJson, afterJson);
-            JsonNode matched = afterJson != null ? afterJson : beforeJson;
-            StatementPercolator statement = null;
-            StatementPercolator statementBefore = null;
-            for (Watch watch : watches) {
-                String event = watch.eventFor(change.revision(), names);
-                if (event == null) {
-                    continue;
+            if (skipped.contains(skip(change, null))) {
+                continue;
+            }
+            try {
+                plan(change, watches, deliveries);
+            } catch (RuntimeException e) {
+                skipOrRethrow(e, change, null);
+            }
+        }
+        return deliveries;
+    }
+
+    /** Adds the deliveries of one change to {@code deliveries}. */
+    private void plan(Change change, List<Watch> watches, List<Delivery> deliveries) {
+        Object before = change.action() == Action.created ? null : feed.before(change);
+        JsonNode beforeJson = before == null ? null : json.valueToTree(before);
+        JsonNode afterJson = change.record() == null ? null : json.valueToTree(change.record());
+        List<String> names = EventTypes.of(change.type(), change.action().name(), beforeJson, afterJson);
+        JsonNode matched = afterJson != null ? afterJson : beforeJson;
+        StatementPercolator statement = null;
+        StatementPercolator statementBefore = null;
+        for (Watch watch : watches) {
+            String event = watch.eventFor(change.revision(), names);
+            if (event == null || skipped.contains(skip(change, watch.id()))) {
+                continue;
+            }
+            if (change.type().equals("statement") && statement == null && watch.filter() != null) {
+                statement = new StatementPercolator((Statement) feed.entityAt(change));
+                if (change.action() == Action.updated) {
+                    statementBefore = new StatementPercolator((Statement) feed.entityBefore(change));
                 }
-                boolean wanted;
+            }
+            boolean wanted;
+            try {
                 if (change.type().equals("statement")) {
-                    if (statement == null && watch.filter() != null) {
-                        statement = new StatementPercolator((Statement) feed.entityAt(change));
-                        if (change.action() == Action.updated) {
-                            statementBefore = new StatementPercolator((Statement) feed.entityBefore(change));
-                        }
-                    }
                     // An update that takes a statement out of a watch is told too, or the watcher's copy goes stale.
                     wanted = watch.matches(statement) || (statementBefore != null && watch.matches(statementBefore));
                 } else {
                     wanted = watch.matches(change.type(), matched)
                             || (afterJson != null && beforeJson != null && watch.matches(change.type(), beforeJson));
                 }
-                if (wanted) {
-                    deliveries.add(delivery(watch.id(), event, change, before));
-                }
+            } catch (RuntimeException e) {
+                skipOrRethrow(e, change, watch.id());
+                continue;
+            }
+            if (wanted) {
+                deliveries.add(delivery(watch.id(), event, change, before));
             }
         }
-        return deliveries;
+    }
+
+    private static Skipped skip(Change change, UUID subscription) {
+        return new Skipped(change.revision(), change.type(), change.id(), subscription);
+    }
+
+    /**
+     * Leaves a change out (for one subscription, or for all when {@code subscription} is null) after its
+     * planning failed, or rethrows a failure that may pass so that the step is tried again. When the failure
+     * has marked the step's transaction for rollback, the step cannot go on: the change is remembered and
+     * the step fails, to be tried again without it.
+     */
+    private void skipOrRethrow(RuntimeException e, Change change, UUID subscription) {
+        if (mayPass(e)) {
+            throw e;
+        }
+        LOG.errorf(
+                e,
+                "Revision %d, %s %s: not delivered%s; planning it failed",
+                change.revision(),
+                change.type(),
+                change.id(),
+                subscription == null ? "" : " to subscription " + subscription);
+        skipped.add(skip(change, subscription));
+        if (QuarkusTransaction.isRollbackOnly()) {
+            throw new IllegalStateException("Planning revision " + change.revision() + " failed; planning it again"
+                    + " without " + change.type() + " " + change.id());
+        }
+    }
+
+    /**
+     * Whether a failure may pass if the step is tried again: one of the database that is not about the data
+     * (a lost connection, a lock or statement timeout, a serialization failure or deadlock, a pool with no
+     * connection free, the database shutting down), by the JDBC class or the SQL state of its cause.
+     */
+    static boolean mayPass(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && !(cause instanceof SQLNonTransientException)) {
+                String state = sql.getSQLState();
+                // No state: the pool or the driver failing (no connection free); 08 connection, 40 rollback
+                // (serialization, deadlock), 53 resources, 55 object in use (a lock not available), 57 operator
+                // intervention (shutdown, statement timeout), HYT timeouts.
+                return state == null
+                        || state.startsWith("08")
+                        || state.startsWith("40")
+                        || state.startsWith("53")
+                        || state.startsWith("55")
+                        || state.startsWith("57")
+                        || state.startsWith("HYT");
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private Delivery delivery(UUID subscription, String event, Change change, Object before) {

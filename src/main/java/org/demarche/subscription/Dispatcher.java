@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +32,9 @@ import org.jboss.logging.Logger;
  * Sends due deliveries, each subscription's oldest pending one only, so a subscription gets its changes
  * in commit order, one at a time. Up to {@code demarche.webhooks.senders} are under way at once, each on
  * a thread of its own, so a slow or silent receiver holds one sender for at most the read timeout and
- * never delays the others. Each outcome is stored as it comes: delivered, or the next try scheduled, or
+ * never delays the others; the subscriptions of one API key hold at most
+ * {@code demarche.webhooks.senders-per-key} of them (half by default), so one key's slow receivers leave
+ * the rest to the other keys. Each outcome is stored as it comes: delivered, or the next try scheduled, or
  * the subscription disabled when its deliveries have failed for too long.
  */
 @ApplicationScoped
@@ -42,21 +46,26 @@ class Dispatcher {
     private final WebhookSender sender;
     private final RetrySchedule retries;
     private final int senders;
+    private final int perKey;
     private final ExecutorService pool;
     /** Released as each send finishes, to wake the follower at once rather than at its next poll. */
     private final Semaphore finished = new Semaphore(0);
     /** Subscriptions with a delivery under way. */
     private final Set<UUID> sending = ConcurrentHashMap.newKeySet();
+    /** Deliveries under way by the API key that owns their subscription. */
+    private final Map<UUID, Integer> sendingPerKey = new ConcurrentHashMap<>();
 
     Dispatcher(
             DataSource database,
             WebhookSender sender,
             RetrySchedule retries,
-            @ConfigProperty(name = "demarche.webhooks.senders") int senders) {
+            @ConfigProperty(name = "demarche.webhooks.senders") int senders,
+            @ConfigProperty(name = "demarche.webhooks.senders-per-key") Optional<Integer> perKey) {
         this.database = database;
         this.sender = sender;
         this.retries = retries;
         this.senders = senders;
+        this.perKey = Math.max(1, Math.min(senders, perKey.orElse(senders / 2)));
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(senders, task -> {
             Thread thread = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
@@ -66,7 +75,8 @@ class Dispatcher {
     }
 
     /** A delivery due now, with what sending it needs. */
-    private record Due(UUID id, UUID subscriptionId, String event, String payload, String url, List<String> secrets) {}
+    private record Due(
+            UUID id, UUID subscriptionId, UUID keyId, String event, String payload, String url, List<String> secrets) {}
 
     /** Starts sending the deliveries due now; how many it started. */
     int dispatch() {
@@ -76,20 +86,26 @@ class Dispatcher {
         }
         // What was read of a subscription with a send under way may be older than that send's outcome.
         Set<UUID> busy = Set.copyOf(sending);
-        List<Due> due = due(free + busy.size());
+        // Rows that cannot start (a busy subscription, a key at its share) are read too: enough more that
+        // those of the keys at their share (each at most perKey rows) cannot crowd the others out.
+        List<Due> due = due(free + busy.size() + senders);
         int started = 0;
         for (Due delivery : due) {
             if (started == free) {
                 break;
             }
-            if (busy.contains(delivery.subscriptionId()) || !sending.add(delivery.subscriptionId())) {
+            if (busy.contains(delivery.subscriptionId())
+                    || sendingPerKey.getOrDefault(delivery.keyId(), 0) >= perKey
+                    || !sending.add(delivery.subscriptionId())) {
                 continue;
             }
+            sendingPerKey.merge(delivery.keyId(), 1, Integer::sum);
             started++;
             pool.execute(() -> {
                 try {
                     attempt(delivery);
                 } finally {
+                    sendingPerKey.computeIfPresent(delivery.keyId(), (key, count) -> count == 1 ? null : count - 1);
                     sending.remove(delivery.subscriptionId());
                     finished.release();
                 }
@@ -114,34 +130,40 @@ class Dispatcher {
     }
 
     /**
-     * The head of each enabled subscription's queue, if its time has come; those waiting longest first. Only
-     * heads have a next attempt time ({@link DeliveryPlanner}), so this reads one row per subscription at
-     * most, however long the queues behind them. Plain JDBC, as it runs at every turn of the follower, on
+     * The head of each enabled subscription's queue, if its time has come; those waiting longest first, and
+     * at most {@code perKey} of one key's subscriptions (more could not start). Only heads have a next attempt
+     * time ({@link DeliveryPlanner}), so this reads one row per subscription at most, however long the queues
+     * behind them. Plain JDBC, as it runs at every turn of the follower, on
      * the instance that delivers, outside any request's unit of work.
      */
     private List<Due> due(int limit) {
         Instant now = Instant.now();
         try (Connection connection = database.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "select d.id, d.subscription_id, d.event, d.payload, s.url, s.secret, s.previous_secret,"
-                                + " s.previous_secret_until from delivery d join subscription s"
+                        "select id, subscription_id, key_id, event, payload, url, secret, previous_secret,"
+                                + " previous_secret_until from (select d.id, d.subscription_id, s.key_id, d.event,"
+                                + " d.payload, s.url, s.secret, s.previous_secret, s.previous_secret_until,"
+                                + " d.next_attempt_at, row_number() over (partition by s.key_id order by"
+                                + " d.next_attempt_at) as nth from delivery d join subscription s"
                                 + " on s.id = d.subscription_id where s.disabled_at is null and d.status = 'pending'"
-                                + " and d.next_attempt_at <= ? order by d.next_attempt_at limit ?")) {
+                                + " and d.next_attempt_at <= ?) due where nth <= ? order by next_attempt_at limit ?")) {
             query.setObject(1, now.atOffset(ZoneOffset.UTC));
-            query.setInt(2, limit);
+            query.setInt(2, perKey);
+            query.setInt(3, limit);
             List<Due> due = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    OffsetDateTime previousUntil = rows.getObject(8, OffsetDateTime.class);
+                    OffsetDateTime previousUntil = rows.getObject(9, OffsetDateTime.class);
                     due.add(new Due(
                             rows.getObject(1, UUID.class),
                             rows.getObject(2, UUID.class),
-                            rows.getString(3),
+                            rows.getObject(3, UUID.class),
                             rows.getString(4),
                             rows.getString(5),
+                            rows.getString(6),
                             Subscription.signingSecrets(
-                                    rows.getString(6),
                                     rows.getString(7),
+                                    rows.getString(8),
                                     previousUntil == null ? null : previousUntil.toInstant(),
                                     now)));
                 }
@@ -203,11 +225,17 @@ class Dispatcher {
             return;
         }
         delivery.error = failure(outcome);
-        if (retries.givesUp(delivery.firstAttemptAt, now)) {
+        // Counted from the first failure of any pending delivery, so that a redelivery pushing a failing head
+        // back does not start the count again.
+        Instant since = Deliveries.failingSince(delivery.subscriptionId);
+        if (since == null || since.isAfter(delivery.firstAttemptAt)) {
+            since = delivery.firstAttemptAt;
+        }
+        if (retries.givesUp(since, now)) {
             Subscription subscription = Subscription.findById(delivery.subscriptionId);
             subscription.disabledAt = now;
-            subscription.disabledReason = "Deliveries failed for " + retries.disableAfter() + " (since "
-                    + delivery.firstAttemptAt + "); the last attempt: " + delivery.error;
+            subscription.disabledReason = "Deliveries failed for " + retries.disableAfter() + " (since " + since
+                    + "); the last attempt: " + delivery.error;
             delivery.nextAttemptAt = now;
         } else {
             delivery.nextAttemptAt = retries.next(now, delivery.attempts);

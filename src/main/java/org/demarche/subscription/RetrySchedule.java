@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * When a failed delivery is tried again, and when its subscription is given up on: the wait doubles
  * from {@code demarche.webhooks.retry-first} up to {@code demarche.webhooks.retry-max}, each wait drawn
  * between half and all of that ("equal jitter", so receivers coming back are not hit by every sender at
- * once); a subscription whose oldest pending delivery has failed for {@code demarche.webhooks.disable-after}
- * is disabled.
+ * once); a subscription whose pending deliveries have failed for {@code demarche.webhooks.disable-after}
+ * (from the first failed attempt of any of them) is disabled.
  */
 @ApplicationScoped
 class RetrySchedule {

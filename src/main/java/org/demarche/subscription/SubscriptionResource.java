@@ -98,8 +98,9 @@ public class SubscriptionResource {
     @Operation(
             operationId = "updateSubscription",
             summary = "Change a subscription",
-            description = "JSON Merge Patch (RFC 7396) over url, events and filter, checked as when subscribing;"
-                    + " the secret, the delivery log and the deliveries already planned stay. If-Match with the"
+            description = "JSON Merge Patch (RFC 7396) over url, events and filter, checked as when subscribing,"
+                    + " fields it does not change included (a filter naming a topic or official deleted since is a"
+                    + " 422 naming the field, which the same PATCH may drop); the secret, the delivery log and the deliveries already planned stay. If-Match with the"
                     + " ETag of a GET refuses the change (412) if the subscription changed meanwhile.")
     public RestResponse<SubscriptionResponse> patch(
             @PathParam("id") UUID id,
@@ -188,7 +189,8 @@ public class SubscriptionResource {
             summary = "Send a delivery again",
             description = "Queues the delivery to be sent now with the same id and body, delivered or not, with"
                     + " its attempts counted afresh. It goes before the subscription's other pending"
-                    + " deliveries. 409 while the subscription is disabled.")
+                    + " deliveries. It does not put off disabling: failures still count from the first"
+                    + " failed attempt of a pending delivery. 409 while the subscription is disabled.")
     @APIResponse(responseCode = "202", description = "Queued; the delivery log shows what becomes of it")
     public RestResponse<DeliveryResponse> redeliver(
             @PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {

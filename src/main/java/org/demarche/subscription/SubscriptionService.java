@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.demarche.common.paging.SortField;
 import org.demarche.common.paging.Sorting;
 import org.demarche.common.validation.RequestValidator;
 import org.demarche.common.validation.Violations;
+import org.demarche.key.ApiKey;
 import org.demarche.official.Official;
 import org.demarche.record.ListQuery;
 import org.demarche.statement.SearchQuery;
@@ -60,16 +62,22 @@ public class SubscriptionService {
         this.maxPerKey = maxPerKey;
     }
 
+    /**
+     * Makes a subscription. Once the request is checked (which may resolve the target's name, so before any
+     * row is held), the caller's key row is held until the transaction ends: creations for one key take
+     * turns, so two at once cannot both count one below the cap and both be inserted.
+     */
     @Transactional
     public SubscriptionResponse create(Caller caller, SubscriptionRequest request) {
+        Subscription subscription = new Subscription();
+        subscription.keyId = caller.keyId();
+        apply(subscription, request);
+        ApiKey.findById(caller.keyId(), LockModeType.PESSIMISTIC_WRITE);
         long owned = Subscription.count("keyId", caller.keyId());
         if (owned >= maxPerKey) {
             throw ProblemException.conflict(
                     "This key has " + owned + " subscriptions, the most one key may have;" + " delete some first");
         }
-        Subscription subscription = new Subscription();
-        subscription.keyId = caller.keyId();
-        apply(subscription, request);
         subscription.secret = SubscriptionSecrets.generate();
         holdPlanning();
         subscription.afterRevision = latestRevision();
@@ -79,7 +87,9 @@ public class SubscriptionService {
 
     /**
      * Changes a subscription's url, events or filter: a JSON Merge Patch over {@code {url, events, filter}}
-     * (a filter given replaces the stored one's fields it names; null removes), checked as a new one is.
+     * (a filter given replaces the stored one's fields it names; null removes), checked as a new one is: the
+     * whole result, so a stored filter naming a topic or official deleted since is a 422 naming that field,
+     * as POST would answer, until the PATCH drops or replaces it.
      * Its secret, log and pending deliveries stay; changes already planned are sent as planned.
      */
     @Transactional

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.lucene.search.Query;
+import org.demarche.search.CompiledSearch;
 import org.demarche.search.StatementPercolator;
 
 /**
@@ -19,7 +19,7 @@ record Watch(
         Set<String> events,
         SubscriptionFilter filter,
         Set<String> topics,
-        Query statements) {
+        CompiledSearch statements) {
 
     /**
      * The event type this subscription gets a change of this revision as, or null if it does not want it. A

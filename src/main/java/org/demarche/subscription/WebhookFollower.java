@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
  * Delivers webhooks from the change feed. One instance at a time does it, the holder of the
  * {@code webhooks} lease in {@code feed_consumer} (see {@link FeedLease}): it plans the changes committed
  * since its position into deliveries ({@link DeliveryPlanner}), sends those due ({@link Dispatcher}),
- * and once a minute drops delivered ones older than {@code demarche.webhooks.log-retention}. Everything
+ * and once a minute drops delivered ones older than {@code demarche.webhooks.log-retention}, a batch at a
+ * time between its other work, so a large backlog is many short transactions rather than one long one. Everything
  * it needs is in the database, so after a crash or {@code kill -9} the next holder (the same instance
  * restarted, or another) plans from the stored position and sends what was pending, again if it was
  * under way: at least once, with the same delivery id.
@@ -29,6 +32,9 @@ class WebhookFollower {
     private static final Logger LOG = Logger.getLogger(WebhookFollower.class);
     private static final String CONSUMER = "webhooks";
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+    /** Delivered entries dropped per transaction. */
+    static final int PRUNE_BATCH = 1_000;
+
     private static final long RENEW_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final FeedLease lease;
@@ -38,7 +44,10 @@ class WebhookFollower {
     private final Duration retention;
     private final ReentrantLock following = new ReentrantLock();
     private volatile boolean stopped;
+    /** When the last pruning round began; a round goes on, a batch per turn, while batches come back full. */
     private Instant pruned = Instant.EPOCH;
+
+    private boolean pruning;
 
     WebhookFollower(
             DataSource database,
@@ -75,8 +84,8 @@ class WebhookFollower {
                 }
                 boolean planned = planner.step(lease);
                 int started = dispatcher.dispatch();
-                prune();
-                if (!planned && started == 0) {
+                boolean morePruning = prune();
+                if (!planned && started == 0 && !morePruning) {
                     dispatcher.awaitFinished(poll);
                 }
             }
@@ -105,17 +114,46 @@ class WebhookFollower {
         }
     }
 
-    private void prune() {
+    /**
+     * Drops one batch of delivered entries older than the retention, once a minute, or at once again while the
+     * round's batches come back full; whether more may be left.
+     */
+    private boolean prune() {
         Instant now = Instant.now();
-        if (pruned.plus(PRUNE_EVERY).isAfter(now)) {
-            return;
+        if (!pruning) {
+            if (pruned.plus(PRUNE_EVERY).isAfter(now)) {
+                return false;
+            }
+            pruned = now;
         }
-        pruned = now;
-        long dropped = QuarkusTransaction.requiringNew()
-                .call(() -> Delivery.delete(
-                        "status = ?1 and updatedAt < ?2", DeliveryStatus.delivered, now.minus(retention)));
+        int dropped = pruneBatch(now.minus(retention), PRUNE_BATCH);
+        pruning = dropped == PRUNE_BATCH;
         if (dropped > 0) {
             LOG.debugf("Dropped %d delivered webhooks from the log", dropped);
         }
+        return pruning;
+    }
+
+    /**
+     * Drops, in a transaction of its own, up to {@code limit} delivered entries last changed before
+     * {@code before}, oldest first; how many. One redelivered meanwhile (pending again) stays.
+     */
+    int pruneBatch(Instant before, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = Delivery.getEntityManager()
+                    .createQuery(
+                            "select d.id from Delivery d where d.status = :delivered and d.updatedAt < :before"
+                                    + " order by d.updatedAt",
+                            UUID.class)
+                    .setParameter("delivered", DeliveryStatus.delivered)
+                    .setParameter("before", before)
+                    .setMaxResults(limit)
+                    .getResultList();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            return (int) Delivery.delete(
+                    "id in ?1 and status = ?2 and updatedAt < ?3", ids, DeliveryStatus.delivered, before);
+        });
     }
 }

@@ -193,6 +193,41 @@ class SlowClientTest {
     }
 
     @Test
+    void aWriteSlowerThanTheBodyTimeoutGetsItsOwnAnswerNotA408() throws Exception {
+        String slug = "slow-write-" + UUID.randomUUID();
+        byte[] body = ("{\"slug\": \"" + slug + "\", \"name\": \"Slow write\"}").getBytes(StandardCharsets.UTF_8);
+        WriteGate.close();
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            long sent = System.nanoTime();
+            socket.getOutputStream()
+                    .write(("POST /api/v1/topics HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestKeys.ADMIN
+                                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            // The whole body arrived at once; the write is held before it commits until well past the body timeout
+            // (2 s after the body began), as a write waiting for the database under overload is.
+            assertTrue(WriteGate.awaitHeld(PATIENCE.toSeconds()), "the write reached its transaction");
+            long heldFor = Duration.ofMillis(3_500).toNanos() - (System.nanoTime() - sent);
+            Thread.sleep(Math.max(0, heldFor / 1_000_000));
+            WriteGate.open();
+            String answer = answer(socket);
+            assertTrue(answer.startsWith("HTTP/1.1 201"), "the write committed and says so: " + answer);
+            assertEquals(1, answer.split("HTTP/1.1 ", -1).length - 1, "one answer only: " + answer);
+        } finally {
+            WriteGate.open();
+        }
+        List<String> slugs = given().get("/api/v1/topics?name=Slow write&limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.slug");
+        assertEquals(1, slugs.stream().filter(slug::equals).count(), "written once: " + slugs);
+    }
+
+    @Test
     void requestsInFlightAreCappedPerKey() throws Exception {
         String slowKey = newKey();
         List<Socket> open = new ArrayList<>();

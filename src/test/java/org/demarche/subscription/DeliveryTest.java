@@ -17,13 +17,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.demarche.Fixtures;
 import org.demarche.SendsAdminKey;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +47,10 @@ import org.junit.jupiter.api.Test;
 class DeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    WebhookFollower follower;
+
     private static Receiver receiver;
 
     @BeforeAll
@@ -326,6 +338,78 @@ class DeliveryTest {
         assertEquals(204, log.getInt("items[4].responseCode"));
     }
 
+    /** The ERROR lines logged by this class's logger while {@code during} runs, formatted. */
+    private static List<String> errorsOf(Class<?> logging, ThrowingRunnable during) throws Exception {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (logging.getName().equals(record.getLoggerName())
+                        && record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(((ExtLogRecord) record).getFormattedMessage());
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            during.run();
+        } finally {
+            root.removeHandler(capture);
+        }
+        return errors;
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aChangeThatCannotBePlannedIsSkippedWithAnErrorAndTheRestIsDelivered() throws Exception {
+        // Filters no request can make (the API refuses them): one fails as an official is matched against it,
+        // one cannot even be read, one names its topic by something other than an id.
+        String failing =
+                subscribe("/fail", List.of("official.created"), null).extract().path("id");
+        String unreadable =
+                subscribe("/fail", List.of("official.created"), null).extract().path("id");
+        String badTopic =
+                subscribe("/fail", List.of("official.created"), null).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Subscription.<Subscription>findById(UUID.fromString(failing)).filter = "{\"officialId\": [null]}";
+            Subscription.<Subscription>findById(UUID.fromString(unreadable)).filter = "{\"officialId\": ";
+            Subscription.<Subscription>findById(UUID.fromString(badTopic)).filter = "{\"topic\": \"a-slug\"}";
+        });
+        String healthy =
+                subscribe("/ok", List.of("official.created"), null).extract().path("id");
+        List<String> officials = new ArrayList<>();
+        List<String> errors = errorsOf(DeliveryPlanner.class, () -> {
+            officials.add(Fixtures.official("Poisoned " + Fixtures.unique(), "CZ"));
+            Receiver.Received first = receiver.next();
+            assertEquals("/ok", first.path());
+            assertEquals(officials.get(0), body(first).get("recordId").asText());
+            // And the planner has moved on.
+            officials.add(Fixtures.official("After " + Fixtures.unique(), "CZ"));
+            Receiver.Received second = receiver.next();
+            assertEquals("/ok", second.path());
+            assertEquals(officials.get(1), body(second).get("recordId").asText());
+            assertNull(receiver.poll(500), "nothing for the broken subscriptions");
+        });
+        assertTrue(
+                errors.stream()
+                        .anyMatch(e -> e.matches("Revision \\d+, official " + officials.get(0)
+                                + ": not delivered to subscription " + failing + "; planning it failed")),
+                errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(unreadable)), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains(badTopic)), errors.toString());
+        assertEquals(2, settledLog(healthy).getList("items").size());
+    }
+
     @Test
     void aSlowReceiverDoesNotDelayTheOthers() throws Exception {
         String official = Fixtures.official("Slow " + Fixtures.unique(), "PL");
@@ -382,6 +466,47 @@ class DeliveryTest {
     }
 
     @Test
+    void redeliveringDoesNotPutOffDisablingAFailingSubscription() throws Exception {
+        String official = Fixtures.official("Dodging " + Fixtures.unique(), "PT");
+        String subscription = subscribe("/down", List.of("statement.created"), Map.of("officialId", List.of(official)))
+                .extract()
+                .path("id");
+        statement(official);
+        String delivered = receiver.next().headers().get("Demarche-Delivery");
+        settledLog(subscription);
+        receiver.down = true;
+        statement(official);
+        String failing = receiver.next().headers().get("Demarche-Delivery");
+        String deliveries = "/api/v1/subscriptions/" + subscription + "/deliveries/";
+        java.time.Instant firstFailure = java.time.Instant.parse(
+                given().get(deliveries + failing).then().extract().path("firstAttemptAt"));
+
+        // Well within the 10 s the tests allow, the failing head is sent again, then the delivered one is sent
+        // again in front of it: neither starts the count of failures again.
+        Thread.sleep(4_000);
+        given().post(deliveries + failing + "/redeliver").then().statusCode(202);
+        Thread.sleep(2_000);
+        given().post(deliveries + delivered + "/redeliver").then().statusCode(202);
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonPath read;
+        do {
+            Thread.sleep(100);
+            read = given().get("/api/v1/subscriptions/" + subscription)
+                    .then()
+                    .extract()
+                    .jsonPath();
+        } while (read.get("disabledAt") == null && System.nanoTime() < deadline);
+        java.time.Instant disabledAt = java.time.Instant.parse(read.getString("disabledAt"));
+        long afterMillis = java.time.Duration.between(firstFailure, disabledAt).toMillis();
+        // 10 s, and at most one retry wait (1 s in tests) and a turn of the follower more.
+        assertTrue(
+                afterMillis >= 10_000 && afterMillis < 12_500,
+                "disabled " + afterMillis + " ms after the first failure");
+        assertTrue(read.getString("disabledReason").contains("since " + firstFailure), read.prettify());
+    }
+
+    @Test
     void aDeliveryCanBeSentAgainAndTheLogIsItsOwners() throws Exception {
         String official = Fixtures.official("Again " + Fixtures.unique(), "ES");
         String subscription = subscribe("/ok", List.of("statement.created"), Map.of("officialId", List.of(official)))
@@ -429,5 +554,52 @@ class DeliveryTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void theLogIsPrunedInBatchesOfDeliveredEntriesOnly() {
+        String subscription = subscribe("/ok", List.of("statement.created"), Map.of("country", "AQ"))
+                .extract()
+                .path("id");
+        UUID subscriptionId = UUID.fromString(subscription);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 253; i++) {
+                Delivery delivery = new Delivery();
+                delivery.id = UUID.randomUUID();
+                delivery.subscriptionId = subscriptionId;
+                delivery.event = "statement.created";
+                delivery.revision = i;
+                // 250 old delivered entries, 2 new ones, and an old one still pending (queued behind no head).
+                delivery.recordType = i < 250 ? "old" : i < 252 ? "new" : "pending";
+                delivery.recordId = UUID.randomUUID();
+                delivery.payload = "{}";
+                delivery.status = i < 252 ? DeliveryStatus.delivered : DeliveryStatus.pending;
+                delivery.persist();
+            }
+        });
+        java.time.Instant now = java.time.Instant.now();
+        QuarkusTransaction.requiringNew()
+                .run(() -> Delivery.getEntityManager()
+                        .createNativeQuery("update delivery set updated_at = ?1 where subscription_id = ?2"
+                                + " and record_type <> 'new'")
+                        .setParameter(
+                                1, now.minus(java.time.Duration.ofHours(2)).atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter(2, subscriptionId)
+                        .executeUpdate());
+
+        java.time.Instant cutoff = now.minus(java.time.Duration.ofHours(1));
+        List<Integer> batches = new ArrayList<>();
+        int dropped;
+        do {
+            dropped = follower.pruneBatch(cutoff, 100);
+            batches.add(dropped);
+        } while (dropped > 0);
+        assertEquals(List.of(100, 100, 50, 0), batches, "each batch a transaction of at most 100");
+        List<String> left = QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.<Delivery>list("subscriptionId", subscriptionId).stream()
+                        .map(d -> d.recordType)
+                        .sorted()
+                        .toList());
+        assertEquals(List.of("new", "new", "pending"), left);
     }
 }

@@ -348,6 +348,59 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void aPatchChecksTheWholeFilterAsPostWouldEvenFieldsItDoesNotChange() {
+        String key = newEditorKey();
+        String official = asAdmin("officials", Map.of("name", "Gone " + Fixtures.unique(), "country", "RU"));
+        String slug = "gone-" + Fixtures.unique();
+        String topic = asAdmin("topics", Map.of("slug", slug, "name", slug));
+        String id = subscribe(
+                        key,
+                        Map.of(
+                                "url",
+                                HOOK,
+                                "events",
+                                List.of("*"),
+                                "filter",
+                                Map.of("officialId", List.of(official), "topic", topic, "country", "RU")))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (String gone : List.of("/api/v1/officials/" + official, "/api/v1/topics/" + topic)) {
+            given().header("Authorization", "Bearer " + TestKeys.ADMIN)
+                    .delete(gone)
+                    .then()
+                    .statusCode(204);
+        }
+
+        // Only the url changes, but the subscription it would leave names records that are gone: 422 naming them.
+        given().header("Authorization", "Bearer " + key)
+                .contentType("application/merge-patch+json")
+                .body(Map.of("url", "http://127.0.0.1:9/other"))
+                .patch("/api/v1/subscriptions/" + id)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("filter.officialId[0]", "filter.topic"))
+                .body("errors.find { it.field == 'filter.topic' }.message", containsString(topic));
+        given().header("Authorization", "Bearer " + key)
+                .get("/api/v1/subscriptions/" + id)
+                .then()
+                .statusCode(200)
+                .body("url", equalTo(HOOK));
+        // The same PATCH that drops them goes through, and keeps the rest of the filter.
+        given().header("Authorization", "Bearer " + key)
+                .contentType("application/merge-patch+json")
+                .body("{\"url\": \"http://127.0.0.1:9/other\", \"filter\": {\"officialId\": null, \"topic\": null}}")
+                .patch("/api/v1/subscriptions/" + id)
+                .then()
+                .statusCode(200)
+                .body("url", equalTo("http://127.0.0.1:9/other"))
+                .body("filter.officialId", nullValue())
+                .body("filter.topic", nullValue())
+                .body("filter.country", equalTo("RU"));
+    }
+
+    @Test
     void oneKeyHasAtMostTheConfiguredNumberOfSubscriptions() {
         String key = newEditorKey();
         for (int i = 0; i < 20; i++) {
@@ -358,5 +411,38 @@ class SubscriptionResourceTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("has 20 subscriptions"));
         subscribe(newEditorKey(), Map.of("url", HOOK, "events", List.of("*"))).statusCode(201);
+    }
+
+    @Test
+    void concurrentCreatesDoNotPassTheCap() throws Exception {
+        String key = newEditorKey();
+        for (int i = 0; i < 15; i++) {
+            subscribe(key, Map.of("url", HOOK, "events", List.of("*"))).statusCode(201);
+        }
+        // Twenty at once for the last five places.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("Authorization", "Bearer " + key)
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("url", HOOK, "events", List.of("*")))
+                            .post("/api/v1/subscriptions")
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                counts.merge(status.get(), 1, Integer::sum);
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(Map.of(201, 5, 409, 15), counts);
+        } finally {
+            pool.shutdownNow();
+        }
+        call(key, "GET", "?limit=100").statusCode(200).body("total", equalTo(20));
     }
 }

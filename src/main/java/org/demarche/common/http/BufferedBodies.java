@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.demarche.common.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,11 +15,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * thread takes the request, which Quarkus REST then reads from memory: a body sent a byte at a time
  * holds no thread. Such bodies are at most {@code demarche.http.max-body-size} ({@link BodySizeLimit});
  * one that has not fully arrived within {@link InFlightConfig#bodyTimeout} is answered 408 and its
- * connection closed, and the request goes no further even if the rest of its body comes. An import streams into a worker as it arrives; a stalled one is ended by
- * {@code quarkus.http.idle-timeout}, and imports are few at once ({@link InFlightLimits}).
+ * connection closed, and the request goes no further even if the rest of its body comes. An import
+ * streams into a worker as it arrives; a stalled one is ended by {@code quarkus.http.idle-timeout}, and
+ * imports are few at once ({@link InFlightLimits}).
+ *
+ * <p>The timeout and the hand-over of the whole body are one decision, taken once per request by
+ * whichever comes first: once the body has gone on to the resource the timeout no longer answers, however
+ * long the resource takes, and once the timeout has answered the request never reaches a resource. The
+ * request's own state cannot tell them apart: Quarkus REST pauses a request it takes, and Vert.x then
+ * reports the request as not ended, body read or not.
  */
 @ApplicationScoped
 public class BufferedBodies {
+
+    /** The routing context's entry for a body being read: its timer, and whether its fate is decided. */
+    private static final String DEADLINE = BufferedBodies.class.getName() + ".deadline";
+
+    /** Whether the body timed out or was handed over (whichever sets it first), and the timer. */
+    private record Deadline(AtomicBoolean decided, long timer) {}
 
     void install(
             @Observes Router router,
@@ -33,8 +47,9 @@ public class BufferedBodies {
                 context.next();
                 return;
             }
+            AtomicBoolean decided = new AtomicBoolean();
             long timer = context.vertx().setTimer(millis, fired -> {
-                if (!request.isEnded() && !context.response().headWritten()) {
+                if (decided.compareAndSet(false, true) && !context.response().headWritten()) {
                     problems.end(
                             context,
                             ProblemType.REQUEST_TIMEOUT,
@@ -42,13 +57,19 @@ public class BufferedBodies {
                                     + config.bodyTimeout().toSeconds() + " s; send the whole body at once");
                 }
             });
+            context.put(DEADLINE, new Deadline(decided, timer));
             context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
             reader.handle(context);
         });
-        // A body that arrives after its 408 (while the connection lingers) reaches no resource: the client was
-        // told it failed, so nothing may be written for it.
+        // The whole body has arrived: it goes on to the resource unless its 408 was decided first (a body that
+        // arrives after its 408, while the connection lingers: the client was told it failed, so nothing may
+        // be written for it).
         router.route("/api/*").order(InFlightLimits.ORDER + 2).handler(context -> {
-            if (!context.response().headWritten()) {
+            Deadline deadline = context.get(DEADLINE);
+            if (deadline == null) {
+                context.next();
+            } else if (deadline.decided().compareAndSet(false, true)) {
+                context.vertx().cancelTimer(deadline.timer());
                 context.next();
             }
         });
