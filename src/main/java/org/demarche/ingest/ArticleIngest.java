@@ -7,23 +7,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.demarche.common.FieldError;
 import org.demarche.common.validation.RequestValidator;
 import org.demarche.common.validation.Violations;
-import org.demarche.official.Official;
-import org.demarche.official.OfficialRequest;
-import org.demarche.official.OfficialService;
+import org.demarche.ingest.CandidateStore.Stored;
 import org.demarche.source.Source;
 import org.demarche.source.SourceRequest;
 import org.demarche.source.SourceService;
 import org.demarche.statement.Medium;
-import org.demarche.statement.Statement;
 import org.demarche.statement.StatementRequest;
-import org.demarche.statement.StatementService;
 
 /**
  * Finds the statements in a news article and, on commit, stores them in one transaction: the article's
@@ -41,22 +36,19 @@ public class ArticleIngest {
     private final CandidateChecks checks;
     private final Speakers speakers;
     private final SourceService sources;
-    private final OfficialService officials;
-    private final StatementService statements;
+    private final CandidateStore store;
 
     ArticleIngest(
             RequestValidator validator,
             CandidateChecks checks,
             Speakers speakers,
             SourceService sources,
-            OfficialService officials,
-            StatementService statements) {
+            CandidateStore store) {
         this.validator = validator;
         this.checks = checks;
         this.speakers = speakers;
         this.sources = sources;
-        this.officials = officials;
-        this.statements = statements;
+        this.store = store;
     }
 
     @Transactional
@@ -110,7 +102,7 @@ public class ArticleIngest {
                 skipped.add(new IngestReport.Skipped(i, unstorable));
                 continue;
             }
-            Stored official = official(candidate.speaker(), created, field + ".speaker.proposed", errors);
+            Stored official = store.official(candidate.speaker(), created, field + ".speaker.proposed", errors);
             Stored statement =
                     official == null ? null : statement(article, candidate, official.id(), sourceId, field, errors);
             if (statement != null) {
@@ -147,32 +139,6 @@ public class ArticleIngest {
                 .toList();
     }
 
-    /** A record a commit stored or found, and what it did: created, linked, unchanged or found. */
-    private record Stored(UUID id, String outcome) {}
-
-    /** The candidate's official: the one named, one stored under the proposal's keys, or one created from it. */
-    private Stored official(
-            CandidateSpeaker speaker, Map<String, UUID> created, String field, List<FieldError> errors) {
-        if (speaker.officialId() != null) {
-            return new Stored(speaker.officialId(), "found");
-        }
-        OfficialRequest proposed = speaker.proposed();
-        Optional<UUID> known = keys(proposed).stream()
-                .map(created::get)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .or(() -> officialByKey(proposed));
-        if (known.isPresent()) {
-            return new Stored(known.get(), "found");
-        }
-        if (!CandidateChecks.collect(() -> officials.check(proposed, null), field, errors)) {
-            return null;
-        }
-        UUID id = officials.create(proposed).id();
-        keys(proposed).forEach(key -> created.put(key, id));
-        return new Stored(id, "created");
-    }
-
     private Stored statement(
             ArticleRequest article,
             Candidate candidate,
@@ -193,37 +159,7 @@ public class ArticleIngest {
                 List.of(),
                 null,
                 null);
-        Optional<UUID> existing = Statement.byNaturalKey(officialId, candidate.text(), article.publishedAt())
-                .map(statement -> statement.id);
-        if (existing.isPresent()) {
-            StatementRequest current = statements.currentRequest(existing.get());
-            if (current.sourceIds().contains(sourceId)) {
-                return new Stored(existing.get(), "unchanged");
-            }
-            List<UUID> linked = new ArrayList<>(current.sourceIds());
-            linked.add(sourceId);
-            statements.replace(
-                    existing.get(),
-                    new StatementRequest(
-                            current.officialId(),
-                            current.text(),
-                            current.quoteType(),
-                            current.language(),
-                            current.statedOn(),
-                            current.venue(),
-                            current.medium(),
-                            current.topicIds(),
-                            linked,
-                            current.mentions(),
-                            current.verification(),
-                            current.notes()),
-                    null);
-            return new Stored(existing.get(), "linked");
-        }
-        if (!CandidateChecks.collect(() -> statements.check(request, null), field, errors)) {
-            return null;
-        }
-        return new Stored(statements.create(request).id(), "created");
+        return store.statement(request, sourceId, field, errors);
     }
 
     private static SourceRequest sourceRequest(ArticleRequest article) {
@@ -241,20 +177,5 @@ public class ArticleIngest {
                 null,
                 null,
                 null);
-    }
-
-    /** A stored official the proposal names: by its wikidataId, else by its name and country. */
-    private static Optional<UUID> officialByKey(OfficialRequest proposed) {
-        Optional<Official> byWikidataId =
-                proposed.wikidataId() == null ? Optional.empty() : Official.byWikidataId(proposed.wikidataId());
-        return byWikidataId
-                .or(() -> Official.byNameAndCountry(proposed.name(), proposed.country()))
-                .map(o -> o.id);
-    }
-
-    /** The keys an official proposed in this commit is known by, so one person proposed twice is created once. */
-    private static List<String> keys(OfficialRequest proposed) {
-        String byName = proposed.name() + "\u0000" + proposed.country();
-        return proposed.wikidataId() == null ? List.of(byName) : List.of(proposed.wikidataId(), byName);
     }
 }

@@ -17,7 +17,7 @@ import org.demarche.official.Official;
  * told apart, with the reason, so that they are skipped.
  */
 @ApplicationScoped
-class CandidateChecks {
+public class CandidateChecks {
 
     private final RequestValidator validator;
 
@@ -56,7 +56,7 @@ class CandidateChecks {
                 .equals(candidate.text())) {
             errors.add(new FieldError(field + ".text", "must be the article's words at parts, joined by a space"));
         }
-        String unstorable = unstorable(candidate);
+        String unstorable = unstorable(candidate.speaker());
         if (unstorable != null) {
             errors.add(new FieldError(field + ".speaker", unstorable));
         } else if (candidate.speaker().officialId() != null
@@ -66,8 +66,7 @@ class CandidateChecks {
     }
 
     /** Why a candidate's speaker cannot be stored, or null when it can. */
-    static String unstorable(Candidate candidate) {
-        CandidateSpeaker speaker = candidate.speaker();
+    public static String unstorable(CandidateSpeaker speaker) {
         if (speaker.officialId() != null) {
             return null;
         }
@@ -83,7 +82,7 @@ class CandidateChecks {
 
     /** Why a candidate the rules found cannot be stored as it is (too long, a speaker's name too long), or null. */
     String unstorableFound(Candidate candidate) {
-        String speaker = unstorable(candidate);
+        String speaker = unstorable(candidate.speaker());
         if (speaker != null) {
             return "speaker " + speaker;
         }
@@ -95,7 +94,7 @@ class CandidateChecks {
     }
 
     /** Runs a check; its problems are added under the field, and the answer says whether there were none. */
-    static boolean collect(Runnable check, String field, List<FieldError> errors) {
+    public static boolean collect(Runnable check, String field, List<FieldError> errors) {
         try {
             check.run();
             return true;
@@ -110,7 +109,7 @@ class CandidateChecks {
         }
     }
 
-    static void throwIfAny(List<FieldError> errors) {
+    public static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
             throw ProblemException.invalid(errors);

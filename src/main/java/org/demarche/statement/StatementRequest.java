@@ -120,4 +120,26 @@ public record StatementRequest(
                 null,
                 null);
     }
+
+    /** The same statement with these sources. */
+    public StatementRequest withSourceIds(List<UUID> sources) {
+        return new StatementRequest(
+                officialId,
+                text,
+                quoteType,
+                language,
+                statedOn,
+                venue,
+                medium,
+                topicIds,
+                sources,
+                mentions,
+                verification,
+                notes,
+                eventId,
+                eventOrder,
+                attribution,
+                role,
+                inReplyTo);
+    }
 }

@@ -143,7 +143,7 @@ final class LabelledTranscript {
             Spoken spoken = new Spoken(
                     voice.asks && voice.label.kind() != Label.Kind.person ? null : voice.speaker,
                     attribution(voice.label),
-                    voice.parsed.role() != null ? voice.parsed.role() : voice.label.role(),
+                    role(voice),
                     voice.asks,
                     asker,
                     List.copyOf(read.parts()));
@@ -236,6 +236,14 @@ final class LabelledTranscript {
                 voice.speaker = new Named(voice.parsed.name(), null, null, false);
             }
         }
+    }
+
+    /** The role the label gives, else the one the title gives the speaker ("Foreign Minister Sergey Lavrov’s …"). */
+    private static String role(Voice voice) {
+        if (voice.parsed.role() != null || voice.label.role() != null) {
+            return voice.parsed.role() != null ? voice.parsed.role() : voice.label.role();
+        }
+        return voice.official && voice.speaker != null ? voice.speaker.title() : null;
     }
 
     private static void titled(Voice voice, Named titled, double confidence) {

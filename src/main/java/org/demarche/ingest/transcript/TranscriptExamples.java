@@ -47,7 +47,7 @@ final class TranscriptExamples {
                     }
                   },
                   "attribution": "Mao Ning",
-                  "role": null,
+                  "role": "Foreign Ministry Spokesperson",
                   "isQuestion": false,
                   "asker": null,
                   "parts": [
@@ -86,7 +86,7 @@ final class TranscriptExamples {
                   },
                   "confidence": 0.95,
                   "attribution": "Mao Ning",
-                  "role": null,
+                  "role": "Foreign Ministry Spokesperson",
                   "inReplyTo": {
                     "text": "Can you share your impression of him?",
                     "asker": "AFP"

@@ -3,6 +3,7 @@ package org.demarche.ingest.transcript;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -208,6 +209,9 @@ class TranscriptResourceTest {
             assertEquals(
                     example.get("turns").get(i).get("asker"),
                     actual.get("turns").get(i).get("asker"));
+            assertEquals(
+                    example.get("turns").get(i).get("role"),
+                    actual.get("turns").get(i).get("role"));
         }
         assertEquals(example.get("candidates").size(), actual.get("candidates").size());
         assertEquals(
@@ -222,5 +226,117 @@ class TranscriptResourceTest {
         assertEquals(
                 request.get("text").asText().substring(53, 132),
                 actual.get("candidates").get(0).get("text").asText());
+    }
+
+    @Test
+    void aCommitStoresTheEventTheSourceAndTheStatementsInOrderOnce() {
+        String surname = Fixtures.surname();
+        String official = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Lin " + surname, "country", "CN", "title", "Spokesperson"))
+                .post("/api/v1/officials")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String url = "https://www.fmprc.gov.cn/eng/" + Fixtures.unique() + ".html";
+        Map<String, Object> transcript = transcript(
+                "Foreign Ministry Spokesperson Lin " + surname + "'s Regular Press Conference",
+                "Reuters: Will the minister attend the summit?\n"
+                        + "Lin " + surname + ": The minister will attend the summit and meet his counterparts.\n"
+                        + "AFP: What will China propose there?\n"
+                        + "Lin " + surname + ": China will propose a new round of talks on the peninsula.\n"
+                        + "Q: And the envoy?\nA: The envoy will travel next week.");
+        transcript.put("url", url);
+        transcript.put("outlet", "Ministry of Foreign Affairs of China");
+        transcript.put("publishedAt", "2024-07-15");
+        JsonPath report = given().contentType(ContentType.JSON)
+                .body(transcript)
+                .queryParam("commit", true)
+                .post("/api/v1/ingest/transcripts")
+                .then()
+                .statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/events/"))
+                .extract()
+                .jsonPath();
+        assertEquals(true, report.getBoolean("eventCreated"));
+        assertEquals(true, report.getBoolean("sourceCreated"));
+        // "A:" is the official the title names.
+        assertEquals(List.of("created", "created", "created"), report.getList("statements.outcome"));
+        assertEquals(List.of(official, official, official), report.getList("statements.officialId"));
+        assertEquals(List.of(), report.getList("skipped"));
+        String event = report.getString("eventId");
+        given().get("/api/v1/events/" + event)
+                .then()
+                .statusCode(200)
+                .body("kind", org.hamcrest.Matchers.equalTo("briefing"))
+                .body("heldOn", org.hamcrest.Matchers.equalTo("2024-07-15"))
+                .body("participantIds", contains(official))
+                .body("sourceIds", contains(report.getString("sourceId")));
+        JsonPath listed = given().get("/api/v1/events/" + event + "/statements")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(
+                List.of(
+                        "The minister will attend the summit and meet his counterparts.",
+                        "China will propose a new round of talks on the peninsula.",
+                        "The envoy will travel next week."),
+                listed.getList("items.text"));
+        assertEquals(List.of(1, 2, 3), listed.getList("items.eventOrder"));
+        assertEquals("What will China propose there?", listed.getString("items[1].inReplyTo.question"));
+        assertEquals("AFP", listed.getString("items[1].inReplyTo.asker"));
+        assertEquals("Lin " + surname, listed.getString("items[1].attribution"));
+        assertEquals("press_conference", listed.getString("items[1].medium"));
+
+        JsonPath again = given().contentType(ContentType.JSON)
+                .body(transcript)
+                .queryParam("commit", true)
+                .post("/api/v1/ingest/transcripts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertEquals(event, again.getString("eventId"));
+        assertEquals(false, again.getBoolean("eventCreated"));
+        assertEquals(false, again.getBoolean("sourceCreated"));
+        assertEquals(List.of("unchanged", "unchanged", "unchanged"), again.getList("statements.outcome"));
+        given().get("/api/v1/events/" + event + "/statements")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(3));
+    }
+
+    @Test
+    void aCommitSkipsStatementsWhoseSpeakerIsNotKnown() {
+        Map<String, Object> transcript = transcript(null, "Q: Is the border open?\nA: The border is open to trade.");
+        transcript.put("url", "https://example.org/" + Fixtures.unique());
+        transcript.put("outlet", "Example Ministry");
+        transcript.put("publishedAt", "2024-07");
+        JsonPath report = given().contentType(ContentType.JSON)
+                .body(transcript)
+                .queryParam("commit", true)
+                .post("/api/v1/ingest/transcripts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertEquals(List.of(), report.getList("statements"));
+        assertEquals(0, report.getInt("skipped[0].candidate"));
+        assertEquals(
+                "speaker is not known: give an officialId or a proposed official",
+                report.getString("skipped[0].reason"));
+    }
+
+    @Test
+    void aCommitNeedsTheSourceAndWritesNothingWithoutIt() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "Q: Why?\nA: Because the talks failed."))
+                .queryParam("commit", true)
+                .post("/api/v1/ingest/transcripts")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("url", "outlet", "publishedAt"));
     }
 }
