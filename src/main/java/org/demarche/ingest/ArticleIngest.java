@@ -206,6 +206,7 @@ public class ArticleIngest {
                     existing.get(),
                     new StatementRequest(
                             current.officialId(),
+                            current.signatoryIds(),
                             current.text(),
                             current.quoteType(),
                             current.language(),
@@ -216,7 +217,12 @@ public class ArticleIngest {
                             linked,
                             current.mentions(),
                             current.verification(),
-                            current.notes()),
+                            current.notes(),
+                            current.eventId(),
+                            current.eventOrder(),
+                            current.attribution(),
+                            current.role(),
+                            current.inReplyTo()),
                     null);
             return new Stored(existing.get(), "linked");
         }

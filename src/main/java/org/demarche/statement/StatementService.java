@@ -403,6 +403,13 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         if (request.officialId() != null && Official.findById(request.officialId()) == null) {
             violations.add("officialId", "no official has this id");
         }
+        checkExist(violations, "signatoryIds", request.signatoryIds(), Official.class);
+        for (int i = 0; i < request.signatoryIds().size(); i++) {
+            if (request.officialId() != null
+                    && request.officialId().equals(request.signatoryIds().get(i))) {
+                violations.add("signatoryIds[" + i + "]", "is the official (officialId), the first signatory already");
+            }
+        }
         checkExist(violations, "topicIds", request.topicIds(), Topic.class);
         checkExist(violations, "sourceIds", request.sourceIds(), Source.class);
         if (request.eventId() != null && Event.findById(request.eventId()) == null) {
@@ -454,6 +461,8 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     @Override
     protected void apply(StatementRequest request, Statement statement) {
         statement.official = Official.findById(request.officialId());
+        statement.signatories.clear();
+        request.signatoryIds().forEach(id -> statement.signatories.add(Official.findById(id)));
         statement.text = request.text();
         statement.quoteType = request.quoteType();
         statement.language = request.language();
@@ -486,6 +495,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         StatementResponse r = represent(s);
         return new StatementRequest(
                 r.officialId(),
+                r.signatoryIds(),
                 r.text(),
                 r.quoteType(),
                 r.language(),
@@ -509,6 +519,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     protected StatementRequest comparable(StatementRequest r) {
         return new StatementRequest(
                 r.officialId(),
+                r.signatoryIds(),
                 r.text(),
                 r.quoteType(),
                 r.language(),

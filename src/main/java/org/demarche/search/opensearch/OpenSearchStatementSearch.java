@@ -78,7 +78,7 @@ public class OpenSearchStatementSearch implements StatementSearch {
     @Override
     public FacetCounts facets(StatementCriteria criteria) {
         Map<String, Object> aggregations = new LinkedHashMap<>();
-        aggregations.put(FacetCounts.OFFICIAL, terms(StatementDocuments.OFFICIAL, FACET_VALUES));
+        aggregations.put(FacetCounts.OFFICIAL, terms(StatementDocuments.SPEAKER, FACET_VALUES));
         aggregations.put(FacetCounts.COUNTRY, terms(StatementDocuments.COUNTRY, FACET_VALUES));
         aggregations.put(FacetCounts.TOPIC, terms(StatementDocuments.TOPIC, FACET_VALUES));
         aggregations.put(FacetCounts.QUOTE_TYPE, terms(StatementDocuments.QUOTE_TYPE, 100));
