@@ -32,8 +32,10 @@ public final class StatementDocuments {
     /** The text as pairs of neighbouring terms, for phrases ({@link TextAnalysis#PAIRS}). */
     public static final String TEXT_PAIRS = "textPairs";
 
-    public static final String OFFICIAL = "official";
-    /** Every official a statement speaks for: its official and its signatories, for filters and facets. */
+    /**
+     * Every official a statement speaks for: its official and its signatories (a joint statement), for the
+     * officialId filter and the counts by official, so a joint statement is found and counted under each.
+     */
     public static final String SPEAKER = "speaker";
 
     public static final String COUNTRY = "country";
@@ -69,9 +71,6 @@ public final class StatementDocuments {
         doc.add(new TextField(TEXT, statement.text, Field.Store.NO));
         doc.add(new TextField(TEXT_PAIRS, statement.text, Field.Store.NO));
         doc.add(new TextField(TEXT_WORDS, statement.text, Field.Store.NO));
-        String official = statement.official.id.toString();
-        doc.add(new StringField(OFFICIAL, official, Field.Store.NO));
-        doc.add(new SortedDocValuesField(OFFICIAL, new BytesRef(official)));
         for (String speaker : speakers(statement)) {
             doc.add(new StringField(SPEAKER, speaker, Field.Store.NO));
             doc.add(new SortedSetDocValuesField(SPEAKER, new BytesRef(speaker)));

@@ -124,7 +124,8 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         CountKey key = CountKey.parse(by);
         StatementCriteria criteria = criteria(filter, QueryParams.uuids("officialId", filter.officialId), page);
         StatementSearch.DatedCounts counted = search.datedCounts(criteria, key);
-        List<StatementSearch.DatedCount> rows = onlyTopicsSelected(counted.counts(), key, criteria.topicIds());
+        List<StatementSearch.DatedCount> rows = onlyOfficialsSelected(
+                onlyTopicsSelected(counted.counts(), key, criteria.topicIds()), key, criteria.officialIds());
         if (key == CountKey.stance) {
             rows = withStances(rows);
         }
@@ -188,6 +189,23 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         // The topic id ends the key: "<topicId>" by topic, "<officialId> <topicId>" by stance.
         return rows.stream()
                 .filter(row -> selected.contains(row.key().substring(row.key().lastIndexOf(' ') + 1)))
+                .toList();
+    }
+
+    /**
+     * Counts by official or stance for the officials an officialId filter selects, not for the other signatories
+     * of the joint statements it finds.
+     */
+    private static List<StatementSearch.DatedCount> onlyOfficialsSelected(
+            List<StatementSearch.DatedCount> rows, CountKey key, Collection<UUID> officialIds) {
+        if (officialIds == null || (key != CountKey.official && key != CountKey.stance)) {
+            return rows;
+        }
+        Set<String> selected = new HashSet<>();
+        officialIds.forEach(id -> selected.add(id.toString()));
+        // The official id starts the key: "<officialId>" by official, "<officialId> <topicId>" by stance.
+        return rows.stream()
+                .filter(row -> selected.contains(row.key().split(" ", 2)[0]))
                 .toList();
     }
 

@@ -94,6 +94,39 @@ class JointStatementTest {
                 .body("officials.official.id", containsInAnyOrder(russia, china, brazil))
                 .body("officials.count", contains(1, 1, 1))
                 .body("countries.value", contains("RU"));
+        // Linked data and feeds name every signatory.
+        given().accept("application/ld+json")
+                .get("/api/v1/statements/" + id)
+                .then()
+                .statusCode(200)
+                .body(
+                        "spokenByCharacter.name",
+                        contains("Russian Government " + u, "Chinese Government " + u, "Brazil Minister " + u));
+        given().queryParam("officialId", brazil)
+                .get("/api/v1/statements/feed")
+                .then()
+                .statusCode(200)
+                .body(
+                        "feed.entry.author.name",
+                        equalTo("Russian Government " + u + ", Chinese Government " + u + ", Brazil Minister " + u));
+        // Counts over time too: under each signatory, and only the selected ones with an officialId filter.
+        given().queryParam("q", word)
+                .queryParam("by", "official")
+                .queryParam("interval", "year")
+                .get("/api/v1/statements/counts")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("buckets.key", containsInAnyOrder(russia, china, brazil))
+                .body("buckets.count", contains(1, 1, 1));
+        given().queryParam("q", word)
+                .queryParam("officialId", china)
+                .queryParam("by", "official")
+                .queryParam("interval", "year")
+                .get("/api/v1/statements/counts")
+                .then()
+                .statusCode(200)
+                .body("buckets.key", contains(china));
         given().queryParam("officialId", china)
                 .queryParam("country", "CN")
                 .get("/api/v1/statements")
@@ -170,6 +203,7 @@ class JointStatementTest {
                 .patch("/api/v1/statements/" + id)
                 .then()
                 .statusCode(200)
+                .body("version", equalTo(1))
                 .body("signatoryIds", contains(india));
         given().queryParam("officialId", china).get("/api/v1/statements").then().body("items", hasSize(0));
         given().queryParam("officialId", india).get("/api/v1/statements").then().body("items.id", contains(id));

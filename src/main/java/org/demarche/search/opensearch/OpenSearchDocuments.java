@@ -28,7 +28,6 @@ final class OpenSearchDocuments {
         doc.put(StatementDocuments.TEXT, statement.text);
         doc.put(StatementDocuments.TEXT_WORDS, statement.text);
         doc.put(StatementDocuments.TEXT_PAIRS, statement.text);
-        doc.put(StatementDocuments.OFFICIAL, statement.official.id.toString());
         doc.put(StatementDocuments.SPEAKER, StatementDocuments.speakers(statement));
         doc.put(StatementDocuments.COUNTRY, statement.official.country);
         doc.put(

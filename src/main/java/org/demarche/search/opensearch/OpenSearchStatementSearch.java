@@ -115,14 +115,14 @@ public class OpenSearchStatementSearch implements StatementSearch {
         sources.add(Map.of("end", Map.of("terms", Map.of("field", StatementDocuments.STATED_ON_END))));
         String field = switch (key) {
             case none -> null;
-            case official -> StatementDocuments.OFFICIAL;
+            case official -> StatementDocuments.SPEAKER;
             case country -> StatementDocuments.COUNTRY;
             case topic, stance -> StatementDocuments.TOPIC;
             case quoteType -> StatementDocuments.QUOTE_TYPE;
         };
         boolean byOfficialToo = key == CountKey.stance;
         if (byOfficialToo) {
-            sources.add(Map.of("official", Map.of("terms", Map.of("field", StatementDocuments.OFFICIAL))));
+            sources.add(Map.of("official", Map.of("terms", Map.of("field", StatementDocuments.SPEAKER))));
         }
         if (field != null) {
             sources.add(Map.of("key", Map.of("terms", Map.of("field", field))));
