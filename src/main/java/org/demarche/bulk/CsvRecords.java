@@ -30,7 +30,8 @@ import org.demarche.statement.StatementResponse;
  * object's fields are dotted columns ({@code official.name}), arrays are JSON text in a cell, and the
  * apostrophe that list puts before formula-like text is taken off. Besides that list's columns, the
  * official may be named by {@code official.wikidataId}, or {@code official.name} and
- * {@code official.country}; {@code topics} and {@code sources} may be JSON arrays of slugs and urls. The
+ * {@code official.country}; {@code signatories} may be a JSON array of such officials ({@code wikidataId}, or
+ * {@code name} and {@code country}); {@code topics} and {@code sources} may be JSON arrays of slugs and urls. The
  * list's read-only columns (the time stamps, version, {@code official.id}, {@code highlight}) are read and
  * left out, as in a PUT body; an empty cell is a field left out, so it keeps the stored value in
  * {@link ImportMode#merge} and empties it in {@link ImportMode#replace} (an empty list is {@code []}). A record's line is the line its row

@@ -81,6 +81,7 @@ final class NaturalKeys {
                 addTexts(wanted.titles, fields.path("title"));
             } else if (entry.type() == Statement.class) {
                 wanted.official(fields.path("official"));
+                fields.path("signatories").forEach(wanted::official);
                 addTexts(wanted.slugs, fields.path("topics"));
                 addTexts(wanted.urls, fields.path("sources"));
                 if (fields.path("text").isTextual()) {
@@ -180,7 +181,8 @@ final class NaturalKeys {
 
     /**
      * Replaces natural-key references in the fields with ids: {@code official} ({"wikidataId": …} or
-     * {"name": …, "country": …}) with officialId, {@code topics} (slugs) with topicIds, {@code sources}
+     * {"name": …, "country": …}) with officialId, {@code signatories} (such references) with signatoryIds,
+     * {@code topics} (slugs) with topicIds, {@code sources}
      * (urls) with sourceIds, {@code topic} and {@code parent} (slugs) with topicId and parentId. A reference
      * is left alone when the id field is there too. Answers the references that name no stored record.
      */
@@ -188,6 +190,7 @@ final class NaturalKeys {
         List<LineError> errors = new ArrayList<>();
         if (type == Statement.class) {
             resolveOfficial(line, fields, errors);
+            resolveSignatories(line, fields, errors);
             resolveAll(line, fields, "topics", "topicIds", Topic.class, "slug", errors);
             resolveAll(line, fields, "sources", "sourceIds", Source.class, "url", errors);
         } else if (type == Position.class) {
@@ -202,24 +205,46 @@ final class NaturalKeys {
     private void resolveOfficial(long line, ObjectNode fields, List<LineError> errors) {
         JsonNode official = fields.get("official");
         if (!fields.has("officialId") && official != null && official.isObject()) {
-            Key key = official.hasNonNull("wikidataId")
-                    ? Key.of(
-                            Official.class,
-                            "wikidataId",
-                            official.get("wikidataId").asText())
-                    : Key.of(
-                            Official.class,
-                            "name",
-                            official.path("name").asText(),
-                            official.path("country").asText());
-            TrackedEntity found = records.get(key);
+            TrackedEntity found = official(official);
             if (found != null) {
                 fields.put("officialId", found.id.toString());
             } else {
-                errors.add(new LineError(
-                        line, "official", "names no stored official (by wikidataId, or name and" + " country)"));
+                errors.add(new LineError(line, "official", NO_OFFICIAL));
             }
         }
+    }
+
+    private static final String NO_OFFICIAL = "names no stored official (by wikidataId, or name and country)";
+
+    /** A joint statement's signatories named as officials are ({"wikidataId": …} or {"name": …, "country": …}). */
+    private void resolveSignatories(long line, ObjectNode fields, List<LineError> errors) {
+        JsonNode signatories = fields.get("signatories");
+        if (fields.has("signatoryIds") || signatories == null || !signatories.isArray()) {
+            return;
+        }
+        ArrayNode ids = fields.putArray("signatoryIds");
+        for (int i = 0; i < signatories.size(); i++) {
+            JsonNode signatory = signatories.get(i);
+            TrackedEntity found = signatory.isObject() ? official(signatory) : null;
+            if (found != null) {
+                ids.add(found.id.toString());
+            } else {
+                errors.add(new LineError(line, "signatories[" + i + "]", NO_OFFICIAL));
+            }
+        }
+    }
+
+    /** The stored official an official reference names, or null. */
+    private TrackedEntity official(JsonNode official) {
+        Key key = official.hasNonNull("wikidataId")
+                ? Key.of(
+                        Official.class, "wikidataId", official.get("wikidataId").asText())
+                : Key.of(
+                        Official.class,
+                        "name",
+                        official.path("name").asText(),
+                        official.path("country").asText());
+        return records.get(key);
     }
 
     private void resolveOne(long line, ObjectNode fields, String name, String idField, List<LineError> errors) {

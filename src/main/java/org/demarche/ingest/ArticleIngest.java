@@ -148,6 +148,7 @@ public class ArticleIngest {
             List<FieldError> errors) {
         StatementRequest request = new StatementRequest(
                 officialId,
+                List.of(),
                 candidate.text(),
                 candidate.quoteType(),
                 article.language() == null ? "en" : article.language(),
@@ -157,6 +158,11 @@ public class ArticleIngest {
                 List.of(),
                 List.of(sourceId),
                 List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
                 null,
                 null);
         return store.statement(request, sourceId, field, errors);

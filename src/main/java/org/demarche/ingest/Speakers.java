@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
 import org.demarche.official.Official;
+import org.demarche.official.OfficialKind;
 import org.demarche.official.OfficialRequest;
 
 /**
@@ -49,8 +50,8 @@ public class Speakers {
         if (bySurname.size() == 1) {
             return known(person, bySurname.get(0), "surname");
         }
-        OfficialRequest proposed =
-                new OfficialRequest(person.name, List.of(), person.country, person.title, null, null, List.of());
+        OfficialRequest proposed = new OfficialRequest(
+                person.name, OfficialKind.person, List.of(), person.country, person.title, null, null, List.of());
         return new CandidateSpeaker(null, person.name, null, null, false, proposed);
     }
 

@@ -49,16 +49,4 @@ public record OfficialRequest(
         aliases = aliases == null ? List.of() : aliases;
         offices = offices == null ? List.of() : offices;
     }
-
-    /** A person, as written by a client that does not know kinds (article ingest). */
-    public OfficialRequest(
-            String name,
-            List<String> aliases,
-            String country,
-            String title,
-            String organization,
-            String wikidataId,
-            List<OfficeTerm> offices) {
-        this(name, OfficialKind.person, aliases, country, title, organization, wikidataId, offices);
-    }
 }

@@ -151,7 +151,11 @@ public class OfficialService extends RecordService<Official, OfficialRequest, Of
     @Override
     protected List<Problem.Reference> referencesTo(Official official) {
         return present(
-                References.find("statement", "s", "from Statement s where s.official.id = :target", official.id),
+                References.find(
+                        "statement",
+                        "s",
+                        "from Statement s left join s.signatories g where s.official.id = :target or g.id = :target",
+                        official.id),
                 References.find("position", "p", "from Position p where p.official.id = :target", official.id),
                 References.find(
                         "event",

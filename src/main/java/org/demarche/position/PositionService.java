@@ -197,9 +197,11 @@ public class PositionService extends RecordService<Position, PositionRequest, Po
             String field = "evidence[" + i + "].statementId";
             if (statement == null) {
                 violations.add(field, "no statement has this id");
-            } else if (!statement.official.id.equals(request.officialId())) {
+            } else if (request.officialId() != null && !statement.speaksFor(request.officialId())) {
                 violations.add(
-                        field, "is a statement of another official; evidence must be the position's official's own");
+                        field,
+                        "is a statement of another official; evidence must be the position's official's own, or a"
+                                + " joint statement the official signed");
             }
         }
     }

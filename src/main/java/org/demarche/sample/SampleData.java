@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.demarche.official.OfficeTerm;
 import org.demarche.official.Official;
+import org.demarche.official.OfficialKind;
 import org.demarche.official.OfficialRequest;
 import org.demarche.official.OfficialService;
 import org.demarche.position.EvidenceLink;
@@ -85,6 +86,7 @@ public class SampleData {
         UUID lavrov = officials
                 .create(new OfficialRequest(
                         "Sergei Lavrov",
+                        OfficialKind.person,
                         List.of("Sergey Lavrov", "Lavrov"),
                         "RU",
                         "Minister of Foreign Affairs",
@@ -100,6 +102,7 @@ public class SampleData {
         UUID putin = officials
                 .create(new OfficialRequest(
                         "Vladimir Putin",
+                        OfficialKind.person,
                         List.of("Putin"),
                         "RU",
                         "President",
@@ -111,6 +114,7 @@ public class SampleData {
         UUID trump = officials
                 .create(new OfficialRequest(
                         "Donald Trump",
+                        OfficialKind.person,
                         List.of("Trump"),
                         "US",
                         "President-elect",
@@ -256,6 +260,7 @@ public class SampleData {
         return statements
                 .create(new StatementRequest(
                         official,
+                        List.of(),
                         text,
                         quoteType,
                         "en",
@@ -266,7 +271,12 @@ public class SampleData {
                         List.of(source),
                         mentions,
                         Verification.unverified,
-                        "Reported in English by Caliber.Az, citing Russian media"))
+                        "Reported in English by Caliber.Az, citing Russian media",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
                 .id();
     }
 

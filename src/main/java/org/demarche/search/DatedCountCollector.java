@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -18,8 +17,8 @@ import org.demarche.statement.StatementSearch;
 
 /**
  * Counts the matching documents per span of statedOn (first and last day) and value of a key, from doc values:
- * the official and topics by ordinal (named once per segment; both for a count by stance), the country and quote
- * type from the {@link FacetCode}.
+ * the officials a statement speaks for (its official and signatories, each counted) and topics by ordinal (named
+ * once per segment; both for a count by stance), the country and quote type from the {@link FacetCode}.
  */
 final class DatedCountCollector extends SimpleCollector {
 
@@ -31,7 +30,7 @@ final class DatedCountCollector extends SimpleCollector {
 
     private NumericDocValues starts;
     private NumericDocValues ends;
-    private SortedDocValues official;
+    private SortedSetDocValues official;
     private SortedSetDocValues topic;
     private NumericDocValues codes;
     private String[] officialNames;
@@ -50,10 +49,10 @@ final class DatedCountCollector extends SimpleCollector {
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         starts = DocValues.getNumeric(context.reader(), StatementDocuments.STATED_ON_START);
         ends = DocValues.getNumeric(context.reader(), StatementDocuments.STATED_ON_END);
-        official = DocValues.getSorted(context.reader(), StatementDocuments.OFFICIAL);
+        official = DocValues.getSortedSet(context.reader(), StatementDocuments.SPEAKER);
         topic = DocValues.getSortedSet(context.reader(), StatementDocuments.TOPIC);
         codes = DocValues.getNumeric(context.reader(), StatementDocuments.FACET_CODE);
-        officialNames = new String[official.getValueCount()];
+        officialNames = new String[(int) official.getValueCount()];
         topicNames = new String[(int) topic.getValueCount()];
     }
 
@@ -69,7 +68,9 @@ final class DatedCountCollector extends SimpleCollector {
             case none -> count(start, end, "");
             case official -> {
                 if (official.advanceExact(doc)) {
-                    count(start, end, officialName(official.ordValue()));
+                    for (int i = official.docValueCount(); i > 0; i--) {
+                        count(start, end, officialName((int) official.nextOrd()));
+                    }
                 }
             }
             case topic -> {
@@ -81,9 +82,15 @@ final class DatedCountCollector extends SimpleCollector {
             }
             case stance -> {
                 if (official.advanceExact(doc) && topic.advanceExact(doc)) {
-                    String officialId = officialName(official.ordValue());
-                    for (int i = topic.docValueCount(); i > 0; i--) {
-                        count(start, end, officialId + " " + topicName((int) topic.nextOrd()));
+                    String[] topicIds = new String[topic.docValueCount()];
+                    for (int i = 0; i < topicIds.length; i++) {
+                        topicIds[i] = topicName((int) topic.nextOrd());
+                    }
+                    for (int i = official.docValueCount(); i > 0; i--) {
+                        String officialId = officialName((int) official.nextOrd());
+                        for (String topicId : topicIds) {
+                            count(start, end, officialId + " " + topicId);
+                        }
                     }
                 }
             }

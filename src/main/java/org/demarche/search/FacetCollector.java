@@ -8,7 +8,6 @@ import java.util.function.IntFunction;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -16,7 +15,7 @@ import org.demarche.statement.FacetCounts;
 
 /**
  * Counts the matching documents per facet value from doc values, reading three per match: the
- * official and the topics by ordinal per segment (turned into ids once per segment), and the country,
+ * officials it speaks for (its official and signatories, each counted) and the topics by ordinal per segment (turned into ids once per segment), and the country,
  * quote type, medium and year from one {@link FacetCode}.
  */
 final class FacetCollector extends SimpleCollector {
@@ -29,7 +28,7 @@ final class FacetCollector extends SimpleCollector {
     private final long[] years = new long[FacetCode.YEARS];
     private long total;
 
-    private SortedDocValues official;
+    private SortedSetDocValues official;
     private int[] officialTallies;
     private SortedSetDocValues topic;
     private int[] topicTallies;
@@ -43,8 +42,8 @@ final class FacetCollector extends SimpleCollector {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
         flush();
-        official = DocValues.getSorted(context.reader(), StatementDocuments.OFFICIAL);
-        officialTallies = new int[official.getValueCount()];
+        official = DocValues.getSortedSet(context.reader(), StatementDocuments.SPEAKER);
+        officialTallies = new int[(int) official.getValueCount()];
         topic = DocValues.getSortedSet(context.reader(), StatementDocuments.TOPIC);
         topicTallies = new int[(int) topic.getValueCount()];
         codes = DocValues.getNumeric(context.reader(), StatementDocuments.FACET_CODE);
@@ -54,7 +53,9 @@ final class FacetCollector extends SimpleCollector {
     public void collect(int doc) throws IOException {
         total++;
         if (official.advanceExact(doc)) {
-            officialTallies[official.ordValue()]++;
+            for (int i = official.docValueCount(); i > 0; i--) {
+                officialTallies[(int) official.nextOrd()]++;
+            }
         }
         if (topic.advanceExact(doc)) {
             for (int i = topic.docValueCount(); i > 0; i--) {

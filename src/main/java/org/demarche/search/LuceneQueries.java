@@ -125,7 +125,7 @@ public final class LuceneQueries {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(c.query() == null ? new MatchAllDocsQuery() : LuceneQueries.of(c.query()), Occur.MUST);
         filter(query, StatementDocuments.ID, c.ids());
-        filter(query, StatementDocuments.OFFICIAL, c.officialIds());
+        filter(query, StatementDocuments.SPEAKER, c.officialIds());
         filter(query, StatementDocuments.COUNTRY, c.country());
         filter(query, StatementDocuments.TOPIC, c.topicIds());
         filter(

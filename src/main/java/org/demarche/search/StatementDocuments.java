@@ -2,6 +2,8 @@ package org.demarche.search;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -30,7 +32,12 @@ public final class StatementDocuments {
     /** The text as pairs of neighbouring terms, for phrases ({@link TextAnalysis#PAIRS}). */
     public static final String TEXT_PAIRS = "textPairs";
 
-    public static final String OFFICIAL = "official";
+    /**
+     * Every official a statement speaks for: its official and its signatories (a joint statement), for the
+     * officialId filter and the counts by official, so a joint statement is found and counted under each.
+     */
+    public static final String SPEAKER = "speaker";
+
     public static final String COUNTRY = "country";
     public static final String TOPIC = "topic";
     public static final String QUOTE_TYPE = "quoteType";
@@ -48,7 +55,7 @@ public final class StatementDocuments {
     /** Country, quote type, medium and the year of statedOnStart for facets ({@link FacetCode}). */
     public static final String FACET_CODE = "facetCode";
     /** How documents are laid out; an index written with another layout is rebuilt at start. */
-    public static final String LAYOUT = "7/" + FacetCode.VERSION;
+    public static final String LAYOUT = "8/" + FacetCode.VERSION;
 
     private StatementDocuments() {}
 
@@ -64,9 +71,10 @@ public final class StatementDocuments {
         doc.add(new TextField(TEXT, statement.text, Field.Store.NO));
         doc.add(new TextField(TEXT_PAIRS, statement.text, Field.Store.NO));
         doc.add(new TextField(TEXT_WORDS, statement.text, Field.Store.NO));
-        String official = statement.official.id.toString();
-        doc.add(new StringField(OFFICIAL, official, Field.Store.NO));
-        doc.add(new SortedDocValuesField(OFFICIAL, new BytesRef(official)));
+        for (String speaker : speakers(statement)) {
+            doc.add(new StringField(SPEAKER, speaker, Field.Store.NO));
+            doc.add(new SortedSetDocValuesField(SPEAKER, new BytesRef(speaker)));
+        }
         doc.add(new StringField(COUNTRY, statement.official.country, Field.Store.NO));
         for (Topic topic : statement.topics) {
             doc.add(new StringField(TOPIC, topic.id.toString(), Field.Store.NO));
@@ -110,6 +118,14 @@ public final class StatementDocuments {
         doc.add(new LongPoint(UPDATED_AT, updated));
         doc.add(new NumericDocValuesField(UPDATED_AT, updated));
         return doc;
+    }
+
+    /** The ids of the officials a statement speaks for: its official first, then its signatories. */
+    public static List<String> speakers(Statement statement) {
+        List<String> ids = new ArrayList<>();
+        ids.add(statement.official.id.toString());
+        statement.signatories.forEach(official -> ids.add(official.id.toString()));
+        return ids;
     }
 
     public static String lowerCase(String text) {

@@ -48,6 +48,15 @@ public class Statement extends TrackedEntity {
     @JoinColumn(name = "official_id", nullable = false)
     public Official official;
 
+    /** The other officials it also speaks for (a joint statement), in order; never {@link #official}. */
+    @ManyToMany
+    @JoinTable(
+            name = "statement_signatory",
+            joinColumns = @JoinColumn(name = "statement_id"),
+            inverseJoinColumns = @JoinColumn(name = "official_id"))
+    @OrderColumn(name = "ord")
+    public List<Official> signatories = new ArrayList<>();
+
     /** The words as reported; never rewritten. */
     @Column(name = "body", nullable = false)
     public String text;
@@ -163,6 +172,11 @@ public class Statement extends TrackedEntity {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has MD5", e);
         }
+    }
+
+    /** Whether it speaks for this official: as its official or as one of its signatories. */
+    public boolean speaksFor(UUID officialId) {
+        return official.id.equals(officialId) || signatories.stream().anyMatch(o -> o.id.equals(officialId));
     }
 
     public void setStatedOn(PartialDate date) {

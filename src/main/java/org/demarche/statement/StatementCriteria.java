@@ -32,7 +32,11 @@ public record StatementCriteria(
     /** The filters (not the text query) as conditions on a statement list query aliased {@code s}. */
     public ListQuery<Statement> filter(ListQuery<Statement> list) {
         return list.where("s.id in :ids", "ids", ids)
-                .where("s.official.id in :officialIds", "officialIds", officialIds)
+                .where(
+                        "(s.official.id in :officialIds or exists (select 1 from s.signatories g where g.id in"
+                                + " :officialIds))",
+                        "officialIds",
+                        officialIds)
                 .where("s.official.country = :country", "country", country)
                 .where("exists (select 1 from s.topics t where t.id in :topicIds)", "topicIds", topicIds)
                 .where("s.quoteType = :quoteType", "quoteType", quoteType)

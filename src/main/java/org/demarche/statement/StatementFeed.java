@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.demarche.common.feed.AtomFeed;
 import org.demarche.common.http.Negotiation;
 import org.demarche.common.paging.Page;
 import org.demarche.common.stream.ListFormat;
+import org.demarche.official.OfficialSummary;
 import org.demarche.source.SourceSummary;
 
 /**
- * Statements as Atom entries, for feed readers: an entry's author is the official, its content the words as
+ * Statements as Atom entries, for feed readers: an entry's author is the official (of a joint statement, the
+ * official and the signatories, named in order), its content the words as
  * reported, its categories the topics, its {@code via} links the sources, its alternate link the statement in
  * the API; its title is the official's name and the start of the words.
  */
@@ -67,7 +70,9 @@ public final class StatementFeed {
                 statement.official().name() + ": " + shortened(statement.text()),
                 statement.createdAt(),
                 statement.updatedAt(),
-                statement.official().name(),
+                Stream.concat(Stream.of(statement.official()), statement.signatories().stream())
+                        .map(OfficialSummary::name)
+                        .collect(Collectors.joining(", ")),
                 api.resolve("statements/" + statement.id()),
                 statement.sources().stream().map(SourceSummary::url).toList(),
                 statement.topics().stream()

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.demarche.common.http.Negotiation;
 import org.demarche.common.paging.Page;
+import org.demarche.official.OfficialSummary;
 import org.demarche.source.SourceSummary;
 import org.demarche.topic.TopicSummary;
 
 /**
  * Statements as JSON-LD in the schema.org vocabulary, for linked-data tools and search engines: a
- * statement is a {@code Quotation} whose {@code spokenByCharacter} is the official (a {@code Person}),
+ * statement is a {@code Quotation} whose {@code spokenByCharacter} is the official (a {@code Person}; of a joint
+ * statement, the list of its official and signatories),
  * {@code dateCreated} the day (or month, or year) it was said, {@code isBasedOn} the sources that
  * reported it and {@code about} its topics. A page of a list is an {@code ItemList} of them, with the
  * next page in the Link header. Statements, officials and topics have their API URL as {@code @id};
@@ -73,13 +75,14 @@ public final class StatementJsonLd {
         putIfPresent(quotation, "inLanguage", statement.language());
         quotation.put("dateCreated", statement.statedOn());
         quotation.put("dateModified", statement.updatedAt().toString());
-        Map<String, Object> person =
-                node("Person", url("officials", statement.official().id()));
-        person.put("name", statement.official().name());
-        Map<String, Object> country = typed("Country");
-        country.put("identifier", statement.official().country());
-        person.put("nationality", country);
-        quotation.put("spokenByCharacter", person);
+        if (statement.signatories().isEmpty()) {
+            quotation.put("spokenByCharacter", person(statement.official()));
+        } else {
+            List<Map<String, Object>> speakers = new ArrayList<>();
+            speakers.add(person(statement.official()));
+            statement.signatories().forEach(signatory -> speakers.add(person(signatory)));
+            quotation.put("spokenByCharacter", speakers);
+        }
         if (statement.venue() != null) {
             Map<String, Object> place = typed("Place");
             place.put("name", statement.venue());
@@ -90,6 +93,15 @@ public final class StatementJsonLd {
                 statement.sources().stream().map(StatementJsonLd::work).toList());
         quotation.put("about", statement.topics().stream().map(this::thing).toList());
         return quotation;
+    }
+
+    private Map<String, Object> person(OfficialSummary official) {
+        Map<String, Object> person = node("Person", url("officials", official.id()));
+        person.put("name", official.name());
+        Map<String, Object> country = typed("Country");
+        country.put("identifier", official.country());
+        person.put("nationality", country);
+        return person;
     }
 
     private static Map<String, Object> work(SourceSummary source) {

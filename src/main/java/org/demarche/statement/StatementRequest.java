@@ -13,11 +13,28 @@ import org.demarche.common.validation.PartialDateText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client writes to create or replace a statement. Read-only fields of a response are ignored. */
-@JsonIgnoreProperties({"id", "version", "createdAt", "updatedAt", "official", "topics", "sources", "event"})
+@JsonIgnoreProperties({
+    "id",
+    "version",
+    "createdAt",
+    "updatedAt",
+    "official",
+    "signatories",
+    "topics",
+    "sources",
+    "event"
+})
 @Schema(name = "StatementInput", description = "A statement as written by a client")
 public record StatementRequest(
         @Schema(description = "The official who said it") @NotNull
         UUID officialId,
+
+        @Schema(
+                description = "The other officials (persons or organisations) it also speaks for, in order: a joint"
+                        + " statement. officialId is the first signatory and is not repeated here; each must"
+                        + " exist, none twice")
+        @Size(max = 50)
+        List<@NotNull UUID> signatoryIds,
 
         @Schema(
                 description = "The words as reported; stored exactly as sent",
@@ -81,50 +98,18 @@ public record StatementRequest(
         InReplyTo inReplyTo) {
 
     public StatementRequest {
+        signatoryIds = signatoryIds == null ? List.of() : signatoryIds;
         topicIds = topicIds == null ? List.of() : topicIds;
         sourceIds = sourceIds == null ? List.of() : sourceIds;
         mentions = mentions == null ? List.of() : mentions;
         verification = verification == null ? Verification.unverified : verification;
     }
 
-    /** A statement outside any event, as written by a client that does not know events (article ingest). */
-    public StatementRequest(
-            UUID officialId,
-            String text,
-            QuoteType quoteType,
-            String language,
-            String statedOn,
-            String venue,
-            Medium medium,
-            List<UUID> topicIds,
-            List<UUID> sourceIds,
-            List<String> mentions,
-            Verification verification,
-            String notes) {
-        this(
-                officialId,
-                text,
-                quoteType,
-                language,
-                statedOn,
-                venue,
-                medium,
-                topicIds,
-                sourceIds,
-                mentions,
-                verification,
-                notes,
-                null,
-                null,
-                null,
-                null,
-                null);
-    }
-
     /** The same statement with these sources. */
     public StatementRequest withSourceIds(List<UUID> sources) {
         return new StatementRequest(
                 officialId,
+                signatoryIds,
                 text,
                 quoteType,
                 language,

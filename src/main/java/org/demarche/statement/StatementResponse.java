@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             "id",
             "officialId",
             "official",
+            "signatoryIds",
+            "signatories",
             "text",
             "quoteType",
             "language",
@@ -49,6 +51,11 @@ public record StatementResponse(
         UUID id,
         UUID officialId,
         OfficialSummary official,
+
+        @Schema(description = "The other officials it also speaks for, in order; officialId is the first signatory")
+        List<UUID> signatoryIds,
+
+        List<OfficialSummary> signatories,
         @Schema(examples = "A ceasefire will not suit us.") String text,
         @Schema(examples = "direct_quote") QuoteType quoteType,
         @Schema(nullable = true, examples = "en") String language,
@@ -107,6 +114,8 @@ public record StatementResponse(
                 s.id,
                 s.official.id,
                 OfficialSummary.of(s.official),
+                s.signatories.stream().map(o -> o.id).toList(),
+                s.signatories.stream().map(OfficialSummary::of).toList(),
                 s.text,
                 s.quoteType,
                 s.language,
@@ -137,6 +146,8 @@ public record StatementResponse(
                 id,
                 officialId,
                 official,
+                signatoryIds,
+                signatories,
                 text,
                 quoteType,
                 language,

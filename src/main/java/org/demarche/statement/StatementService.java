@@ -124,7 +124,8 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         CountKey key = CountKey.parse(by);
         StatementCriteria criteria = criteria(filter, QueryParams.uuids("officialId", filter.officialId), page);
         StatementSearch.DatedCounts counted = search.datedCounts(criteria, key);
-        List<StatementSearch.DatedCount> rows = onlyTopicsSelected(counted.counts(), key, criteria.topicIds());
+        List<StatementSearch.DatedCount> rows = onlyOfficialsSelected(
+                onlyTopicsSelected(counted.counts(), key, criteria.topicIds()), key, criteria.officialIds());
         if (key == CountKey.stance) {
             rows = withStances(rows);
         }
@@ -188,6 +189,23 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         // The topic id ends the key: "<topicId>" by topic, "<officialId> <topicId>" by stance.
         return rows.stream()
                 .filter(row -> selected.contains(row.key().substring(row.key().lastIndexOf(' ') + 1)))
+                .toList();
+    }
+
+    /**
+     * Counts by official or stance for the officials an officialId filter selects, not for the other signatories
+     * of the joint statements it finds.
+     */
+    private static List<StatementSearch.DatedCount> onlyOfficialsSelected(
+            List<StatementSearch.DatedCount> rows, CountKey key, Collection<UUID> officialIds) {
+        if (officialIds == null || (key != CountKey.official && key != CountKey.stance)) {
+            return rows;
+        }
+        Set<String> selected = new HashSet<>();
+        officialIds.forEach(id -> selected.add(id.toString()));
+        // The official id starts the key: "<officialId>" by official, "<officialId> <topicId>" by stance.
+        return rows.stream()
+                .filter(row -> selected.contains(row.key().split(" ", 2)[0]))
                 .toList();
     }
 
@@ -403,6 +421,13 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         if (request.officialId() != null && Official.findById(request.officialId()) == null) {
             violations.add("officialId", "no official has this id");
         }
+        checkExist(violations, "signatoryIds", request.signatoryIds(), Official.class);
+        for (int i = 0; i < request.signatoryIds().size(); i++) {
+            if (request.officialId() != null
+                    && request.officialId().equals(request.signatoryIds().get(i))) {
+                violations.add("signatoryIds[" + i + "]", "is the official (officialId), the first signatory already");
+            }
+        }
         checkExist(violations, "topicIds", request.topicIds(), Topic.class);
         checkExist(violations, "sourceIds", request.sourceIds(), Source.class);
         if (request.eventId() != null && Event.findById(request.eventId()) == null) {
@@ -454,6 +479,8 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     @Override
     protected void apply(StatementRequest request, Statement statement) {
         statement.official = Official.findById(request.officialId());
+        statement.signatories.clear();
+        request.signatoryIds().forEach(id -> statement.signatories.add(Official.findById(id)));
         statement.text = request.text();
         statement.quoteType = request.quoteType();
         statement.language = request.language();
@@ -486,6 +513,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
         StatementResponse r = represent(s);
         return new StatementRequest(
                 r.officialId(),
+                r.signatoryIds(),
                 r.text(),
                 r.quoteType(),
                 r.language(),
@@ -509,6 +537,7 @@ public class StatementService extends RecordService<Statement, StatementRequest,
     protected StatementRequest comparable(StatementRequest r) {
         return new StatementRequest(
                 r.officialId(),
+                r.signatoryIds(),
                 r.text(),
                 r.quoteType(),
                 r.language(),

@@ -196,6 +196,54 @@ class ExportTest {
                 .body("byType.statement.unchanged", equalTo(1));
     }
 
+    @Test
+    void aJointStatementKeepsItsSignatoriesThroughExportAndImport() throws Exception {
+        String u = Fixtures.unique();
+        String russia = Fixtures.official("Joint Russia " + u, "RU");
+        String china = Fixtures.official("Joint China " + u, "CN");
+        String india = Fixtures.official("Joint India " + u, "IN");
+        String statement = Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        russia,
+                        "signatoryIds",
+                        List.of(india, china),
+                        "text",
+                        "Jointly declared " + u,
+                        "quoteType",
+                        "direct_quote",
+                        "statedOn",
+                        "2025-05"));
+        ObjectMapper json = new ObjectMapper();
+        JsonNode before = stored(json, "statements", statement);
+
+        String body =
+                given().get("/api/v1/export").then().statusCode(200).extract().asString();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            lines.add(json.readTree(line));
+        }
+        JsonNode line = lines.get(indexOf(lines, statement));
+        assertEquals(List.of(india, china), json.convertValue(line.get("signatoryIds"), List.class));
+        assertTrue(indexOf(lines, china) < indexOf(lines, statement));
+
+        given().delete("/api/v1/statements/" + statement).then().statusCode(204);
+        given().contentType(ListFormat.APPLICATION_NDJSON)
+                .body((line + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/import")
+                .then()
+                .statusCode(200)
+                .body("byType.statement.created", equalTo(1))
+                .body("rejected", equalTo(0));
+        assertEquals(before, stored(json, "statements", statement));
+        given().queryParam("officialId", china)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(statement));
+    }
+
     /** The record as GET shows it, without what a new copy of it has anew (version and times). */
     private static JsonNode stored(ObjectMapper json, String resource, String id) throws Exception {
         ObjectNode record = (ObjectNode) json.readTree(given().get("/api/v1/" + resource + "/" + id)

@@ -138,6 +138,36 @@ class ImportTest {
     }
 
     @Test
+    void aJointStatementNamesItsSignatoriesByNaturalKey() {
+        String u = Fixtures.unique();
+        String q = wikidataId();
+        String file = lines(
+                "{\"type\":\"official\",\"name\":\"First signer " + u + "\",\"country\":\"NO\"}",
+                "{\"type\":\"official\",\"name\":\"Second signer " + u + "\",\"country\":\"SE\",\"wikidataId\":\"" + q
+                        + "\"}",
+                "{\"type\":\"official\",\"name\":\"Third signer " + u + "\",\"country\":\"FI\"}",
+                "{\"type\":\"statement\",\"official\":{\"name\":\"First signer " + u + "\",\"country\":\"NO\"},"
+                        + "\"signatories\":[{\"wikidataId\":\"" + q + "\"},{\"name\":\"Third signer " + u
+                        + "\",\"country\":\"FI\"}],\"text\":\"Nordic words " + u + "\",\"quoteType\":\"direct_quote\","
+                        + "\"statedOn\":\"2025-06\"}",
+                "{\"type\":\"statement\",\"official\":{\"name\":\"First signer " + u + "\",\"country\":\"NO\"},"
+                        + "\"signatories\":[{\"name\":\"Nobody " + u + "\",\"country\":\"FI\"}],\"text\":\"Lost "
+                        + u + "\",\"quoteType\":\"direct_quote\",\"statedOn\":\"2025-06\"}");
+        JsonPath report = importing(file, false);
+        assertEquals(4, report.getInt("created"), report.prettify());
+        assertEquals(1, report.getInt("rejected"));
+        assertEquals("signatories[0]", report.getString("errors[0].field"));
+        String second = given().get("/api/v1/officials?wikidataId=" + q)
+                .then()
+                .extract()
+                .path("items[0].id");
+        given().get("/api/v1/statements?officialId=" + second)
+                .then()
+                .body("items.text", equalTo(List.of("Nordic words " + u)))
+                .body("items[0].signatories.name", equalTo(List.of("Second signer " + u, "Third signer " + u)));
+    }
+
+    @Test
     void aBatchTheDatabaseRefusesIsRetriedLineByLineSoOnlyTheConflictingLineIsRejected() {
         String slug = "taken-" + Fixtures.unique();
         JsonPath report = importing(

@@ -48,6 +48,8 @@ class ListQueryCountTest {
                     Map.of(
                             "officialId",
                             officials.get(i % 10),
+                            "signatoryIds",
+                            List.of(officials.get((i + 2) % 10), officials.get((i + 3) % 10)),
                             "text",
                             "Counted " + i,
                             "quoteType",

@@ -276,6 +276,31 @@ class DeliveryTest {
     }
 
     @Test
+    void aWatchOnAnOfficialGetsTheJointStatementsItSigned() throws Exception {
+        String russia = Fixtures.official("Joint host " + Fixtures.unique(), "RU");
+        String china = Fixtures.official("Joint signer " + Fixtures.unique(), "CN");
+        subscribe("/ok", List.of("statement.created"), Map.of("officialId", List.of(china)));
+        Fixtures.statement(russia, "2026-11-07", List.of(), List.of());
+        String joint = Fixtures.create(
+                "statements",
+                Map.of(
+                        "officialId",
+                        russia,
+                        "signatoryIds",
+                        List.of(china),
+                        "text",
+                        "Said together",
+                        "quoteType",
+                        "direct_quote",
+                        "statedOn",
+                        "2026-11-07"));
+        JsonNode delivered = body(receiver.next());
+        assertEquals(joint, delivered.get("recordId").asText());
+        assertEquals(china, delivered.get("record").get("signatoryIds").get(0).asText());
+        assertNull(receiver.poll(500));
+    }
+
+    @Test
     void anUpdateThatTakesAStatementOutOfASavedSearchIsToldToo() throws Exception {
         String official = Fixtures.official("Leaving " + Fixtures.unique(), "NO");
         String statement = said(official, Fixtures.source("NRK"), "A ceasefire is near", "2026-11-10");

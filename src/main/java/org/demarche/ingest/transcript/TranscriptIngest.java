@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,17 +117,31 @@ public class TranscriptIngest {
         Map<String, UUID> created = new HashMap<>();
         List<IngestReport.Skipped> skipped = new ArrayList<>();
         Map<Integer, Stored> speakersOf = new LinkedHashMap<>();
+        Map<Integer, List<UUID>> signatoriesOf = new HashMap<>();
         for (int i = 0; i < found.candidates().size(); i++) {
             TranscriptCandidate candidate = found.candidates().get(i);
-            String unstorable = CandidateChecks.unstorable(candidate.speaker());
+            String unstorable = unstorable(candidate);
             if (unstorable != null) {
-                skipped.add(new IngestReport.Skipped(i, "speaker " + unstorable));
+                skipped.add(new IngestReport.Skipped(i, unstorable));
                 continue;
             }
-            Stored official =
-                    store.official(candidate.speaker(), created, "candidates[" + i + "].speaker.proposed", errors);
+            String field = "candidates[" + i + "]";
+            Stored official = store.official(candidate.speaker(), created, field + ".speaker.proposed", errors);
+            List<UUID> signatories = new ArrayList<>();
+            // The speaker is the first signatory; the others sign with it.
+            for (int k = 1; k < candidate.signatories().size(); k++) {
+                Stored signatory = store.official(
+                        candidate.signatories().get(k), created, field + ".signatories[" + k + "].proposed", errors);
+                if (signatory != null
+                        && official != null
+                        && !signatory.id().equals(official.id())
+                        && !signatories.contains(signatory.id())) {
+                    signatories.add(signatory.id());
+                }
+            }
             if (official != null) {
                 speakersOf.put(i, official);
+                signatoriesOf.put(i, signatories);
             }
         }
         CandidateChecks.throwIfAny(errors);
@@ -138,7 +153,7 @@ public class TranscriptIngest {
                         transcript.publishedAt(),
                         null,
                         null,
-                        speakersOf.values().stream().map(Stored::id).distinct().toList(),
+                        participants(speakersOf, signatoriesOf),
                         List.of(sourceId)))
                 .id());
         Set<UUID> storedNow = new HashSet<>();
@@ -146,7 +161,8 @@ public class TranscriptIngest {
         for (Map.Entry<Integer, Stored> entry : speakersOf.entrySet()) {
             int i = entry.getKey();
             Stored official = entry.getValue();
-            StatementRequest request = request(transcript, found, i, official.id(), sourceId, eventId);
+            StatementRequest request =
+                    request(transcript, found, i, official.id(), signatoriesOf.get(i), sourceId, eventId);
             List<FieldError> problems = new ArrayList<>();
             boolean known = Statement.byNaturalKey(request.officialId(), request.text(), request.statedOn())
                     .isPresent();
@@ -174,6 +190,33 @@ public class TranscriptIngest {
                 eventId, existingEvent.isEmpty(), sourceId, existingSource.isEmpty(), stored, skipped);
     }
 
+    /** Everyone who speaks or signs, in the order first met. */
+    private static List<UUID> participants(Map<Integer, Stored> speakers, Map<Integer, List<UUID>> signatories) {
+        Set<UUID> all = new LinkedHashSet<>();
+        speakers.forEach((i, speaker) -> {
+            all.add(speaker.id());
+            all.addAll(signatories.get(i));
+        });
+        return List.copyOf(all);
+    }
+
+    /** Why a candidate cannot be stored as found: its speaker or a signatory cannot be, or null. */
+    private static String unstorable(TranscriptCandidate candidate) {
+        String speaker = CandidateChecks.unstorable(candidate.speaker());
+        if (speaker != null) {
+            return "speaker " + speaker;
+        }
+        for (int k = 1; k < candidate.signatories().size(); k++) {
+            String signatory =
+                    CandidateChecks.unstorable(candidate.signatories().get(k));
+            if (signatory != null) {
+                return "signatories[" + k + "] ("
+                        + candidate.signatories().get(k).name() + ") " + signatory;
+            }
+        }
+        return null;
+    }
+
     /** The title given, else the transcript's first line. */
     private static String title(TranscriptRequest transcript) {
         if (transcript.title() != null && !transcript.title().isBlank()) {
@@ -191,12 +234,14 @@ public class TranscriptIngest {
             TranscriptCandidates found,
             int index,
             UUID officialId,
+            List<UUID> signatoryIds,
             UUID sourceId,
             UUID eventId) {
         TranscriptCandidate candidate = found.candidates().get(index);
         Question question = candidate.inReplyTo();
         return new StatementRequest(
                 officialId,
+                signatoryIds,
                 candidate.text(),
                 candidate.quoteType(),
                 "en",

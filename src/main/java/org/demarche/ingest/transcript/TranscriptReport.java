@@ -26,7 +26,7 @@ public record TranscriptReport(
         List<IngestReport.StoredStatement> statements,
 
         @Schema(
-                description = "Candidates left out because they cannot be stored as found: a speaker who is not"
-                        + " known or is an institution, a new official without a country, or words a statement cannot"
-                        + " hold")
+                description = "Candidates left out because they cannot be stored as found: a speaker or a"
+                        + " signatory who is not known or is an institution, a new official without a country, or words"
+                        + " a statement cannot hold")
         List<IngestReport.Skipped> skipped) {}

@@ -16,7 +16,7 @@ import org.demarche.statement.Statement;
 final class OpenSearchDocuments {
 
     /** Bumped when documents change shape; part of the index layout, so a change rebuilds at start. */
-    static final String VERSION = "1";
+    static final String VERSION = "2";
 
     static final String YEAR = "year";
 
@@ -28,7 +28,7 @@ final class OpenSearchDocuments {
         doc.put(StatementDocuments.TEXT, statement.text);
         doc.put(StatementDocuments.TEXT_WORDS, statement.text);
         doc.put(StatementDocuments.TEXT_PAIRS, statement.text);
-        doc.put(StatementDocuments.OFFICIAL, statement.official.id.toString());
+        doc.put(StatementDocuments.SPEAKER, StatementDocuments.speakers(statement));
         doc.put(StatementDocuments.COUNTRY, statement.official.country);
         doc.put(
                 StatementDocuments.TOPIC,

@@ -23,7 +23,7 @@ public final class OpenSearchQueries {
     public static Map<String, Object> of(StatementCriteria c) {
         List<Object> filters = new ArrayList<>();
         filter(filters, StatementDocuments.ID, c.ids());
-        filter(filters, StatementDocuments.OFFICIAL, c.officialIds());
+        filter(filters, StatementDocuments.SPEAKER, c.officialIds());
         filter(filters, StatementDocuments.COUNTRY, c.country());
         filter(filters, StatementDocuments.TOPIC, c.topicIds());
         filter(

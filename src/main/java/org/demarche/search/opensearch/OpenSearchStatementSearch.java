@@ -78,7 +78,7 @@ public class OpenSearchStatementSearch implements StatementSearch {
     @Override
     public FacetCounts facets(StatementCriteria criteria) {
         Map<String, Object> aggregations = new LinkedHashMap<>();
-        aggregations.put(FacetCounts.OFFICIAL, terms(StatementDocuments.OFFICIAL, FACET_VALUES));
+        aggregations.put(FacetCounts.OFFICIAL, terms(StatementDocuments.SPEAKER, FACET_VALUES));
         aggregations.put(FacetCounts.COUNTRY, terms(StatementDocuments.COUNTRY, FACET_VALUES));
         aggregations.put(FacetCounts.TOPIC, terms(StatementDocuments.TOPIC, FACET_VALUES));
         aggregations.put(FacetCounts.QUOTE_TYPE, terms(StatementDocuments.QUOTE_TYPE, 100));
@@ -115,14 +115,14 @@ public class OpenSearchStatementSearch implements StatementSearch {
         sources.add(Map.of("end", Map.of("terms", Map.of("field", StatementDocuments.STATED_ON_END))));
         String field = switch (key) {
             case none -> null;
-            case official -> StatementDocuments.OFFICIAL;
+            case official -> StatementDocuments.SPEAKER;
             case country -> StatementDocuments.COUNTRY;
             case topic, stance -> StatementDocuments.TOPIC;
             case quoteType -> StatementDocuments.QUOTE_TYPE;
         };
         boolean byOfficialToo = key == CountKey.stance;
         if (byOfficialToo) {
-            sources.add(Map.of("official", Map.of("terms", Map.of("field", StatementDocuments.OFFICIAL))));
+            sources.add(Map.of("official", Map.of("terms", Map.of("field", StatementDocuments.SPEAKER))));
         }
         if (field != null) {
             sources.add(Map.of("key", Map.of("terms", Map.of("field", field))));

@@ -308,6 +308,45 @@ class TranscriptResourceTest {
     }
 
     @Test
+    void whatBothSidesSaidIsStoredAsOneStatementSignedByEach() {
+        String secretary = Fixtures.surname();
+        String minister = Fixtures.surname();
+        String us = Fixtures.create("officials", Map.of("name", "Anton " + secretary, "country", "US"));
+        String au = Fixtures.create("officials", Map.of("name", "Penny " + minister, "country", "AU"));
+        Map<String, Object> transcript = transcript(
+                "Secretary " + secretary + "’s Call with Australian Foreign Minister " + minister,
+                "Secretary of State Anton " + secretary + " spoke with Australian Foreign Minister Penny " + minister
+                        + " today. The two sides emphasized the importance of aid reaching those in need.");
+        transcript.put("url", "https://www.state.gov/readout-" + Fixtures.unique());
+        transcript.put("outlet", "U.S. Department of State");
+        transcript.put("publishedAt", "2024-01-10");
+        JsonPath report = given().contentType(ContentType.JSON)
+                .body(transcript)
+                .queryParam("commit", true)
+                .post("/api/v1/ingest/transcripts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String statement = report.getString("statements[0].statementId");
+        given().get("/api/v1/statements/" + statement)
+                .then()
+                .statusCode(200)
+                .body("officialId", org.hamcrest.Matchers.equalTo(us))
+                .body("signatoryIds", contains(au))
+                .body("quoteType", org.hamcrest.Matchers.equalTo("paraphrase"));
+        given().queryParam("officialId", au)
+                .get("/api/v1/statements")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(statement));
+        given().get("/api/v1/events/" + report.getString("eventId"))
+                .then()
+                .statusCode(200)
+                .body("kind", org.hamcrest.Matchers.equalTo("call"));
+    }
+
+    @Test
     void aCommitSkipsStatementsWhoseSpeakerIsNotKnown() {
         Map<String, Object> transcript = transcript(null, "Q: Is the border open?\nA: The border is open to trade.");
         transcript.put("url", "https://example.org/" + Fixtures.unique());
