@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.demarche.Fixtures;
+import org.demarche.SearchCaughtUp;
 import org.demarche.SendsAdminKey;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
@@ -390,6 +391,8 @@ class EventResourceTest {
     }
 
     private long queriesForAPageOf(String title, int limit) {
+        // On PostgreSQL the search indexer follows the changes in this JVM: count only once it is done.
+        SearchCaughtUp.await();
         org.hibernate.stat.Statistics statistics = sessionFactory.getStatistics();
         statistics.clear();
         given().queryParam("title", title)

@@ -70,7 +70,9 @@ class ListQueryCountTest {
             long one = statementsFor(topic, q, 1);
             long all = statementsFor(topic, q, ROWS);
             assertEquals(one, all, "SQL statements for a page of 1 and a page of " + ROWS + " (q " + q + ")");
-            assertTrue(all <= 8, "a page costs " + all + " SQL statements (q " + q + ")");
+            // Measured 2026-12-05 with signatories: 8 on H2, 10 on PostgreSQL. The ceiling guards against
+            // growth; the equality above is the rule that a page's cost does not grow with its size.
+            assertTrue(all <= 10, "a page costs " + all + " SQL statements (q " + q + ")");
         }
     }
 
