@@ -29,7 +29,7 @@ record Label(Span printed, String name, String role, Kind kind) {
 
     /** Name words, then bracketed notes (a time, a country, "spoke in French"), then the colon. */
     private static final Pattern LABEL = Pattern.compile(
-            "^[ \\t\\u00A0]*(?<name>[^\\s:()“”\"«»][^:()\\n“”\"«»]{0,79}?)(?<notes>(?:[ \\t]*\\([^()\\n]{1,40}\\))*)[ \\t]*:(?=\\s|$)");
+            "^[ \\t\\u00A0]*(?<name>[^\\s:()“”\"«»][^:()\\n“”\"«»]{0,79}?)(?<notes>(?:[ \\t]*\\([^()\\n]{1,40}\\)){0,4})[ \\t]*:(?=\\s|$)");
 
     private static final Pattern NAME_WORD = Pattern.compile("(?:\\p{Lu}|\\d)[\\p{L}\\p{M}\\d.'’\\-]*|\\p{Lu}\\.");
     private static final Set<String> CONNECTORS = Set.of(

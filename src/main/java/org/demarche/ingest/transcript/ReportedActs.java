@@ -61,12 +61,12 @@ final class ReportedActs {
             "^(?:Speaking (?:for|on behalf of) (?:the )?[^,]{2,100}, )?(?:the |The )(?<role>representative|delegate"
                     + "|speaker|observer|Permanent Representative|Permanent Observer|Ambassador|Foreign Minister"
                     + "|Minister for Foreign Affairs) (?:of|for) (?<country>(?:the )?\\p{Lu}[\\p{L}'’\\-]*(?: (?:of |and"
-                    + " |the )*\\p{Lu}[\\p{L}'’\\-]*)*)|^(?<owner>\\p{Lu}[\\p{L}\\-]*(?: \\p{Lu}[\\p{L}\\-]*)*)[’']s?"
+                    + " |the ){0,3}\\p{Lu}[\\p{L}'’\\-]*){0,8})|^(?<owner>\\p{Lu}[\\p{L}\\-]*(?: \\p{Lu}[\\p{L}\\-]*){0,5})[’']s?"
                     + " (?<role2>representative|delegate|Foreign Minister)");
     /** "VASSILY NEBENZIA (Russian Federation)", "ROSEMARY DICARLO, Under-Secretary-General for Political Affairs,". */
     private static final Pattern NAME_IN_CAPITALS =
             Pattern.compile("^(?:(?<before>\\p{Lu}[\\p{L}\\-]*(?: (?:of|for|and|the|\\p{Lu}[\\p{L}\\-]*)){0,6}) )??"
-                    + "(?<name>(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]* )*\\p{Lu}{2}[\\p{Lu}\\p{M}'’.\\-]*(?: \\p{Lu}{2}[\\p{Lu}\\p{M}'’.\\-]*)*)"
+                    + "(?<name>(?:\\p{Lu}[\\p{L}\\p{M}'’.\\-]* ){0,3}\\p{Lu}{2}[\\p{Lu}\\p{M}'’.\\-]*(?: \\p{Lu}{2}[\\p{Lu}\\p{M}'’.\\-]*){0,5})"
                     + "(?: \\((?<country>[^)]{2,60})\\))?(?:, (?<after>[^,]{2,150}),)?(?=\\s)");
 
     private static final Pattern BOTH = Pattern.compile(
@@ -74,7 +74,7 @@ final class ReportedActs {
                     + " Ministers|heads of state)\\b|^The two\\b|^They\\b|^Both\\b");
     /** Several speakers at once, as records tell of them: "members of the Security Council", "several speakers". */
     private static final Pattern BODY = Pattern.compile(
-            "^(?:(?:the |The )?members of the \\p{Lu}[\\p{L}]*(?: \\p{Lu}[\\p{L}]*)*|(?:Council )?[Mm]embers"
+            "^(?:(?:the |The )?members of the \\p{Lu}[\\p{L}]*(?: \\p{Lu}[\\p{L}]*){0,6}|(?:Council )?[Mm]embers"
                     + "|(?:[Aa] number of |[Ss]everal |[Mm]any |[Ss]ome |[Oo]ther |[Mm]ost )?(?:speakers|delegates|delegations"
                     + "|representatives)|[Oo]thers)\\b");
 
@@ -234,8 +234,14 @@ final class ReportedActs {
         }
         List<Said> found = new ArrayList<>();
         for (int[] act : acts) {
-            String verbWords = words.substring(act[0]);
-            String actVerb = verbWords.split("[\\s,]+")[0].toLowerCase(Locale.ROOT);
+            // The verb's own word only: splitting the rest of a long sentence per act would cost its square.
+            int verbEnd = act[0];
+            while (verbEnd < words.length()
+                    && !Character.isWhitespace(words.charAt(verbEnd))
+                    && words.charAt(verbEnd) != ',') {
+                verbEnd++;
+            }
+            String actVerb = words.substring(act[0], verbEnd).toLowerCase(Locale.ROOT);
             if (NOT_STATEMENTS.contains(actVerb)) {
                 continue;
             }
