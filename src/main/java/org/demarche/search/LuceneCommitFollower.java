@@ -22,8 +22,8 @@ import org.demarche.statement.Statement;
 
 /**
  * Follows commits into the embedded Lucene index: the statements a transaction changed (or whose official
- * country or source outlet it changed) are indexed right after it commits, in one index commit however
- * many records it wrote; a bulk write's commits in larger steps.
+ * country or source outlet it changed) are indexed right after it commits, in one update however many
+ * records it wrote; a bulk write's commits in larger steps.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "h2")
@@ -61,7 +61,7 @@ public class LuceneCommitFollower {
     /**
      * Notes a change to a statement, or to the official or source statements are filtered by, for the
      * end of its transaction. A transaction's changes are indexed together right after it commits, in one
-     * index commit, however many records it wrote (an import writes hundreds at a time).
+     * update, however many records it wrote (an import writes hundreds at a time).
      */
     void onChange(@Observes RecordChanged change) {
         if (change.type() != Statement.class && change.type() != Official.class && change.type() != Source.class) {
