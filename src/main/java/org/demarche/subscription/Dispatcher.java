@@ -32,9 +32,12 @@ import org.jboss.logging.Logger;
  * Sends due deliveries, each subscription's oldest pending one only, so a subscription gets its changes
  * in commit order, one at a time. Up to {@code demarche.webhooks.senders} are under way at once, each on
  * a thread of its own, so a slow or silent receiver holds one sender for at most the read timeout and
- * never delays the others; the subscriptions of one API key hold at most
- * {@code demarche.webhooks.senders-per-key} of them (half by default), so one key's slow receivers leave
- * the rest to the other keys. Each outcome is stored as it comes: delivered, or the next try scheduled, or
+ * never delays the others. The subscriptions of one API key hold at most
+ * {@code demarche.webhooks.senders-per-key} of them (half by default) while other keys' deliveries are
+ * due, so one key's slow receivers leave the rest to the other keys. Senders that nothing else is due for
+ * go to the keys over their share, but for an eighth of them (at least one), kept free for the deliveries
+ * of other keys that come due meanwhile: one busy key alone may use seven eighths, and a key that comes
+ * later finds senders free at once, and each one the busy key frees. Each outcome is stored as it comes: delivered, or the next try scheduled, or
  * the subscription disabled when its deliveries have failed for too long.
  */
 @ApplicationScoped
@@ -47,6 +50,9 @@ class Dispatcher {
     private final RetrySchedule retries;
     private final int senders;
     private final int perKey;
+    /** Senders a key over its share leaves free for the others. */
+    private final int reserve;
+
     private final ExecutorService pool;
     /** Released as each send finishes, to wake the follower at once rather than at its next poll. */
     private final Semaphore finished = new Semaphore(0);
@@ -66,6 +72,7 @@ class Dispatcher {
         this.retries = retries;
         this.senders = senders;
         this.perKey = Math.max(1, Math.min(senders, perKey.orElse(senders / 2)));
+        this.reserve = Math.max(1, senders / 8);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(senders, task -> {
             Thread thread = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
@@ -87,31 +94,51 @@ class Dispatcher {
         // What was read of a subscription with a send under way may be older than that send's outcome.
         Set<UUID> busy = Set.copyOf(sending);
         // Rows that cannot start (a busy subscription, a key at its share) are read too: enough more that
-        // those of the keys at their share (each at most perKey rows) cannot crowd the others out.
+        // those of the keys at their share (each at most perKey rows first) cannot crowd the others out.
         List<Due> due = due(free + busy.size() + senders);
+        List<Due> overShare = new ArrayList<>();
         int started = 0;
         for (Due delivery : due) {
             if (started == free) {
-                break;
+                return started;
             }
-            if (busy.contains(delivery.subscriptionId())
-                    || sendingPerKey.getOrDefault(delivery.keyId(), 0) >= perKey
-                    || !sending.add(delivery.subscriptionId())) {
+            if (busy.contains(delivery.subscriptionId())) {
                 continue;
             }
-            sendingPerKey.merge(delivery.keyId(), 1, Integer::sum);
-            started++;
-            pool.execute(() -> {
-                try {
-                    attempt(delivery);
-                } finally {
-                    sendingPerKey.computeIfPresent(delivery.keyId(), (key, count) -> count == 1 ? null : count - 1);
-                    sending.remove(delivery.subscriptionId());
-                    finished.release();
-                }
-            });
+            if (sendingPerKey.getOrDefault(delivery.keyId(), 0) >= perKey) {
+                overShare.add(delivery);
+            } else if (start(delivery)) {
+                started++;
+            }
+        }
+        // Every delivery within its key's share has started: the senders left would stay idle otherwise.
+        for (Due delivery : overShare) {
+            if (started == free || sending.size() >= senders - reserve) {
+                break;
+            }
+            if (start(delivery)) {
+                started++;
+            }
         }
         return started;
+    }
+
+    /** Starts sending the delivery on a sender of its own, unless its subscription has one under way. */
+    private boolean start(Due delivery) {
+        if (!sending.add(delivery.subscriptionId())) {
+            return false;
+        }
+        sendingPerKey.merge(delivery.keyId(), 1, Integer::sum);
+        pool.execute(() -> {
+            try {
+                attempt(delivery);
+            } finally {
+                sendingPerKey.computeIfPresent(delivery.keyId(), (key, count) -> count == 1 ? null : count - 1);
+                sending.remove(delivery.subscriptionId());
+                finished.release();
+            }
+        });
+        return true;
     }
 
     /**
@@ -130,8 +157,9 @@ class Dispatcher {
     }
 
     /**
-     * The head of each enabled subscription's queue, if its time has come; those waiting longest first, and
-     * at most {@code perKey} of one key's subscriptions (more could not start). Only heads have a next attempt
+     * The head of each enabled subscription's queue, if its time has come: first at most {@code perKey} of
+     * each key's subscriptions, those waiting longest first, then the others of the keys that have more, as
+     * senders left over may take them. Only heads have a next attempt
      * time ({@link DeliveryPlanner}), so this reads one row per subscription at most, however long the queues
      * behind them. Plain JDBC, as it runs at every turn of the follower, on
      * the instance that delivers, outside any request's unit of work.
@@ -146,10 +174,12 @@ class Dispatcher {
                                 + " d.next_attempt_at, row_number() over (partition by s.key_id order by"
                                 + " d.next_attempt_at) as nth from delivery d join subscription s"
                                 + " on s.id = d.subscription_id where s.disabled_at is null and d.status = 'pending'"
-                                + " and d.next_attempt_at <= ?) due where nth <= ? order by next_attempt_at limit ?")) {
+                                + " and d.next_attempt_at <= ?) due where nth <= ? order by case when nth <= ? then 0 else 1 end,"
+                                + " next_attempt_at limit ?")) {
             query.setObject(1, now.atOffset(ZoneOffset.UTC));
-            query.setInt(2, perKey);
-            query.setInt(3, limit);
+            query.setInt(2, senders);
+            query.setInt(3, perKey);
+            query.setInt(4, limit);
             List<Due> due = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
