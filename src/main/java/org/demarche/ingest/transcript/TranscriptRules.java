@@ -14,7 +14,7 @@ final class TranscriptRules {
             "joint (?:statement|declaration|communiqu|press statement)|d[ée]claration (?:conjointe|commune)"
                     + "|gemeinsame erkl[äa]rung");
     private static final Pattern READOUT = Pattern.compile(
-            "readout|read-out|\\bcall with\\b|phone call|telephone (?:call|conversation|talks)|spoke (?:with|by phone)"
+            "readout|read-out|\\bcall with\\b|phone call|tele(?:phone|video) (?:call|conversation|talks?)|video (?:call|conference)|spoke (?:with|by phone)"
                     + "|\\bmeets? with\\b|\\bmet with\\b|\\btalks with\\b|\\bmeeting with\\b|\\bholds talks\\b"
                     + "|ministers[’']? meeting|summit meeting|\\bbilateral meeting");
     private static final Pattern MEETING =
