@@ -34,6 +34,9 @@ final class ProseTranscript {
     private static final Pattern WRAPPER =
             Pattern.compile("(?i)(?:following is|the following is|begin text|text of the)\\b");
 
+    /** A meeting record's heading that ends in a comma: "Seventy-second Session,". */
+    private static final Pattern SESSION = Pattern.compile("(?i)^[^.!?]{0,60}\\b(?:session|meetings?|plenary),$");
+
     private static final Pattern PARTIES_AS_SUBJECT = Pattern.compile(
             "\\b(?:[Ff]oreign [Mm]inisters|[Mm]inisters of [Ff]oreign [Aa]ffairs|[Ll]eaders|[Gg]overnments|[Hh]eads of [Ss]tate"
                     + "(?: and [Gg]overnment)?) of (?<parties>(?:the )?\\p{Lu}.{2,1500}?),? (?:hereby |have |today |jointly )?"
@@ -218,11 +221,13 @@ final class ProseTranscript {
         List<Span> body = new ArrayList<>();
         for (Span paragraph : paragraphs) {
             String words = paragraph.of(text).strip();
-            // Headings: the title, a date, a subtitle; a line ending in a comma ("Mr Chairman,") opens the body.
+            // Headings: the title, a date, a subtitle; a line ending in a comma ("Mr Chairman,") opens the body unless
+            // it names a session ("Seventy-second Session,").
             // A media note's wrapper ("Following is the text issued jointly by …", "BEGIN TEXT:") is a heading too.
             boolean heading = body.isEmpty()
                     && (words.equals(title)
                             || WRAPPER.matcher(words).lookingAt()
+                            || SESSION.matcher(words).find()
                             || words.split("\\s+").length <= 40 && !words.matches("(?s).*[.!?\"”;,]$"));
             if (!heading) {
                 body.add(paragraph);

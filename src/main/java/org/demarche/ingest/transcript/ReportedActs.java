@@ -101,6 +101,20 @@ final class ReportedActs {
                     + "|\\p{Lu}[^\\s,]*\\s+(?=[\\p{Ll}\\d])){1,12}(?=\\p{Lu})");
     /** A participle that opens a sentence, before the subject after one of its commas: "Noting …, …, he highlighted". */
     private static final Pattern OPENING_PARTICIPLE = Pattern.compile("^\\p{Lu}\\p{Ll}+ing\\b");
+    /**
+     * A place whose speaker says something about it, and what its Government did: "In Myanmar, whose delegate said
+     * had a long history of …, the Government had formed …" (the clause after the verb, and the main clause).
+     */
+    private static final Pattern RELATIVE_SPEAKER = Pattern.compile(
+            "^In (?<place>(?:the )?\\p{Lu}[\\p{L}\\-]*(?: (?:(?:of|and|the) ){0,2}\\p{Lu}[\\p{L}\\-]*){0,4}), whose"
+                    + " (?<role>delegate|representative|delegation|speaker) (?:" + VERBS + ")(?: that)?\\s+"
+                    + "(?<said>[^,]{2,300}),\\s+(?<main>[^.!?]{2,600})");
+    /** Where another speaker may come in, in a sentence: "…, while …", "…, with …". */
+    private static final Pattern OTHER_SPEAKER = Pattern.compile(",\\s+(?:while|whereas|with)\\s+");
+    /** The most places a sentence is searched at for another speaker. */
+    private static final int OTHER_SPEAKERS = 6;
+    /** A participle after a subject: "with the representative of the Philippines pointing out that …". */
+    private static final Pattern PARTICIPLE = Pattern.compile("\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+ing\\b");
     /** What follows a verb of saying that only attributes the words before it: "…, he said, adding …". */
     private static final Pattern ATTRIBUTION_ONLY = Pattern.compile("\\s*(?:,|[.!?]?\\s*$)");
     /** The most commas a sentence's opening phrase is searched past for its subject. */
@@ -193,7 +207,11 @@ final class ReportedActs {
             }
             String words = sentence.of(text);
             Subject subject = subject(words);
-            List<Said> acts = subject == null ? attributedAtEnd(sentence) : acts(sentence, subject);
+            List<Said> acts = subject != null
+                    ? acts(sentence, subject)
+                    : RELATIVE_SPEAKER.matcher(words).lookingAt()
+                            ? placeWhoseSpeaker(sentence)
+                            : attributedAtEnd(sentence);
             if (subject == null
                     && acts.isEmpty()
                     && previous != null
@@ -222,7 +240,8 @@ final class ReportedActs {
                             0)
                     : subject != null && (subject.speaker() == null || !meets(words, subject)) ? subject : null;
             if (turnStart < 0) {
-                turnStart = sentence.start();
+                // A meeting record's summary under its headline, whose subject is the organ, is no one's turn.
+                turnStart = said == null && kind == TranscriptKind.meeting_record ? -1 : sentence.start();
                 turnSubject = said;
             } else if (said != null && !said.sameTurnAs(turnSubject)) {
                 turns.add(turn(turnSubject, turnStart, sentence.start()));
@@ -274,6 +293,26 @@ final class ReportedActs {
         int start = verb.start("verb");
         Matcher stop = QUOTED_NEXT.matcher(words);
         int limit = stop.find(verb.end()) ? stop.start() + 1 : words.length();
+        // Another speaker in the same sentence ends the acts: "…, while Mauritania’s delegate recalled that …" gives
+        // that delegate's own acts, "…, with Singapore’s delegate attributing …" none.
+        List<Said> others = List.of();
+        Matcher other = OTHER_SPEAKER.matcher(words).region(verb.end(), limit);
+        for (int i = 0; i < OTHER_SPEAKERS && other.find(); i++) {
+            String rest = words.substring(other.end(), limit);
+            Subject next = subjectAt(rest, 0);
+            boolean participle = next != null
+                    && PARTICIPLE
+                            .matcher(rest)
+                            .region(next.end(), rest.length())
+                            .lookingAt();
+            if (next != null && (participle || speaking(rest, next) != null)) {
+                others = participle
+                        ? List.of()
+                        : acts(new Span(sentence.start() + other.end(), sentence.start() + limit), next);
+                limit = other.start();
+                break;
+            }
+        }
         words = words.substring(0, limit);
         Matcher next = NEXT_ACT.matcher(words);
         int from = verb.end("verb");
@@ -318,6 +357,7 @@ final class ReportedActs {
                         subject.signatories()));
             }
         }
+        found.addAll(others);
         return found;
     }
 
@@ -368,6 +408,26 @@ final class ReportedActs {
                     text, sentence.start() + end.start("rest"), sentence.start() + trimmedEnd(words));
             if (after != null) {
                 said.add(attributed(List.of(after), subject));
+            }
+        }
+        return said;
+    }
+
+    /** The two statements of a sentence that opens with a place whose speaker says something of it. */
+    private List<Said> placeWhoseSpeaker(Span sentence) {
+        Matcher place = RELATIVE_SPEAKER.matcher(sentence.of(text));
+        if (!place.lookingAt()) {
+            return List.of();
+        }
+        Named speaker = new Named(place.group("place"), place.group("role"), place.group("place"), true);
+        Subject subject = new Subject(speaker, List.of(), place.group("place"), 0);
+        last = speaker;
+        List<Said> said = new ArrayList<>();
+        for (String clause : List.of("said", "main")) {
+            Span words = Paragraphs.trimmed(
+                    text, sentence.start() + place.start(clause), sentence.start() + place.end(clause));
+            if (words != null) {
+                said.add(attributed(List.of(words), subject));
             }
         }
         return said;
