@@ -34,6 +34,20 @@ final class ProseTranscript {
     private static final Pattern WRAPPER =
             Pattern.compile("(?i)(?:following is|the following is|begin text|text of the)\\b");
 
+    /**
+     * A publisher's lead-in naming who release the statement below it: "ATHENS, 1 December 2009 - The Heads of
+     * Delegation …, Foreign Minister of the Russian Federation Sergei Lavrov, …, released the following statement
+     * today:".
+     */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "\\b(?:released|issued|adopted|made|delivered)\\s+the\\s+following\\s+(?:joint\\s+)?(?:statement|declaration"
+                    + "|communiqu[eé])\\b[^.\\n]{0,40}:$");
+    /** A role, then a name of two words: "Deputy Secretary of State of the United States James Steinberg". */
+    private static final Pattern ROLE_AND_NAME = Pattern.compile(
+            "(?<role>\\p{Lu}[^,]{0,150}?)\\s+(?<name>\\p{Lu}[\\p{L}\\p{M}'’\\-]+\\s+\\p{Lu}[\\p{L}\\p{M}'’\\-]+)");
+    /** The most paragraphs searched for a lead-in. */
+    private static final int LEAD_IN_PARAGRAPHS = 5;
+
     /** A meeting record's heading that ends in a comma: "Seventy-second Session,". */
     private static final Pattern SESSION = Pattern.compile("(?i)^[^.!?]{0,60}\\b(?:session|meetings?|plenary),$");
 
@@ -67,6 +81,36 @@ final class ProseTranscript {
         }
         List<Said> statements = kind == TranscriptKind.joint_statement ? prose.jointStatement() : prose.speech();
         return new Reading(kind, detected, prose.turns(statements), statements);
+    }
+
+    /** The lead-in of a statement that several people release, with their names, or null when there is none. */
+    static String leadIn(String text) {
+        List<Span> paragraphs = Paragraphs.of(text);
+        for (Span paragraph : paragraphs.subList(0, Math.min(LEAD_IN_PARAGRAPHS, paragraphs.size()))) {
+            String words = paragraph.of(text);
+            if (LEAD_IN.matcher(words).find() && SpeakerNames.titled(words).size() >= 2) {
+                return words;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The people a lead-in lists with their roles, each role followed by the name's last two words: "Foreign
+     * Minister of the Russian Federation Sergei Lavrov" is Sergei Lavrov, Foreign Minister of the Russian
+     * Federation.
+     */
+    private static List<Named> leadInSignatories(String leadIn) {
+        Matcher verb = LEAD_IN.matcher(leadIn);
+        String list = verb.find() ? leadIn.substring(0, verb.start()) : leadIn;
+        List<Named> signatories = new ArrayList<>();
+        for (String item : list.split(",\\s+(?:and\\s+)?|\\s+and\\s+")) {
+            Matcher name = ROLE_AND_NAME.matcher(item.strip());
+            if (name.matches() && SpeakerNames.isRole(name.group("role"))) {
+                signatories.add(new Named(name.group("name"), name.group("role"), null, false));
+            }
+        }
+        return signatories;
     }
 
     /** The statements with the quotations the article rules find, where no statement already has their words. */
@@ -117,6 +161,10 @@ final class ProseTranscript {
                 signatories.add(signatory(line.of(text)));
             }
             by |= line.of(text).strip().equalsIgnoreCase("by");
+        }
+        String leadIn = leadIn(text);
+        if (signatories.isEmpty() && leadIn != null) {
+            signatories.addAll(leadInSignatories(leadIn));
         }
         List<Named> closing = new ArrayList<>();
         while (body.size() > 1 && signatureLine(body.get(body.size() - 1))) {
@@ -228,6 +276,7 @@ final class ProseTranscript {
                     && (words.equals(title)
                             || WRAPPER.matcher(words).lookingAt()
                             || SESSION.matcher(words).find()
+                            || LEAD_IN.matcher(words).find()
                             || words.split("\\s+").length <= 40 && !words.matches("(?s).*[.!?\"”;,]$"));
             if (!heading) {
                 body.add(paragraph);

@@ -111,8 +111,10 @@ final class ReportedActs {
                     + "(?<said>[^,]{2,300}),\\s+(?<main>[^.!?]{2,600})");
     /** Where another speaker may come in, in a sentence: "…, while …", "…, with …". */
     private static final Pattern OTHER_SPEAKER = Pattern.compile(",\\s+(?:while|whereas|with)\\s+");
-    /** The most places a sentence is searched at for another speaker. */
+    /** The most places a sentence is searched at for another speaker, and the most speakers read in one. */
     private static final int OTHER_SPEAKERS = 6;
+
+    private static final int SPEAKERS_IN_A_SENTENCE = 3;
     /** A participle after a subject: "with the representative of the Philippines pointing out that …". */
     private static final Pattern PARTICIPLE = Pattern.compile("\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+ing\\b");
     /** What follows a verb of saying that only attributes the words before it: "…, he said, adding …". */
@@ -282,6 +284,11 @@ final class ReportedActs {
 
     /** The statements of a sentence whose subject speaks: one per verb that takes a stand. */
     private List<Said> acts(Span sentence, Subject subject) {
+        return acts(sentence, subject, 1);
+    }
+
+    /** The acts of the speaker whose sentence this is, the {@code speaker}th in it. */
+    private List<Said> acts(Span sentence, Subject subject, int speaker) {
         String words = sentence.of(text);
         // "Wang Yi, noting …, said", "Slovenia’s delegate, also speaking for …, said": the verb may follow an aside.
         Matcher verb = THEN_VERB.matcher(words).region(subject.end(), words.length());
@@ -297,7 +304,7 @@ final class ReportedActs {
         // that delegate's own acts, "…, with Singapore’s delegate attributing …" none.
         List<Said> others = List.of();
         Matcher other = OTHER_SPEAKER.matcher(words).region(verb.end(), limit);
-        for (int i = 0; i < OTHER_SPEAKERS && other.find(); i++) {
+        for (int i = 0; i < OTHER_SPEAKERS && speaker < SPEAKERS_IN_A_SENTENCE && other.find(); i++) {
             String rest = words.substring(other.end(), limit);
             Subject next = subjectAt(rest, 0);
             boolean participle = next != null
@@ -308,7 +315,7 @@ final class ReportedActs {
             if (next != null && (participle || speaking(rest, next) != null)) {
                 others = participle
                         ? List.of()
-                        : acts(new Span(sentence.start() + other.end(), sentence.start() + limit), next);
+                        : acts(new Span(sentence.start() + other.end(), sentence.start() + limit), next, speaker + 1);
                 limit = other.start();
                 break;
             }

@@ -57,7 +57,7 @@ final class TranscriptRules {
         }
         TranscriptKind read = titled != null
                 ? titled
-                : WE_THE.matcher(text).find()
+                : WE_THE.matcher(text).find() || ProseTranscript.leadIn(text) != null
                         ? TranscriptKind.joint_statement
                         : THIRD_PERSON.matcher(text).find()
                                 ? TranscriptKind.meeting_record
