@@ -82,7 +82,7 @@ final class ReportedActs {
             "^(?:Speaking (?:for|on behalf of) (?:the )?[^,]{2,100}, )?(?:the |The )(?<role>representative|delegate"
                     + "|speaker|observer|Permanent Representative|Permanent Observer|Ambassador|Foreign Minister"
                     + "|Minister for Foreign Affairs) (?:of|for) (?<country>(?:the )?\\p{Lu}[\\p{L}'’\\-]*(?: (?:of |and"
-                    + " |the ){0,3}\\p{Lu}[\\p{L}'’\\-]*){0,8})|^(?<owner>(?:d[’'])?\\p{Lu}[\\p{L}\\-]*(?: (?:(?:of|and|the) ){0,2}(?:d[’'])?\\p{Lu}[\\p{L}\\-]*){0,5})[’']s?"
+                    + " |the ){0,3}\\p{Lu}[\\p{L}'’\\-]*){0,8})|^(?:the |The )?(?<owner>(?:d[’'])?\\p{Lu}[\\p{L}\\-]*(?: (?:(?:of|and|the) ){0,2}(?:d[’'])?\\p{Lu}[\\p{L}\\-]*){0,5})[’']s?"
                     + " (?<role2>representative|delegate|delegation|Foreign Minister|Permanent Representative|Ambassador)");
     /** A role, then the name in apposition: "the President of the General Assembly, Dennis Francis (Trinidad and Tobago),". */
     private static final Pattern ROLE_THEN_NAME = Pattern.compile(
@@ -109,6 +109,9 @@ final class ReportedActs {
             "^In (?<place>(?:the )?\\p{Lu}[\\p{L}\\-]*(?: (?:(?:of|and|the) ){0,2}\\p{Lu}[\\p{L}\\-]*){0,4}), whose"
                     + " (?<role>delegate|representative|delegation|speaker) (?:" + VERBS + ")(?: that)?\\s+"
                     + "(?<said>[^,]{2,300}),\\s+(?<main>[^.!?]{2,600})");
+    /** The reporter's aside on the speaker's wording: "…, which he referred to as Moroccan Sahara". */
+    private static final Pattern ASIDE = Pattern.compile(
+            ",\\s+which (?:he|she|they|the delegate|the representative) (?:referred to|described|called)\\b");
     /** Where another speaker may come in, in a sentence: "…, while …", "…, with …". */
     private static final Pattern OTHER_SPEAKER = Pattern.compile(",\\s+(?:while|whereas|with)\\s+");
     /** The most places a sentence is searched at for another speaker, and the most speakers read in one. */
@@ -153,7 +156,7 @@ final class ReportedActs {
      * ("There is a gap, she said, in the current …") or "who" goes on.
      */
     private static final Pattern ENDS_WITH_ATTRIBUTION =
-            Pattern.compile(",\\s+(?:(?<subject>(?:the |The )?[^,]{2,80}?)\\s+(?:" + VERBS + ")\\b|(?:" + VERBS
+            Pattern.compile(",[”\"’]?\\s+(?:(?<subject>(?:the |The )?[^,]{2,80}?)\\s+(?:" + VERBS + ")\\b|(?:" + VERBS
                     + ")\\s+(?<after>(?:the |The )?[^,.!?]{2,80}?)(?=,|[.!?]?$))(?:,\\s*(?<rest>[^.!?]{1,400})|[^.!?]{0,300})?"
                     + "[.!?]?$");
     /** What goes on after an attribution without being said: "as the Committee discussed …", "adding that …". */
@@ -320,6 +323,8 @@ final class ReportedActs {
                 break;
             }
         }
+        Matcher aside = ASIDE.matcher(words).region(verb.end(), limit);
+        limit = aside.find() ? aside.start() : limit;
         words = words.substring(0, limit);
         Matcher next = NEXT_ACT.matcher(words);
         int from = verb.end("verb");
@@ -403,7 +408,11 @@ final class ReportedActs {
         last = subject.speaker() != null ? subject.speaker() : last;
         List<Said> said = new ArrayList<>();
         Span before = Paragraphs.trimmed(text, sentence.start(), sentence.start() + end.start());
-        if (before != null && !ONLY_PLACING.matcher(before.of(text)).matches()) {
+        if (before != null && OPENS_QUOTE.matcher(before.of(text)).lookingAt()) {
+            // "“We cannot wait another decade,” said the delegate of Bangladesh": the quotation, without its marks.
+            Span quoted = Paragraphs.trimmed(text, before.start() + 1, before.end());
+            said.add(quoted == null ? attributed(List.of(before), subject) : quoted(quoted, subject));
+        } else if (before != null && !ONLY_PLACING.matcher(before.of(text)).matches()) {
             said.add(attributed(List.of(before), subject));
         }
         String rest = end.group("rest");
@@ -438,6 +447,18 @@ final class ReportedActs {
             }
         }
         return said;
+    }
+
+    private static Said quoted(Span words, Subject subject) {
+        return new Said(
+                List.of(words),
+                QuoteType.direct_quote,
+                subject.speaker(),
+                0.8,
+                subject.words(),
+                subject.speaker() == null ? null : subject.speaker().title(),
+                null,
+                subject.signatories());
     }
 
     private static Said attributed(List<Span> parts, Subject subject) {
