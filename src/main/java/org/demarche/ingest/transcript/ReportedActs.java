@@ -109,6 +109,20 @@ final class ReportedActs {
             "^In (?<place>(?:the )?\\p{Lu}[\\p{L}\\-]*(?: (?:(?:of|and|the) ){0,2}\\p{Lu}[\\p{L}\\-]*){0,4}), whose"
                     + " (?<role>delegate|representative|delegation|speaker) (?:" + VERBS + ")(?: that)?\\s+"
                     + "(?<said>[^,]{2,300}),\\s+(?<main>[^.!?]{2,600})");
+    /**
+     * A verb that only names what was spoken about, like "discussed": "highlighted the situations of specific
+     * Territories", "raised the question of …", "touched on the issue of …".
+     */
+    private static final Pattern TOPIC = Pattern.compile(
+            "(?:highlighted|raised|addressed|noted|recalled|touched on|turned to|referred to)\\s+(?:the\\s+)?"
+                    + "(?:situations?|issues?|questions?|cases?|topics?|matters?|subjects?)\\s+(?:of|in|on|concerning|related to)\\b");
+    /** A list number or bullet before a point: "1.", "(2)", "3)", "•", "-". */
+    private static final Pattern LIST_MARK = Pattern.compile("(?:\\(?\\d{1,2}[.)]|[•·▪*\\-–])\\s+");
+    /** An agreement on how to go on talking, which states no position: "agreed to remain in close contact". */
+    private static final Pattern KEEPING_IN_TOUCH = Pattern.compile(
+            "agreed\\s+to\\s+(?:(?:remain|stay|keep)\\s+in\\s+(?:close\\s+)?(?:contact|touch|communication)"
+                    + "|(?:speak|talk|meet)\\s+(?:again|soon)|continue\\s+(?:close\\s+)?(?:communication|contacts?|exchanges"
+                    + "|consultations))\\b");
     /** The reporter's aside on the speaker's wording: "…, which he referred to as Moroccan Sahara". */
     private static final Pattern ASIDE = Pattern.compile(
             ",\\s+which (?:he|she|they|the delegate|the representative) (?:referred to|described|called)\\b");
@@ -183,9 +197,9 @@ final class ReportedActs {
 
     ReportedActs(String text, String title) {
         this.text = text;
-        this.people = ArticleRules.people(title == null ? text : title + "\n" + text);
+        this.people = SpeakerNames.withoutLetters(ArticleRules.people(title == null ? text : title + "\n" + text));
         // The two sides are the two people the title names after a role ("Secretary Blinken’s Call with …
-        // Foreign Minister Wong"), by their fullest names, else the first two the text names.
+        // Foreign Minister Wong"), by their fullest names, else the first two the text names below the title.
         List<Named> titled = title == null ? List.of() : SpeakerNames.titled(title);
         this.sides = titled.size() == 2
                 ? titled.stream()
@@ -194,7 +208,10 @@ final class ReportedActs {
                             return known == null ? side : known;
                         })
                         .toList()
-                : people.stream().filter(p -> !p.organization()).limit(2).toList();
+                : SpeakerNames.withoutLetters(ArticleRules.people(text)).stream()
+                        .filter(p -> !p.organization())
+                        .limit(2)
+                        .toList();
     }
 
     /** The statements and turns of the body, which starts at the first paragraph that is not a heading. */
@@ -209,6 +226,11 @@ final class ReportedActs {
         for (Span sentence : ArticleRules.sentences(text)) {
             if (sentence.end() <= bodyStart) {
                 continue;
+            }
+            // A point's number or bullet is no part of what is said: "2) The two sides …", "• Wang Yi said …".
+            Matcher mark = LIST_MARK.matcher(sentence.of(text));
+            if (mark.lookingAt() && mark.end() < sentence.end() - sentence.start()) {
+                sentence = new Span(sentence.start() + mark.end(), sentence.end());
             }
             String words = sentence.of(text);
             Subject subject = subject(words);
@@ -350,7 +372,9 @@ final class ReportedActs {
             String actVerb = words.substring(act[0], verbEnd).toLowerCase(Locale.ROOT);
             if (NOT_STATEMENTS.contains(actVerb)
                     || COURTESY.contains(actVerb)
-                            && !STATING.matcher(words.substring(act[0], act[1])).find()) {
+                            && !STATING.matcher(words.substring(act[0], act[1])).find()
+                    || TOPIC.matcher(words).region(act[0], act[1]).lookingAt()
+                    || KEEPING_IN_TOUCH.matcher(words).region(act[0], act[1]).lookingAt()) {
                 continue;
             }
             int clause = clauseStart(words, act[0], actVerb);
