@@ -27,7 +27,7 @@ final class Procedure {
                     + "|happy (?:monday|tuesday|wednesday|thursday|friday)|welcome|let me (?:start|go|come|turn|take)"
                     + "|let's (?:go|take|move|get)|over (?:here|there)|in the back|you had one|yes,? please|sorry"
                     + "|please|i now (?:give|call)|i give the floor|i thank|that's it|that is it|all right|okay|ok"
-                    + "|sure|yes|yeah|no,? (?:go|please)|hold on|wait|come back|here comes|so let's)\\b");
+                    + "|sure|yes|yeah|no,? (?:go|please)|hold on|wait|come back|here comes|so let's|next round)\\b");
 
     private static final Pattern DEFLECTING = Pattern.compile(
             "(?i)\\b(?:refer you to|nothing to (?:share|add|announce|offer)|not aware of|no information"
@@ -35,7 +35,7 @@ final class Procedure {
                     + "|not going to (?:get into|comment|speak)|won't (?:get into|comment)|no comment|let me check"
                     + "|get back to you|take that question|hypothetical|difficult for me to answer|not in a position to"
                     + "|cannot answer|can't answer|laughter|(?:don't|do not) have (?:the )?(?:full |complete |specific )?details"
-                    + "|leave it (?:at|for|there)|(?:will|'ll) come (?:back )?to you|(?:more|other) hands|next round)\\b");
+                    + "|leave it (?:at that|for that|there)|(?:will|'ll) come (?:back )?to you|(?:see|saw) (?:a couple of |a few |some )?(?:more |other )?hands)\\b");
 
     /** A courtesy to whom the official is with: "I’m so happy to see you again.", "Good to be back." */
     private static final Pattern COURTESY = Pattern.compile(

@@ -20,10 +20,13 @@ import org.demarche.statement.QuoteType;
  * Nigeria", "India’s representative", "Secretary Blinken and Foreign Minister Wong", "The two sides") followed
  * by a verb of saying or of taking a stand gives one statement per verb ("emphasized …, reaffirmed …"): the
  * clause after "that", or after "said" alone, else the words from the verb on, without the closing full stop.
- * Verbs that only tell of a meeting ("spoke with", "discussed", "briefed") give none. A sentence that ends
- * with its attribution ("Rarely had …, the representative of Kenya said") gives the words before it; the
- * sentences after a statement that name no one go on with its speaker, each a statement of its own. Turns
- * change where a sentence names a different speaker; "both sides" and no one are the same turn.
+ * Verbs that only tell of a meeting ("spoke with", "discussed", "briefed") give none. The subject may follow an
+ * opening phrase ("In response, ", "Noting …, ", "At the onset of the discussion "); a second speaker brought in
+ * by "while" has acts of their own, one brought in by "with … -ing" none. A sentence that ends with its
+ * attribution ("Rarely had …, the representative of Kenya said", "…, said Azerbaijan’s delegate, who …") gives
+ * the words before it; the sentences after a statement that name no one go on with its speaker, each a
+ * statement of its own. Turns change where a sentence names a different speaker; "both sides" and no one are
+ * the same turn, and a meeting record's summary before its first speaker is no turn.
  */
 final class ReportedActs {
 
