@@ -618,7 +618,10 @@ final class ReportedActs {
         }
         Matcher both = BOTH.matcher(rest);
         if (both.find()) {
-            return new Subject(null, sides.size() == 2 ? sides : List.of(), both.group(), at + both.end());
+            // "Several speakers stressed …  They also called for …": "they" after a body or a delegation is it.
+            return both.group().equals("They") && last != null && last.organization()
+                    ? new Subject(last, List.of(), both.group(), at + both.end())
+                    : new Subject(null, sides.size() == 2 ? sides : List.of(), both.group(), at + both.end());
         }
         Matcher pronoun = PRONOUN.matcher(rest);
         if (pronoun.find()) {
