@@ -132,7 +132,7 @@ final class LabelledTranscript {
                     List.copyOf(opening));
             turns.add(spoken);
             if (!asks && main != null && !Procedure.runsTheEvent(joined(opening))) {
-                statements.add(said(spoken, main.confidence - 0.15, null));
+                statements.add(said(spoken, spoken.parts(), main.confidence - 0.15, null));
             }
         }
         List<Spoken> asked = new ArrayList<>();
@@ -153,12 +153,27 @@ final class LabelledTranscript {
                 asked.add(spoken);
                 continue;
             }
-            if (voice.official && !read.parts().isEmpty() && !Procedure.runsTheEvent(joined(read.parts()))) {
-                statements.add(said(spoken, voice.confidence, asked.isEmpty() ? null : asked.get(asked.size() - 1)));
+            String words = joined(read.parts());
+            if (voice.official
+                    && !read.parts().isEmpty()
+                    && (!Procedure.runsTheEvent(words) || !asked.isEmpty() && Procedure.confirms(words))) {
+                statements.add(said(
+                        spoken,
+                        substance(spoken.parts()),
+                        voice.confidence,
+                        asked.isEmpty() ? null : asked.get(asked.size() - 1)));
                 asked.clear();
             }
         }
         return new Reading(kind != null ? kind : shape(voices.values()), detected, turns, statements);
+    }
+
+    /** An answer's paragraphs without the sentences after what it states that run the event. */
+    private List<Span> substance(List<Span> parts) {
+        List<Span> kept = new ArrayList<>(parts);
+        Span last = kept.get(kept.size() - 1);
+        kept.set(kept.size() - 1, new Span(last.start(), last.start() + Procedure.substanceEnd(last.of(text))));
+        return List.copyOf(kept);
     }
 
     /**
@@ -177,9 +192,9 @@ final class LabelledTranscript {
         return asking == 1 && named == 1 ? TranscriptKind.interview : TranscriptKind.briefing;
     }
 
-    private Said said(Spoken spoken, double confidence, Spoken question) {
+    private Said said(Spoken spoken, List<Span> parts, double confidence, Spoken question) {
         return new Said(
-                spoken.parts(),
+                parts,
                 QuoteType.direct_quote,
                 spoken.speaker(),
                 Math.round(confidence * 100) / 100.0,
@@ -311,7 +326,10 @@ final class LabelledTranscript {
         return null;
     }
 
-    /** The paragraphs before the first label without the heading lines: the title, a date, a short line. */
+    /**
+     * The paragraphs before the first label without the heading lines: the title, a date, a short line, a line that
+     * names the event as a title does ("Foreign Minister Sergey Lavrov’s answers to media questions …, New York").
+     */
     private List<Span> withoutHeadings(List<Span> paragraphs) {
         List<Span> kept = new ArrayList<>();
         for (Span paragraph : paragraphs) {
@@ -321,7 +339,8 @@ final class LabelledTranscript {
                     || HEADING_DATE.matcher(words).matches()
                     || kept.isEmpty()
                             && (words.split("\\s+").length <= 4
-                                    || words.split("\\s+").length <= 15 && !words.matches("(?s).*[.!?\"”]$"));
+                                    || (words.split("\\s+").length <= 15 || TranscriptRules.fromTitle(words) != null)
+                                            && !words.matches("(?s).*[.!?\"”]$"));
             if (!heading) {
                 kept.add(paragraph);
             }

@@ -34,6 +34,23 @@ final class ProseTranscript {
     private static final Pattern WRAPPER =
             Pattern.compile("(?i)(?:following is|the following is|begin text|text of the)\\b");
 
+    /**
+     * A publisher's lead-in naming who release the statement below it: "ATHENS, 1 December 2009 - The Heads of
+     * Delegation …, Foreign Minister of the Russian Federation Sergei Lavrov, …, released the following statement
+     * today:".
+     */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "\\b(?:released|issued|adopted|made|delivered)\\s+the\\s+following\\s+(?:joint\\s+)?(?:statement|declaration"
+                    + "|communiqu[eé])\\b[^.\\n]{0,40}:$");
+    /** A role, then a name of two words: "Deputy Secretary of State of the United States James Steinberg". */
+    private static final Pattern ROLE_AND_NAME = Pattern.compile(
+            "(?<role>\\p{Lu}[^,]{0,150}?)\\s+(?<name>\\p{Lu}[\\p{L}\\p{M}'’\\-]+\\s+\\p{Lu}[\\p{L}\\p{M}'’\\-]+)");
+    /** The most paragraphs searched for a lead-in. */
+    private static final int LEAD_IN_PARAGRAPHS = 5;
+
+    /** A meeting record's heading that ends in a comma: "Seventy-second Session,". */
+    private static final Pattern SESSION = Pattern.compile("(?i)^[^.!?]{0,60}\\b(?:session|meetings?|plenary),$");
+
     private static final Pattern PARTIES_AS_SUBJECT = Pattern.compile(
             "\\b(?:[Ff]oreign [Mm]inisters|[Mm]inisters of [Ff]oreign [Aa]ffairs|[Ll]eaders|[Gg]overnments|[Hh]eads of [Ss]tate"
                     + "(?: and [Gg]overnment)?) of (?<parties>(?:the )?\\p{Lu}.{2,1500}?),? (?:hereby |have |today |jointly )?"
@@ -64,6 +81,36 @@ final class ProseTranscript {
         }
         List<Said> statements = kind == TranscriptKind.joint_statement ? prose.jointStatement() : prose.speech();
         return new Reading(kind, detected, prose.turns(statements), statements);
+    }
+
+    /** The lead-in of a statement that several people release, with their names, or null when there is none. */
+    static String leadIn(String text) {
+        List<Span> paragraphs = Paragraphs.of(text);
+        for (Span paragraph : paragraphs.subList(0, Math.min(LEAD_IN_PARAGRAPHS, paragraphs.size()))) {
+            String words = paragraph.of(text);
+            if (LEAD_IN.matcher(words).find() && SpeakerNames.titled(words).size() >= 2) {
+                return words;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The people a lead-in lists with their roles, each role followed by the name's last two words: "Foreign
+     * Minister of the Russian Federation Sergei Lavrov" is Sergei Lavrov, Foreign Minister of the Russian
+     * Federation.
+     */
+    private static List<Named> leadInSignatories(String leadIn) {
+        Matcher verb = LEAD_IN.matcher(leadIn);
+        String list = verb.find() ? leadIn.substring(0, verb.start()) : leadIn;
+        List<Named> signatories = new ArrayList<>();
+        for (String item : list.split(",\\s+(?:and\\s+)?|\\s+and\\s+")) {
+            Matcher name = ROLE_AND_NAME.matcher(item.strip());
+            if (name.matches() && SpeakerNames.isRole(name.group("role"))) {
+                signatories.add(new Named(name.group("name"), name.group("role"), null, false));
+            }
+        }
+        return signatories;
     }
 
     /** The statements with the quotations the article rules find, where no statement already has their words. */
@@ -114,6 +161,10 @@ final class ProseTranscript {
                 signatories.add(signatory(line.of(text)));
             }
             by |= line.of(text).strip().equalsIgnoreCase("by");
+        }
+        String leadIn = leadIn(text);
+        if (signatories.isEmpty() && leadIn != null) {
+            signatories.addAll(leadInSignatories(leadIn));
         }
         List<Named> closing = new ArrayList<>();
         while (body.size() > 1 && signatureLine(body.get(body.size() - 1))) {
@@ -218,11 +269,14 @@ final class ProseTranscript {
         List<Span> body = new ArrayList<>();
         for (Span paragraph : paragraphs) {
             String words = paragraph.of(text).strip();
-            // Headings: the title, a date, a subtitle; a line ending in a comma ("Mr Chairman,") opens the body.
+            // Headings: the title, a date, a subtitle; a line ending in a comma ("Mr Chairman,") opens the body unless
+            // it names a session ("Seventy-second Session,").
             // A media note's wrapper ("Following is the text issued jointly by …", "BEGIN TEXT:") is a heading too.
             boolean heading = body.isEmpty()
                     && (words.equals(title)
                             || WRAPPER.matcher(words).lookingAt()
+                            || SESSION.matcher(words).find()
+                            || LEAD_IN.matcher(words).find()
                             || words.split("\\s+").length <= 40 && !words.matches("(?s).*[.!?\"”;,]$"));
             if (!heading) {
                 body.add(paragraph);

@@ -20,10 +20,13 @@ import org.demarche.statement.QuoteType;
  * Nigeria", "India’s representative", "Secretary Blinken and Foreign Minister Wong", "The two sides") followed
  * by a verb of saying or of taking a stand gives one statement per verb ("emphasized …, reaffirmed …"): the
  * clause after "that", or after "said" alone, else the words from the verb on, without the closing full stop.
- * Verbs that only tell of a meeting ("spoke with", "discussed", "briefed") give none. A sentence that ends
- * with its attribution ("Rarely had …, the representative of Kenya said") gives the words before it; the
- * sentences after a statement that name no one go on with its speaker, each a statement of its own. Turns
- * change where a sentence names a different speaker; "both sides" and no one are the same turn.
+ * Verbs that only tell of a meeting ("spoke with", "discussed", "briefed") give none. The subject may follow an
+ * opening phrase ("In response, ", "Noting …, ", "At the onset of the discussion "); a second speaker brought in
+ * by "while" has acts of their own, one brought in by "with … -ing" none. A sentence that ends with its
+ * attribution ("Rarely had …, the representative of Kenya said", "…, said Azerbaijan’s delegate, who …") gives
+ * the words before it; the sentences after a statement that name no one go on with its speaker, each a
+ * statement of its own. Turns change where a sentence names a different speaker; "both sides" and no one are
+ * the same turn, and a meeting record's summary before its first speaker is no turn.
  */
 final class ReportedActs {
 
@@ -35,10 +38,30 @@ final class ReportedActs {
             + "|thanked|conveyed|shared|vowed|pledged|committed|raised|told|indicated|described|lamented|recognized"
             + "|recognised|applauded|spoke|discussed|exchanged|briefed|met|held|reviewed|talked|visited|congratulated"
             + "|admitted|conceded|acknowledged|reminded|assured|informed|accused|criticized|criticised|blamed"
-            + "|asked";
+            + "|asked|responded|replied|focused|offered";
     /** Verbs that tell of the meeting itself, not of a position taken in it. */
     private static final Set<String> NOT_STATEMENTS = Set.of(
-            "spoke", "discussed", "exchanged", "briefed", "met", "held", "reviewed", "talked", "visited", "asked");
+            "spoke",
+            "discussed",
+            "exchanged",
+            "briefed",
+            "met",
+            "held",
+            "reviewed",
+            "talked",
+            "visited",
+            "asked",
+            "focused");
+    /** Of those, the verbs of meeting alone, whose subject opens no turn: "Blinken spoke with …". */
+    private static final Set<String> MEETING = Set.of("spoke", "met", "held", "talked", "visited");
+    /**
+     * Courtesies, which state nothing unless a participle of saying goes on from them: "offered his first greeting"
+     * is none, "offered his congratulations …, stating that he would like to work closely …" is one.
+     */
+    private static final Set<String> COURTESY = Set.of("offered");
+
+    private static final Pattern STATING = Pattern.compile(
+            ",\\s+(?:stating|saying|noting|adding|expressing|stressing|underlining|emphasizing|emphasising)\\b");
     /** Verbs whose clause may follow without "that": "said the Council's report did not …". */
     private static final Set<String> SAYING = Set.of("said", "says", "stated", "added");
 
@@ -47,7 +70,8 @@ final class ReportedActs {
             Pattern.compile("(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?:also\\s+)?(?<verb>" + VERBS + ")\\b");
     /** "that" right after the verb, or after whom it was told: "told US Secretary of State Antony Blinken that". */
     private static final Pattern THAT = Pattern.compile(
-            "^\\s+(?:(?:to\\s+)?(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’\\-]*\\s+(?:of\\s+)?){0,6})?that\\b\\s*,?\\s*");
+            "^\\s+(?:(?:to\\s+)?(?:the\\s+)?(?:\\p{Lu}[\\p{L}.'’\\-]*\\s+(?:of\\s+)?){0,6}|the (?:view|opinion|understanding)\\s+)?"
+                    + "that\\b\\s*,?\\s*");
     /** A full stop and a quotation after it: "He admitted he had been wrong.  “If indeed …” he urged." */
     private static final Pattern QUOTED_NEXT = Pattern.compile("[.!?](?=[\\s\\u00A0]+[“\"«‘])");
     /** A sentence that opens with a quotation, which the article rules read with its own speaker. */
@@ -61,8 +85,62 @@ final class ReportedActs {
             "^(?:Speaking (?:for|on behalf of) (?:the )?[^,]{2,100}, )?(?:the |The )(?<role>representative|delegate"
                     + "|speaker|observer|Permanent Representative|Permanent Observer|Ambassador|Foreign Minister"
                     + "|Minister for Foreign Affairs) (?:of|for) (?<country>(?:the )?\\p{Lu}[\\p{L}'’\\-]*(?: (?:of |and"
-                    + " |the ){0,3}\\p{Lu}[\\p{L}'’\\-]*){0,8})|^(?<owner>\\p{Lu}[\\p{L}\\-]*(?: \\p{Lu}[\\p{L}\\-]*){0,5})[’']s?"
-                    + " (?<role2>representative|delegate|Foreign Minister)");
+                    + " |the ){0,3}\\p{Lu}[\\p{L}'’\\-]*){0,8})|^(?:the |The )?(?<owner>(?:d[’'])?\\p{Lu}[\\p{L}\\-]*(?: (?:(?:of|and|the) ){0,2}(?:d[’'])?\\p{Lu}[\\p{L}\\-]*){0,5})[’']s?"
+                    + " (?<role2>representative|delegate|delegation|Foreign Minister|Permanent Representative|Ambassador)");
+    /** A role, then the name in apposition: "the President of the General Assembly, Dennis Francis (Trinidad and Tobago),". */
+    private static final Pattern ROLE_THEN_NAME = Pattern.compile(
+            "^(?:the |The )?(?<role>(?:\\p{Lu}[\\p{L}\\-]* ){0,3}(?:President|Secretary-General|Under-Secretary-General"
+                    + "|Assistant Secretary-General|High Commissioner|Special Rapporteur|Special Envoy|Special Representative"
+                    + "|Rapporteur|Chair|Chairman|Chairperson|Chairwoman|Minister|Secretary|Director|Director-General"
+                    + "|Executive Director|Ambassador|Permanent Representative|Envoy)(?: (?:of|for|on) (?:the )?\\p{Lu}[\\p{L}\\-]*"
+                    + "(?: (?:(?:of|and|the|on|for) ){0,2}\\p{Lu}[\\p{L}\\-]*){0,6})?),\\s+(?<name>\\p{Lu}[\\p{L}\\p{M}.'’\\-]*"
+                    + "(?: \\p{Lu}[\\p{L}\\p{M}.'’\\-]*){1,3})(?: \\((?<country>[^)]{2,60})\\))?,");
+    /**
+     * What may open a sentence before its subject, without a comma: "At the onset of the discussion Minister Carr
+     * offered …": a preposition, then words in lower case (a capitalised word only before one).
+     */
+    private static final Pattern LEADING_PHRASE = Pattern.compile(
+            "^(?:At|During|In|On|After|Before|Following|Upon|Throughout|Over) (?:[\\p{Ll}\\d][^\\s,]*\\s+"
+                    + "|\\p{Lu}[^\\s,]*\\s+(?=[\\p{Ll}\\d])){1,12}(?=\\p{Lu})");
+    /** A participle that opens a sentence, before the subject after one of its commas: "Noting …, …, he highlighted". */
+    private static final Pattern OPENING_PARTICIPLE = Pattern.compile("^\\p{Lu}\\p{Ll}+ing\\b");
+    /**
+     * A place whose speaker says something about it, and what its Government did: "In Myanmar, whose delegate said
+     * had a long history of …, the Government had formed …" (the clause after the verb, and the main clause).
+     */
+    private static final Pattern RELATIVE_SPEAKER = Pattern.compile(
+            "^In (?<place>(?:the )?\\p{Lu}[\\p{L}\\-]*(?: (?:(?:of|and|the) ){0,2}\\p{Lu}[\\p{L}\\-]*){0,4}), whose"
+                    + " (?<role>delegate|representative|delegation|speaker) (?:" + VERBS + ")(?: that)?\\s+"
+                    + "(?<said>[^,]{2,300}),\\s+(?<main>[^.!?]{2,600})");
+    /**
+     * A verb that only names what was spoken about, like "discussed": "highlighted the situations of specific
+     * Territories", "raised the question of …", "touched on the issue of …".
+     */
+    private static final Pattern TOPIC = Pattern.compile(
+            "(?:highlighted|raised|addressed|noted|recalled|touched on|turned to|referred to)\\s+(?:the\\s+)?"
+                    + "(?:situations?|issues?|questions?|cases?|topics?|matters?|subjects?)\\s+(?:of|in|on|concerning|related to)\\b");
+    /** A list number or bullet before a point: "1.", "(2)", "3)", "•", "-". */
+    private static final Pattern LIST_MARK = Pattern.compile("(?:\\(?\\d{1,2}[.)]|[•·▪*\\-–])\\s+");
+    /** An agreement on how to go on talking, which states no position: "agreed to remain in close contact". */
+    private static final Pattern KEEPING_IN_TOUCH = Pattern.compile(
+            "agreed\\s+to\\s+(?:(?:remain|stay|keep)\\s+in\\s+(?:close\\s+)?(?:contact|touch|communication)"
+                    + "|(?:speak|talk|meet)\\s+(?:again|soon)|continue\\s+(?:close\\s+)?(?:communication|contacts?|exchanges"
+                    + "|consultations))\\b");
+    /** The reporter's aside on the speaker's wording: "…, which he referred to as Moroccan Sahara". */
+    private static final Pattern ASIDE = Pattern.compile(
+            ",\\s+which (?:he|she|they|the delegate|the representative) (?:referred to|described|called)\\b");
+    /** Where another speaker may come in, in a sentence: "…, while …", "…, with …". */
+    private static final Pattern OTHER_SPEAKER = Pattern.compile(",\\s+(?:while|whereas|with)\\s+");
+    /** The most places a sentence is searched at for another speaker, and the most speakers read in one. */
+    private static final int OTHER_SPEAKERS = 6;
+
+    private static final int SPEAKERS_IN_A_SENTENCE = 3;
+    /** A participle after a subject: "with the representative of the Philippines pointing out that …". */
+    private static final Pattern PARTICIPLE = Pattern.compile("\\s+(?:\\p{Ll}+ly\\s+)?\\p{Ll}+ing\\b");
+    /** What follows a verb of saying that only attributes the words before it: "…, he said, adding …". */
+    private static final Pattern ATTRIBUTION_ONLY = Pattern.compile("\\s*(?:,|[.!?]?\\s*$)");
+    /** The most commas a sentence's opening phrase is searched past for its subject. */
+    private static final int OPENING_COMMAS = 8;
     /** "VASSILY NEBENZIA (Russian Federation)", "ROSEMARY DICARLO, Under-Secretary-General for Political Affairs,". */
     private static final Pattern NAME_IN_CAPITALS =
             Pattern.compile("^(?:(?<before>\\p{Lu}[\\p{L}\\-]*(?: (?:of|for|and|the|\\p{Lu}[\\p{L}\\-]*)){0,6}) )??"
@@ -78,7 +156,7 @@ final class ReportedActs {
                     + "|(?:[Aa] number of |[Ss]everal |[Mm]any |[Ss]ome |[Oo]ther |[Mm]ost )?(?:speakers|delegates|delegations"
                     + "|representatives)|[Oo]thers)\\b");
 
-    private static final Pattern PRONOUN = Pattern.compile("^(?:He|She)\\b");
+    private static final Pattern PRONOUN = Pattern.compile("^(?:He|She|he|she)\\b");
     private static final Pattern TITLE_ONLY = Pattern.compile(
             "^(?:The|the) (?<head>(?:\\p{Lu}[\\p{L}\\-]* ){0,3}(?:Secretary|Minister|President|Spokesperson"
                     + "|Ambassador|Chancellor|Premier|Envoy|Secretary-General|Prime Minister|Foreign Minister))\\b");
@@ -89,8 +167,21 @@ final class ReportedActs {
     private static final Pattern WHILE = Pattern.compile("^(?:While|Whereas|Although|Though) ");
 
     private static final Pattern INTRO = Pattern.compile("^[^,]{1,60},\\s+");
-    private static final Pattern ENDS_WITH_ATTRIBUTION = Pattern.compile(
-            ",\\s+(?<subject>(?:the |The )?[^,]{2,80}?)\\s+(?:" + VERBS + ")\\b(?:[^.!?]{0,300})?[.!?]?$");
+    /**
+     * An attribution after the words it attributes, the subject before its verb ("…, the representative of Kenya
+     * said, as …") or after it ("…, said Azerbaijan’s delegate, who condemned …"); what follows a comma after it
+     * ("There is a gap, she said, in the current …") or "who" goes on.
+     */
+    private static final Pattern ENDS_WITH_ATTRIBUTION =
+            Pattern.compile(",[”\"’]?\\s+(?:(?<subject>(?:the |The )?[^,]{2,80}?)\\s+(?:" + VERBS + ")\\b|(?:" + VERBS
+                    + ")\\s+(?<after>(?:the |The )?[^,.!?]{2,80}?)(?=,|[.!?]?$))(?:,\\s*(?<rest>[^.!?]{1,400})|[^.!?]{0,300})?"
+                    + "[.!?]?$");
+    /** What goes on after an attribution without being said: "as the Committee discussed …", "adding that …". */
+    private static final Pattern NOT_SAID_AFTER =
+            Pattern.compile("^(?:\\p{Ll}+ing|as|while|when|after|before|which|where)\\b");
+    /** Words before an attribution that only place it in time: "At the same time, he said, …". */
+    private static final Pattern ONLY_PLACING = Pattern.compile(
+            "^(?:At|In|On|For|By|From|During|After|Before|Meanwhile|However|Moreover|Furthermore|Still)\\b[^,]{0,30}$");
 
     /** Who a sentence is about: a speaker, or both sides (speaker null, signatories set), at its start. */
     private record Subject(Named speaker, List<Named> signatories, String words, int end) {
@@ -109,9 +200,9 @@ final class ReportedActs {
 
     ReportedActs(String text, String title) {
         this.text = text;
-        this.people = ArticleRules.people(title == null ? text : title + "\n" + text);
+        this.people = SpeakerNames.withoutLetters(ArticleRules.people(title == null ? text : title + "\n" + text));
         // The two sides are the two people the title names after a role ("Secretary Blinken’s Call with …
-        // Foreign Minister Wong"), by their fullest names, else the first two the text names.
+        // Foreign Minister Wong"), by their fullest names, else the first two the text names below the title.
         List<Named> titled = title == null ? List.of() : SpeakerNames.titled(title);
         this.sides = titled.size() == 2
                 ? titled.stream()
@@ -120,7 +211,10 @@ final class ReportedActs {
                             return known == null ? side : known;
                         })
                         .toList()
-                : people.stream().filter(p -> !p.organization()).limit(2).toList();
+                : SpeakerNames.withoutLetters(ArticleRules.people(text)).stream()
+                        .filter(p -> !p.organization())
+                        .limit(2)
+                        .toList();
     }
 
     /** The statements and turns of the body, which starts at the first paragraph that is not a heading. */
@@ -136,9 +230,18 @@ final class ReportedActs {
             if (sentence.end() <= bodyStart) {
                 continue;
             }
+            // A point's number or bullet is no part of what is said: "2) The two sides …", "• Wang Yi said …".
+            Matcher mark = LIST_MARK.matcher(sentence.of(text));
+            if (mark.lookingAt() && mark.end() < sentence.end() - sentence.start()) {
+                sentence = new Span(sentence.start() + mark.end(), sentence.end());
+            }
             String words = sentence.of(text);
             Subject subject = subject(words);
-            List<Said> acts = subject == null ? attributedAtEnd(sentence) : acts(sentence, subject);
+            List<Said> acts = subject != null
+                    ? acts(sentence, subject)
+                    : RELATIVE_SPEAKER.matcher(words).lookingAt()
+                            ? placeWhoseSpeaker(sentence)
+                            : attributedAtEnd(sentence);
             if (subject == null
                     && acts.isEmpty()
                     && previous != null
@@ -157,17 +260,18 @@ final class ReportedActs {
             if (subject == null) {
                 closed.addAll(acts);
             }
-            // A speaker who only meets or talks ("Blinken spoke with …") opens no turn; both sides and no one are one
-            // turn.
+            // A speaker who only meets or talks ("Blinken spoke with …") opens no turn, one who greets or tells what
+            // they spoke about does; both sides and no one are one turn.
             Subject said = !acts.isEmpty()
                     ? new Subject(
                             acts.get(0).speaker(),
                             acts.get(0).signatories(),
                             acts.get(0).attribution(),
                             0)
-                    : subject != null && subject.speaker() == null ? subject : null;
+                    : subject != null && (subject.speaker() == null || !meets(words, subject)) ? subject : null;
             if (turnStart < 0) {
-                turnStart = sentence.start();
+                // A meeting record's summary under its headline, whose subject is the organ, is no one's turn.
+                turnStart = said == null && kind == TranscriptKind.meeting_record ? -1 : sentence.start();
                 turnSubject = said;
             } else if (said != null && !said.sameTurnAs(turnSubject)) {
                 turns.add(turn(turnSubject, turnStart, sentence.start()));
@@ -208,6 +312,11 @@ final class ReportedActs {
 
     /** The statements of a sentence whose subject speaks: one per verb that takes a stand. */
     private List<Said> acts(Span sentence, Subject subject) {
+        return acts(sentence, subject, 1);
+    }
+
+    /** The acts of the speaker whose sentence this is, the {@code speaker}th in it. */
+    private List<Said> acts(Span sentence, Subject subject, int speaker) {
         String words = sentence.of(text);
         // "Wang Yi, noting …, said", "Slovenia’s delegate, also speaking for …, said": the verb may follow an aside.
         Matcher verb = THEN_VERB.matcher(words).region(subject.end(), words.length());
@@ -219,6 +328,28 @@ final class ReportedActs {
         int start = verb.start("verb");
         Matcher stop = QUOTED_NEXT.matcher(words);
         int limit = stop.find(verb.end()) ? stop.start() + 1 : words.length();
+        // Another speaker in the same sentence ends the acts: "…, while Mauritania’s delegate recalled that …" gives
+        // that delegate's own acts, "…, with Singapore’s delegate attributing …" none.
+        List<Said> others = List.of();
+        Matcher other = OTHER_SPEAKER.matcher(words).region(verb.end(), limit);
+        for (int i = 0; i < OTHER_SPEAKERS && speaker < SPEAKERS_IN_A_SENTENCE && other.find(); i++) {
+            String rest = words.substring(other.end(), limit);
+            Subject next = subjectAt(rest, 0);
+            boolean participle = next != null
+                    && PARTICIPLE
+                            .matcher(rest)
+                            .region(next.end(), rest.length())
+                            .lookingAt();
+            if (next != null && (participle || speaking(rest, next) != null)) {
+                others = participle
+                        ? List.of()
+                        : acts(new Span(sentence.start() + other.end(), sentence.start() + limit), next, speaker + 1);
+                limit = other.start();
+                break;
+            }
+        }
+        Matcher aside = ASIDE.matcher(words).region(verb.end(), limit);
+        limit = aside.find() ? aside.start() : limit;
         words = words.substring(0, limit);
         Matcher next = NEXT_ACT.matcher(words);
         int from = verb.end("verb");
@@ -242,7 +373,11 @@ final class ReportedActs {
                 verbEnd++;
             }
             String actVerb = words.substring(act[0], verbEnd).toLowerCase(Locale.ROOT);
-            if (NOT_STATEMENTS.contains(actVerb)) {
+            if (NOT_STATEMENTS.contains(actVerb)
+                    || COURTESY.contains(actVerb)
+                            && !STATING.matcher(words.substring(act[0], act[1])).find()
+                    || TOPIC.matcher(words).region(act[0], act[1]).lookingAt()
+                    || KEEPING_IN_TOUCH.matcher(words).region(act[0], act[1]).lookingAt()) {
                 continue;
             }
             int clause = clauseStart(words, act[0], actVerb);
@@ -261,6 +396,7 @@ final class ReportedActs {
                         subject.signatories()));
             }
         }
+        found.addAll(others);
         return found;
     }
 
@@ -291,24 +427,77 @@ final class ReportedActs {
         if (!end.find()) {
             return List.of();
         }
-        Subject subject = subjectAt(end.group("subject"), 0);
-        if (subject == null || subject.end() != end.group("subject").length()) {
-            return List.of();
-        }
-        Span span = Paragraphs.trimmed(text, sentence.start(), sentence.start() + end.start());
-        if (span == null) {
+        String named = end.group("subject") != null ? end.group("subject") : end.group("after");
+        Subject subject = subjectAt(named, 0);
+        if (subject == null || subject.end() != named.length()) {
             return List.of();
         }
         last = subject.speaker() != null ? subject.speaker() : last;
-        return List.of(new Said(
-                List.of(span),
+        List<Said> said = new ArrayList<>();
+        Span before = Paragraphs.trimmed(text, sentence.start(), sentence.start() + end.start());
+        if (before != null && OPENS_QUOTE.matcher(before.of(text)).lookingAt()) {
+            // "“We cannot wait another decade,” said the delegate of Bangladesh": the quotation, without its marks.
+            Span quoted = Paragraphs.trimmed(text, before.start() + 1, before.end());
+            said.add(quoted == null ? attributed(List.of(before), subject) : quoted(quoted, subject));
+        } else if (before != null && !ONLY_PLACING.matcher(before.of(text)).matches()) {
+            said.add(attributed(List.of(before), subject));
+        }
+        String rest = end.group("rest");
+        if (rest != null && rest.startsWith("who ")) {
+            int who = end.start("rest") + "who".length();
+            said.addAll(acts(sentence, new Subject(subject.speaker(), subject.signatories(), subject.words(), who)));
+        } else if (rest != null && !NOT_SAID_AFTER.matcher(rest).find()) {
+            Span after = Paragraphs.trimmed(
+                    text, sentence.start() + end.start("rest"), sentence.start() + trimmedEnd(words));
+            if (after != null) {
+                said.add(attributed(List.of(after), subject));
+            }
+        }
+        return said;
+    }
+
+    /** The two statements of a sentence that opens with a place whose speaker says something of it. */
+    private List<Said> placeWhoseSpeaker(Span sentence) {
+        Matcher place = RELATIVE_SPEAKER.matcher(sentence.of(text));
+        if (!place.lookingAt()) {
+            return List.of();
+        }
+        Named speaker = new Named(place.group("place"), place.group("role"), place.group("place"), true);
+        Subject subject = new Subject(speaker, List.of(), place.group("place"), 0);
+        last = speaker;
+        List<Said> said = new ArrayList<>();
+        for (String clause : List.of("said", "main")) {
+            Span words = Paragraphs.trimmed(
+                    text, sentence.start() + place.start(clause), sentence.start() + place.end(clause));
+            if (words != null) {
+                said.add(attributed(List.of(words), subject));
+            }
+        }
+        return said;
+    }
+
+    private static Said quoted(Span words, Subject subject) {
+        return new Said(
+                List.of(words),
+                QuoteType.direct_quote,
+                subject.speaker(),
+                0.8,
+                subject.words(),
+                subject.speaker() == null ? null : subject.speaker().title(),
+                null,
+                subject.signatories());
+    }
+
+    private static Said attributed(List<Span> parts, Subject subject) {
+        return new Said(
+                parts,
                 QuoteType.paraphrase,
                 subject.speaker(),
                 0.75,
                 subject.words(),
                 subject.speaker() == null ? null : subject.speaker().title(),
                 null,
-                subject.signatories()));
+                subject.signatories());
     }
 
     /**
@@ -339,13 +528,48 @@ final class ReportedActs {
         Subject subject = speaking(words, subjectAt(words, 0));
         Matcher clause = WHILE.matcher(words);
         if (subject == null && clause.find()) {
-            subject = speaking(words, subjectAt(words, clause.end()));
+            subject = opening(words, subjectAt(words, clause.end()));
         }
         Matcher intro = INTRO.matcher(words);
         if (subject == null && intro.find()) {
-            subject = speaking(words, subjectAt(words, intro.end()));
+            subject = opening(words, subjectAt(words, intro.end()));
+        }
+        Matcher leading = LEADING_PHRASE.matcher(words);
+        if (subject == null && leading.find()) {
+            subject = opening(words, subjectAt(words, leading.end()));
+        }
+        if (subject == null && OPENING_PARTICIPLE.matcher(words).find()) {
+            int comma = words.indexOf(", ");
+            for (int i = 0; i < OPENING_COMMAS && comma > 0 && subject == null; i++) {
+                subject = opening(words, subjectAt(words, comma + 2));
+                comma = words.indexOf(", ", comma + 2);
+            }
         }
         return subject;
+    }
+
+    /**
+     * A subject after an opening phrase, when it speaks and its verb says something: after "This pattern is
+     * unacceptable, he stated, …" the words before the attribution are what was said, read as such.
+     */
+    private static Subject opening(String words, Subject subject) {
+        if (speaking(words, subject) == null) {
+            return null;
+        }
+        Matcher verb = THEN_VERB.matcher(words).region(subject.end(), words.length());
+        return verb.lookingAt()
+                        && ATTRIBUTION_ONLY
+                                .matcher(words)
+                                .region(verb.end(), words.length())
+                                .lookingAt()
+                ? null
+                : subject;
+    }
+
+    /** True when the subject's verb only tells of a meeting: "spoke with", "met", "held talks". */
+    private static boolean meets(String words, Subject subject) {
+        Matcher verb = THEN_VERB.matcher(words).region(subject.end(), words.length());
+        return verb.lookingAt() && MEETING.contains(verb.group("verb"));
     }
 
     /** The subject when a verb of saying or meeting follows it, else null ("Both sides should …" is reported speech). */
@@ -375,6 +599,12 @@ final class ReportedActs {
                     representative.group(),
                     at + representative.end());
         }
+        Matcher apposition = ROLE_THEN_NAME.matcher(rest);
+        if (apposition.find()) {
+            Named named =
+                    new Named(apposition.group("name"), apposition.group("role"), apposition.group("country"), false);
+            return new Subject(named, List.of(), apposition.group(), at + apposition.end());
+        }
         Matcher capitals = NAME_IN_CAPITALS.matcher(rest);
         if (capitals.find() && (capitals.group("country") != null || capitals.group("after") != null)) {
             String role = capitals.group("after") != null ? capitals.group("after") : capitals.group("before");
@@ -388,7 +618,10 @@ final class ReportedActs {
         }
         Matcher both = BOTH.matcher(rest);
         if (both.find()) {
-            return new Subject(null, sides.size() == 2 ? sides : List.of(), both.group(), at + both.end());
+            // "Several speakers stressed …  They also called for …": "they" after a body or a delegation is it.
+            return both.group().equals("They") && last != null && last.organization()
+                    ? new Subject(last, List.of(), both.group(), at + both.end())
+                    : new Subject(null, sides.size() == 2 ? sides : List.of(), both.group(), at + both.end());
         }
         Matcher pronoun = PRONOUN.matcher(rest);
         if (pronoun.find()) {

@@ -99,7 +99,19 @@ final class SpeakerNames {
                     + NOT_A_NAME
                     + "\\p{Lu}[\\p{L}\\p{M}'\\-]+){0,2})(?=’s|'s|\\b)");
 
+    /** Letters after a name that are no part of it: "Hon. Bob Carr MP", "Sir Alan Duncan KCMG". */
+    private static final Pattern LETTERS_AFTER =
+            Pattern.compile("(?:\\s+(?:MP|MEP|QC|KC|PC|OBE|CBE|MBE|CMG|KCMG|GCMG|AO|AC)\\b\\.?){1,3}$");
+
     private SpeakerNames() {}
+
+    /** The people with their names without the letters after them: "Bob Carr MP" is Bob Carr. */
+    static List<Named> withoutLetters(List<Named> people) {
+        return people.stream()
+                .map(p -> new Named(
+                        LETTERS_AFTER.matcher(p.name()).replaceFirst(""), p.title(), p.country(), p.organization()))
+                .toList();
+    }
 
     /** The people a title names after a role: "Foreign Ministry Spokesperson Mao Ning’s Regular Press Conference". */
     static List<Named> titled(String title) {

@@ -88,25 +88,29 @@ class TranscriptEvaluationTest {
         assertTrue(total.kindsRight >= 0.9 * total.files, "kinds detected");
         assertTrue(total.turnsMatched >= 0.95 * total.turnsLabelled, "turn recall");
         assertTrue(total.turnsMatched >= 0.95 * total.turnsFound, "turn precision");
-        assertTrue(total.statementsCovered >= 0.9 * total.statementsLabelled, "statement recall");
-        assertTrue(total.candidatesRight >= 0.8 * total.statementsFound, "statement precision");
+        assertTrue(total.statementsCovered >= 0.93 * total.statementsLabelled, "statement recall");
+        assertTrue(total.candidatesRight >= 0.83 * total.statementsFound, "statement precision");
         assertTrue(total.speakersRight >= 0.93 * total.speakersLabelled, "speaker accuracy");
         assertTrue(total.linksRight >= 0.95 * total.linksLabelled, "questions linked");
         assertTrue(total.questionsTaken == 0, "no question taken for a statement");
     }
 
     /**
-     * The set labelled after the rules were written, which they are not tuned on: how they do on sources they
-     * have not seen. Its floors sit under the figures docs/extraction.md reports for it, so that a change to the
-     * rules cannot make it worse unnoticed; reading its misses to tune the rules would spend it.
+     * The second set labelled after the rules were written: measured once untuned, then read on 2026-12-05 to tune
+     * the rules, so development data now (a fresh held-out set measures the rules on sources they have not seen).
+     * Its floors sit just under the figures docs/extraction.md reports for it after that tuning, so that a change
+     * to the rules cannot make it worse unnoticed.
      */
     @Test
     void rulesOnTheHeldOutSet() throws IOException {
         Score total = evaluate(HELD_OUT);
         assertTrue(total.files >= 12, "at least twelve labelled transcripts");
-        assertTrue(total.turnsMatched >= 0.75 * total.turnsLabelled, "turn recall");
-        assertTrue(total.statementsCovered >= 0.5 * total.statementsLabelled, "statement recall");
-        assertTrue(total.speakersRight >= 0.85 * total.speakersLabelled, "speaker accuracy");
+        assertTrue(total.kindsRight >= 0.8 * total.files, "kinds detected");
+        assertTrue(total.turnsMatched >= 0.98 * total.turnsLabelled, "turn recall");
+        assertTrue(total.turnsMatched >= 0.98 * total.turnsFound, "turn precision");
+        assertTrue(total.statementsCovered >= 0.97 * total.statementsLabelled, "statement recall");
+        assertTrue(total.candidatesRight >= 0.9 * total.statementsFound, "statement precision");
+        assertTrue(total.speakersRight >= 0.97 * total.speakersLabelled, "speaker accuracy");
         assertTrue(total.linksRight >= 0.95 * total.linksLabelled, "questions linked");
         assertTrue(total.questionsTaken == 0, "no question taken for a statement");
     }

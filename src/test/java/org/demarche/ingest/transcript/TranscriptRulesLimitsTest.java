@@ -47,4 +47,13 @@ class TranscriptRulesLimitsTest {
                         + "warned c.");
         assertEquals(10_001, reading.statements().size());
     }
+
+    @Test
+    void endlessAttributionsAndSpeakersInOneSentenceAreReadInBoundedTime() {
+        read("Third Committee", "Rights mattered, said Sudan’s delegate, who stressed a, ".repeat(3_000) + "end.");
+        read("Third Committee", "Sudan’s delegate said a, while Chad’s delegate said b".repeat(3_000) + ".");
+        read("Third Committee", "In Chad, whose delegate said a, ".repeat(5_000) + "the Government acted.");
+        read("Third Committee", "Noting a, " + "b, ".repeat(60_000) + "he said c.");
+        read("Readout of a call", "At the onset of " + "the talk ".repeat(20_000) + "Minister Carr said x.");
+    }
 }
