@@ -122,12 +122,13 @@ public class Deliveries {
                 .getSingleResult();
     }
 
-    /** Moves a subscription's queue on: its oldest pending delivery becomes the head, due now. */
-    static void promoteHead(UUID subscriptionId, Instant now) {
+    /** Moves a subscription's queue on: its oldest pending delivery becomes the head, due now; that head, or null. */
+    static Delivery promoteHead(UUID subscriptionId, Instant now) {
         Delivery next = head(subscriptionId);
         if (next != null && next.nextAttemptAt == null) {
             next.nextAttemptAt = now;
         }
+        return next;
     }
 
     /** A subscription's oldest pending delivery, or null. */

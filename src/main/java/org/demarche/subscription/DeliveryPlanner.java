@@ -70,6 +70,11 @@ class DeliveryPlanner {
      * skip when the step is tried again; dropped once planned past.
      */
     private final Set<Skipped> skipped = ConcurrentHashMap.newKeySet();
+    /** The watches last made, with what they were made of; only the follower's thread plans. */
+    private volatile MadeWatches made;
+
+    /** Watches and what they were made of: every enabled subscription's version, and the topics' last revision. */
+    private record MadeWatches(String madeOf, List<Watch> watches) {}
 
     /** A change left out of planning, for every subscription ({@code subscription} null) or for one. */
     private record Skipped(long revision, String type, UUID id, UUID subscription) {}
@@ -106,7 +111,7 @@ class DeliveryPlanner {
             if (!lease.advance(position, upTo)) {
                 throw new IllegalStateException("The webhook follower's lease was lost; another instance plans");
             }
-            List<Watch> watches = listening() ? watches() : List.of();
+            List<Watch> watches = listening() ? currentWatches() : List.of();
             if (!watches.isEmpty()) {
                 List<Delivery> planned = plan(feed.revisions(position, upTo), watches);
                 queue(planned);
@@ -133,10 +138,11 @@ class DeliveryPlanner {
                 .setParameter("ids", receiving)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+        // Whether each has one: a look at the first pending delivery of each (by the queue index), not every one.
         Set<UUID> queued = new HashSet<>(Delivery.getEntityManager()
                 .createQuery(
-                        "select distinct d.subscriptionId from Delivery d"
-                                + " where d.status = :pending and d.subscriptionId in :ids",
+                        "select s.id from Subscription s where s.id in :ids and exists (select 1 from Delivery d"
+                                + " where d.status = :pending and d.subscriptionId = s.id)",
                         UUID.class)
                 .setParameter("pending", DeliveryStatus.pending)
                 .setParameter("ids", receiving)
@@ -160,6 +166,47 @@ class DeliveryPlanner {
             return found.next();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot look for subscriptions", e);
+        }
+    }
+
+    /**
+     * The watches of the enabled subscriptions, made again only when a subscription or a topic changed since
+     * they were last made: making them reads and compiles every filter (a thousand subscriptions, a few
+     * milliseconds each step), and a step covers only a few revisions.
+     */
+    private List<Watch> currentWatches() {
+        String madeOf = watchesMadeOf();
+        MadeWatches last = made;
+        if (last != null && last.madeOf().equals(madeOf)) {
+            return last.watches();
+        }
+        List<Watch> watches = watches();
+        made = new MadeWatches(madeOf, watches);
+        return watches;
+    }
+
+    /** What the watches are made of: every enabled subscription's id and version, and the topics' last revision. */
+    private String watchesMadeOf() {
+        StringBuilder madeOf = new StringBuilder();
+        try (Connection connection = database.getConnection();
+                PreparedStatement subscriptions = connection.prepareStatement(
+                        "select id, version from subscription where disabled_at is null order by id");
+                PreparedStatement topics = connection.prepareStatement("select max(rev) from topic_aud")) {
+            try (ResultSet rows = subscriptions.executeQuery()) {
+                while (rows.next()) {
+                    madeOf.append(rows.getString(1))
+                            .append(':')
+                            .append(rows.getLong(2))
+                            .append(',');
+                }
+            }
+            try (ResultSet rows = topics.executeQuery()) {
+                rows.next();
+                madeOf.append("topics:").append(rows.getLong(1));
+            }
+            return madeOf.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read what the watches are made of", e);
         }
     }
 
