@@ -46,7 +46,9 @@ public class ChangeFeed {
         String branches = services.entrySet().stream()
                 .map(entry -> branch(entry.getKey(), auditTable(entry.getValue()), after))
                 .collect(Collectors.joining(" union all "));
-        Query query = query(branches).setParameter("rev", after.revision).setMaxResults(limit + 1);
+        Query query = query(branches, "r.id >= :rev")
+                .setParameter("rev", after.revision)
+                .setMaxResults(limit + 1);
         if (services.containsKey(after.type)) {
             query.setParameter("id", after.id);
         }
@@ -75,7 +77,7 @@ public class ChangeFeed {
                         + auditTable(entry.getValue()) + " where rev > :after and rev <= :upTo")
                 .collect(Collectors.joining(" union all "));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query(branches)
+        List<Object[]> rows = query(branches, "r.id > :after and r.id <= :upTo")
                 .setParameter("after", after)
                 .setParameter("upTo", upTo)
                 .getResultList();
@@ -114,12 +116,18 @@ public class ChangeFeed {
                 .find(services.get(change.type()).entityType(), change.id(), revision);
     }
 
-    private static Query query(String branches) {
+    /**
+     * The changes the branches select, with their revisions. The revisions' range is repeated on the revision
+     * table: without it H2 read the whole table and looked each revision up in the branches (36 046 rows read
+     * for a step of five revisions, against 10 with it).
+     */
+    private static Query query(String branches, String revisions) {
         return Panache.getEntityManager()
                 .createNativeQuery(
                         "select c.rev, c.type, cast(c.id as varchar(36)), c.revtype, r.changed_at, cast(r.key_id as varchar(36)),"
                                 + " r.key_name from (" + branches
-                                + ") c join revision r on r.id = c.rev order by c.rev, c.type, c.id");
+                                + ") c join revision r on r.id = c.rev where " + revisions
+                                + " order by c.rev, c.type, c.id");
     }
 
     /** One audit table's part of the feed: its rows after the cursor position. */
