@@ -1,5 +1,6 @@
 package org.demarche.search;
 
+import java.util.Set;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -11,11 +12,14 @@ import org.apache.lucene.search.Query;
 public final class CompiledSearch {
 
     /** Finds no statement: for a saved search that no longer makes one. */
-    public static final CompiledSearch NOTHING = new CompiledSearch(new MatchNoDocsQuery());
+    public static final CompiledSearch NOTHING = new CompiledSearch(new MatchNoDocsQuery(), Set.of());
 
     final Query query;
+    /** The ids of the officials one of whom a statement must speak for, or null when any may. */
+    final Set<String> speakers;
 
-    CompiledSearch(Query query) {
+    CompiledSearch(Query query, Set<String> speakers) {
         this.query = query;
+        this.speakers = speakers;
     }
 }

@@ -36,6 +36,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.demarche.statement.Statement;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -83,8 +84,10 @@ public class LuceneIndex {
     @PostConstruct
     void open() throws IOException {
         Files.createDirectories(directory);
+        // Small new segments stay in memory until a commit writes them out: a refresh after each write opens
+        // the segment it flushed, which on disk cost a file written, opened and checked every time.
         writer = new IndexWriter(
-                FSDirectory.open(directory),
+                new NRTCachingDirectory(FSDirectory.open(directory), 5.0, 64.0),
                 new IndexWriterConfig(StatementDocuments.ANALYZER)
                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         searchers = new SearcherManager(writer, null);

@@ -1,5 +1,10 @@
 package org.demarche.search;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.demarche.statement.Statement;
 import org.demarche.statement.StatementCriteria;
@@ -8,22 +13,37 @@ import org.demarche.statement.StatementCriteria;
  * Tells whether one statement matches saved statement searches, with the embedded engine's own document,
  * analysis and queries: the statement is indexed alone in memory (Lucene's {@link MemoryIndex}) and each
  * search's query run against it, so a saved search matches what the statement list would find. Searches
- * are handed out compiled ({@link CompiledSearch}), so callers see no Lucene type.
+ * are handed out compiled ({@link CompiledSearch}), so callers see no Lucene type. A search for some
+ * officials is first checked against the statement's speakers, which most watches fail (each asks for one
+ * to three officials): the statement is indexed only once a search gets past that.
  */
 public final class StatementPercolator {
 
-    private final MemoryIndex index;
+    private final Statement statement;
+    private final List<String> speakers;
+    private MemoryIndex index;
 
     public StatementPercolator(Statement statement) {
-        this.index = MemoryIndex.fromDocument(StatementDocuments.of(statement), StatementDocuments.ANALYZER);
+        this.statement = statement;
+        this.speakers = StatementDocuments.speakers(statement);
     }
 
     /** A saved search, compiled once and run against many statements. */
     public static CompiledSearch compile(StatementCriteria criteria) {
-        return new CompiledSearch(LuceneQueries.matching(criteria));
+        Collection<UUID> officials = criteria.officialIds();
+        Set<String> speakers = officials == null
+                ? null
+                : officials.stream().map(UUID::toString).collect(Collectors.toUnmodifiableSet());
+        return new CompiledSearch(LuceneQueries.matching(criteria), speakers);
     }
 
     public boolean matches(CompiledSearch search) {
+        if (search.speakers != null && speakers.stream().noneMatch(search.speakers::contains)) {
+            return false;
+        }
+        if (index == null) {
+            index = MemoryIndex.fromDocument(StatementDocuments.of(statement), StatementDocuments.ANALYZER);
+        }
         return index.search(search.query) > 0.0f;
     }
 }
