@@ -125,10 +125,15 @@ public class LuceneIndex {
 
     @PreDestroy
     void close() throws IOException {
-        commitUpdates();
-        searchers.close();
-        writer.close();
-        writer.getDirectory().close();
+        updates.lock();
+        try {
+            commitUpdates();
+            searchers.close();
+            writer.close();
+            writer.getDirectory().close();
+        } finally {
+            updates.unlock();
+        }
     }
 
     /**
@@ -155,22 +160,40 @@ public class LuceneIndex {
         }
     }
 
-    /** Writes every update waiting, with the lock held, and tells each whether it was written. */
+    /**
+     * Writes every update waiting, with the lock held, and tells each whether it was written. Should they fail
+     * together, each is written again on its own, so that one update's failure reaches only its own write.
+     */
     private void writeWaiting() {
         List<Update> batch = new ArrayList<>();
         for (Update next = waiting.poll(); next != null; next = waiting.poll()) {
             batch.add(next);
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Set<UUID> ids = new LinkedHashSet<>();
-                batch.forEach(update -> ids.addAll(update.statements().get()));
-                reindex(ids);
-            });
+            write(batch);
             batch.forEach(update -> update.written().complete(null));
         } catch (RuntimeException e) {
-            batch.forEach(update -> update.written().completeExceptionally(e));
+            for (Update update : batch) {
+                try {
+                    write(List.of(update));
+                    update.written().complete(null);
+                } catch (RuntimeException alone) {
+                    update.written().completeExceptionally(alone);
+                }
+            }
+        } finally {
+            // An Error on the way must not leave the other writes waiting for ever.
+            batch.forEach(update -> update.written()
+                    .completeExceptionally(new IllegalStateException("The search index update was cut off")));
         }
+    }
+
+    private void write(List<Update> batch) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Set<UUID> ids = new LinkedHashSet<>();
+            batch.forEach(update -> ids.addAll(update.statements().get()));
+            reindex(ids);
+        });
     }
 
     /** Rebuilds the index from the database, returning how many statements it holds. */
@@ -240,6 +263,7 @@ public class LuceneIndex {
 
     /** After a failed rebuild: drops what it wrote, so the last committed index stays the one searched. */
     private void discardUncommitted() {
+        uncommitted = -1; // what was written since the last commit is gone with the rollback
         try {
             searchers.close();
             writer.rollback();

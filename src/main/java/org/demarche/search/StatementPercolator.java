@@ -15,17 +15,16 @@ import org.demarche.statement.StatementCriteria;
  * search's query run against it, so a saved search matches what the statement list would find. Searches
  * are handed out compiled ({@link CompiledSearch}), so callers see no Lucene type. A search for some
  * officials is first checked against the statement's speakers, which most watches fail (each asks for one
- * to three officials): the statement is indexed only once a search gets past that.
+ * to three officials), without running its query.
  */
 public final class StatementPercolator {
 
-    private final Statement statement;
     private final List<String> speakers;
-    private MemoryIndex index;
+    private final MemoryIndex index;
 
     public StatementPercolator(Statement statement) {
-        this.statement = statement;
         this.speakers = StatementDocuments.speakers(statement);
+        this.index = MemoryIndex.fromDocument(StatementDocuments.of(statement), StatementDocuments.ANALYZER);
     }
 
     /** A saved search, compiled once and run against many statements. */
@@ -40,9 +39,6 @@ public final class StatementPercolator {
     public boolean matches(CompiledSearch search) {
         if (search.speakers != null && speakers.stream().noneMatch(search.speakers::contains)) {
             return false;
-        }
-        if (index == null) {
-            index = MemoryIndex.fromDocument(StatementDocuments.of(statement), StatementDocuments.ANALYZER);
         }
         return index.search(search.query) > 0.0f;
     }

@@ -44,6 +44,8 @@ import org.jboss.logging.Logger;
 class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    /** How long a sender may go on with one subscription's queue before it leaves it to the follower. */
+    private static final long TURN_MILLIS = 200;
 
     private final DataSource database;
     private final WebhookSender sender;
@@ -52,8 +54,6 @@ class Dispatcher {
     private final int perKey;
     /** Senders a key over its share leaves free for the others. */
     private final int reserve;
-    /** How long a sender may go on with one subscription's queue before it leaves it to the follower. */
-    private static final long TURN_MILLIS = 200;
 
     private final ExecutorService pool;
     /** Released as each send finishes, to wake the follower at once rather than at its next poll. */
@@ -129,7 +129,8 @@ class Dispatcher {
      * Starts sending the delivery on a sender of its own, unless its subscription has one under way. Once it
      * is delivered the sender goes on with the subscription's next delivery, for a turn of at most
      * {@value #TURN_MILLIS} ms: a busy subscription's queue moves at the pace of its receiver, not of the
-     * follower's rounds, and the other subscriptions wait for a sender at most that long.
+     * follower's rounds, and the other subscriptions wait for a sender at most that long (and the send then
+     * under way).
      */
     private boolean start(Due delivery) {
         if (!sending.add(delivery.subscriptionId())) {
