@@ -67,11 +67,18 @@ public class ChangeFeed {
     }
 
     /**
-     * Every change of the revisions after {@code after} up to {@code upTo}, in feed order: what a follower
-     * of the feed reads in one step.
+     * A change with the entities behind it, for a follower that matches them against filters: the entity as
+     * the change left it (for a deletion, as it was before) and as it was just before (null when the change
+     * created it), and that one in the shape GET returns. Each is read from the history once.
+     */
+    public record Followed(Change change, Object entity, Object entityBefore, Object before) {}
+
+    /**
+     * Every change of the revisions after {@code after} up to {@code upTo}, in feed order, with its
+     * entities: what a follower of the feed reads in one step.
      */
     @Transactional
-    public List<Change> revisions(long after, long upTo) {
+    public List<Followed> revisions(long after, long upTo) {
         String branches = services.entrySet().stream()
                 .map(entry -> "select rev, '" + entry.getKey() + "' as type, id, revtype from "
                         + auditTable(entry.getValue()) + " where rev > :after and rev <= :upTo")
@@ -82,38 +89,24 @@ public class ChangeFeed {
                 .setParameter("upTo", upTo)
                 .getResultList();
         AuditReader reader = AuditReaderFactory.get(Panache.getEntityManager());
-        List<Change> changes = new ArrayList<>(rows.size());
+        List<Followed> changes = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            changes.add(change(reader, row));
+            changes.add(followed(reader, row));
         }
         return changes;
     }
 
-    /** The record as it was just before this change, in the shape GET returns; null when the change created it. */
-    @Transactional
-    public Object before(Change change) {
-        if (change.action() == Action.created) {
-            return null;
-        }
-        AuditReader reader = AuditReaderFactory.get(Panache.getEntityManager());
-        return stateAt(services.get(change.type()), reader, change.id(), change.revision() - 1);
-    }
-
-    /** The entity as this change left it (for a deletion, as it was before), read from the history. */
-    @Transactional
-    public Object entityAt(Change change) {
-        return change.action() == Action.deleted ? entityBefore(change) : entity(change, change.revision());
-    }
-
-    /** The entity as it was just before this change; null when the change created it. */
-    @Transactional
-    public Object entityBefore(Change change) {
-        return change.action() == Action.created ? null : entity(change, change.revision() - 1);
-    }
-
-    private Object entity(Change change, long revision) {
-        return AuditReaderFactory.get(Panache.getEntityManager())
-                .find(services.get(change.type()).entityType(), change.id(), revision);
+    private Followed followed(AuditReader reader, Object[] row) {
+        Row change = Row.of(row);
+        RecordService<?, ?, ?> service = services.get(change.type());
+        Object entity = left(reader, service, change);
+        Object before =
+                change.action() == Action.created ? null : entity(reader, service, change.id(), change.revision() - 1);
+        return new Followed(
+                change.with(represent(service, entity)),
+                entity != null ? entity : before,
+                before,
+                represent(service, before));
     }
 
     /**
@@ -143,26 +136,43 @@ public class ChangeFeed {
     }
 
     private Change change(AuditReader reader, Object[] row) {
-        long revision = ((Number) row[0]).longValue();
-        String type = (String) row[1];
-        UUID id = UUID.fromString((String) row[2]);
-        RevisionType revisionType = RevisionType.fromRepresentation(((Number) row[3]).byteValue());
-        UUID keyId = row[5] == null ? null : UUID.fromString((String) row[5]);
-        Object record = revisionType == RevisionType.DEL ? null : stateAt(services.get(type), reader, id, revision);
-        return new Change(
-                revision,
-                Instant.ofEpochMilli(((Number) row[4]).longValue()),
-                keyId == null ? null : new ChangedBy(keyId, (String) row[6]),
-                type,
-                id,
-                Action.of(revisionType),
-                record);
+        Row change = Row.of(row);
+        RecordService<?, ?, ?> service = services.get(change.type());
+        Object entity = left(reader, service, change);
+        return change.with(represent(service, entity));
     }
 
-    private static <E extends TrackedEntity> Object stateAt(
-            RecordService<E, ?, ?> service, AuditReader reader, UUID id, long revision) {
-        E entity = reader.find(service.entityType(), id, revision);
-        return entity == null ? null : service.represent(entity);
+    /** The entity as the change left it; null for a deletion. */
+    private static Object left(AuditReader reader, RecordService<?, ?, ?> service, Row change) {
+        return change.action() == Action.deleted ? null : entity(reader, service, change.id(), change.revision());
+    }
+
+    private static Object entity(AuditReader reader, RecordService<?, ?, ?> service, UUID id, long revision) {
+        return reader.find(service.entityType(), id, revision);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends TrackedEntity> Object represent(RecordService<E, ?, ?> service, Object entity) {
+        return entity == null ? null : service.represent((E) entity);
+    }
+
+    /** One row of the feed's query: a change without its record. */
+    private record Row(long revision, Instant changedAt, ChangedBy changedBy, String type, UUID id, Action action) {
+
+        static Row of(Object[] row) {
+            UUID keyId = row[5] == null ? null : UUID.fromString((String) row[5]);
+            return new Row(
+                    ((Number) row[0]).longValue(),
+                    Instant.ofEpochMilli(((Number) row[4]).longValue()),
+                    keyId == null ? null : new ChangedBy(keyId, (String) row[6]),
+                    (String) row[1],
+                    UUID.fromString((String) row[2]),
+                    Action.of(RevisionType.fromRepresentation(((Number) row[3]).byteValue())));
+        }
+
+        Change with(Object record) {
+            return new Change(revision, changedAt, changedBy, type, id, action, record);
+        }
     }
 
     /** A place in the feed: after this change. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.demarche.common.ProblemException;
 import org.demarche.common.paging.Page;
@@ -122,13 +123,24 @@ public class Deliveries {
                 .getSingleResult();
     }
 
-    /** Moves a subscription's queue on: its oldest pending delivery becomes the head, due now; that head, or null. */
-    static Delivery promoteHead(UUID subscriptionId, Instant now) {
-        Delivery next = head(subscriptionId);
-        if (next != null && next.nextAttemptAt == null) {
-            next.nextAttemptAt = now;
+    /**
+     * Moves a subscription's queue on after its head was delivered: its oldest pending delivery becomes the
+     * head, due now. Every pending delivery comes after the head ({@link #redeliver} makes an older one the
+     * head), so the queue is read from the delivered head's sequence on, not through the whole log. Up to
+     * {@code limit} pending deliveries in order, the new head first.
+     */
+    static List<Delivery> promoteHead(UUID subscriptionId, long delivered, Instant now, int limit) {
+        List<Delivery> queue = Delivery.<Delivery>find(
+                        "subscriptionId = ?1 and sequence > ?2 and status = ?3 order by sequence",
+                        subscriptionId,
+                        delivered,
+                        DeliveryStatus.pending)
+                .range(0, limit - 1)
+                .list();
+        if (!queue.isEmpty() && queue.get(0).nextAttemptAt == null) {
+            queue.get(0).nextAttemptAt = now;
         }
-        return next;
+        return queue;
     }
 
     /** A subscription's oldest pending delivery, or null. */

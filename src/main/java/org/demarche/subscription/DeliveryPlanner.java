@@ -272,14 +272,15 @@ class DeliveryPlanner {
         }
     }
 
-    private List<Delivery> plan(List<Change> changes, List<Watch> watches) {
+    private List<Delivery> plan(List<ChangeFeed.Followed> changes, List<Watch> watches) {
         List<Delivery> deliveries = new ArrayList<>();
-        for (Change change : changes) {
+        for (ChangeFeed.Followed followed : changes) {
+            Change change = followed.change();
             if (skipped.contains(skip(change, null))) {
                 continue;
             }
             try {
-                plan(change, watches, deliveries);
+                plan(followed, watches, deliveries);
             } catch (RuntimeException e) {
                 skipOrRethrow(e, change, null);
             }
@@ -288,23 +289,25 @@ class DeliveryPlanner {
     }
 
     /** Adds the deliveries of one change to {@code deliveries}. */
-    private void plan(Change change, List<Watch> watches, List<Delivery> deliveries) {
-        Object before = change.action() == Action.created ? null : feed.before(change);
+    private void plan(ChangeFeed.Followed followed, List<Watch> watches, List<Delivery> deliveries) {
+        Change change = followed.change();
+        Object before = followed.before();
         JsonNode beforeJson = before == null ? null : json.valueToTree(before);
         JsonNode afterJson = change.record() == null ? null : json.valueToTree(change.record());
         List<String> names = EventTypes.of(change.type(), change.action().name(), beforeJson, afterJson);
         JsonNode matched = afterJson != null ? afterJson : beforeJson;
         StatementPercolator statement = null;
         StatementPercolator statementBefore = null;
+        Object changes = null;
         for (Watch watch : watches) {
             String event = watch.eventFor(change.revision(), names);
             if (event == null || skipped.contains(skip(change, watch.id()))) {
                 continue;
             }
             if (change.type().equals("statement") && statement == null && watch.filter() != null) {
-                statement = new StatementPercolator((Statement) feed.entityAt(change));
+                statement = new StatementPercolator((Statement) followed.entity());
                 if (change.action() == Action.updated) {
-                    statementBefore = new StatementPercolator((Statement) feed.entityBefore(change));
+                    statementBefore = new StatementPercolator((Statement) followed.entityBefore());
                 }
             }
             boolean wanted;
@@ -321,7 +324,10 @@ class DeliveryPlanner {
                 continue;
             }
             if (wanted) {
-                deliveries.add(delivery(watch.id(), event, change, before));
+                if (changes == null && change.action() == Action.updated) {
+                    changes = history.changes(before, change.record());
+                }
+                deliveries.add(delivery(watch.id(), event, change, afterJson, changes));
             }
         }
     }
@@ -386,7 +392,11 @@ class DeliveryPlanner {
         return false;
     }
 
-    private Delivery delivery(UUID subscription, String event, Change change, Object before) {
+    /**
+     * A delivery of the change with its body; {@code record} is the record as the change left it, as JSON
+     * (made once for all the change's deliveries), and {@code changes} the fields an update changed.
+     */
+    private Delivery delivery(UUID subscription, String event, Change change, JsonNode record, Object changes) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.subscriptionId = subscription;
@@ -404,9 +414,9 @@ class DeliveryPlanner {
         body.put("changedBy", change.changedBy());
         body.put("recordType", change.type());
         body.put("recordId", change.id().toString());
-        body.put("record", change.record());
-        if (change.action() == Action.updated) {
-            body.put("changes", history.changes(before, change.record()));
+        body.put("record", record);
+        if (changes != null) {
+            body.put("changes", changes);
         }
         delivery.payload = write(body);
         return delivery;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +38,13 @@ import org.jboss.logging.Logger;
  * due, so one key's slow receivers leave the rest to the other keys. Senders that nothing else is due for
  * go to the keys over their share, but for an eighth of them (at least one), kept free for the deliveries
  * of other keys that come due meanwhile: one busy key alone may use seven eighths, and a key that comes
- * later finds senders free at once, and each one the busy key frees. Each outcome is stored as it comes: delivered, or the next try scheduled, or
- * the subscription disabled when its deliveries have failed for too long.
+ * later finds senders free at once, and each one the busy key frees.
+ *
+ * <p>A sender that delivered a subscription's head goes on with the deliveries queued behind it, for a turn
+ * of at most {@value #TURN_MILLIS} ms, and stores the outcomes of what it sent together, in one transaction
+ * per {@value #BATCH} deliveries at most: delivered, or, for the first that failed (which ends the turn),
+ * the next try scheduled, or the subscription disabled when its deliveries have failed for too long. A
+ * crash between a send and its record sends it again, with the same delivery id.
  */
 @ApplicationScoped
 class Dispatcher {
@@ -46,6 +52,8 @@ class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     /** How long a sender may go on with one subscription's queue before it leaves it to the follower. */
     private static final long TURN_MILLIS = 200;
+    /** Deliveries of one subscription sent one after the other before their outcomes are stored. */
+    static final int BATCH = 50;
 
     private final DataSource database;
     private final WebhookSender sender;
@@ -83,9 +91,26 @@ class Dispatcher {
         });
     }
 
-    /** A delivery due now, with what sending it needs. */
-    private record Due(
-            UUID id, UUID subscriptionId, UUID keyId, String event, String payload, String url, List<String> secrets) {}
+    /** Where a subscription's deliveries go, and how they are signed. */
+    private record Target(UUID subscriptionId, UUID keyId, String url, List<String> secrets) {}
+
+    /** A delivery to send, with its body. */
+    private record Due(UUID id, String event, String payload) {}
+
+    /** The deliveries a sender sends next for one subscription, in order: its head, then those queued behind. */
+    private record Turn(Target target, List<Due> deliveries) {
+
+        UUID subscriptionId() {
+            return target.subscriptionId();
+        }
+
+        UUID keyId() {
+            return target.keyId();
+        }
+    }
+
+    /** A delivery sent, and what became of it. */
+    private record Sent(Due delivery, WebhookSender.Outcome outcome) {}
 
     /** Starts sending the deliveries due now; how many it started. */
     int dispatch() {
@@ -97,10 +122,10 @@ class Dispatcher {
         Set<UUID> busy = Set.copyOf(sending);
         // Rows that cannot start (a busy subscription, a key at its share) are read too: enough more that
         // those of the keys at their share (each at most perKey rows first) cannot crowd the others out.
-        List<Due> due = due(free + busy.size() + senders);
-        List<Due> overShare = new ArrayList<>();
+        List<Turn> due = due(free + busy.size() + senders);
+        List<Turn> overShare = new ArrayList<>();
         int started = 0;
-        for (Due delivery : due) {
+        for (Turn delivery : due) {
             if (started == free) {
                 return started;
             }
@@ -114,7 +139,7 @@ class Dispatcher {
             }
         }
         // Every delivery within its key's share has started: the senders left would stay idle otherwise.
-        for (Due delivery : overShare) {
+        for (Turn delivery : overShare) {
             if (started == free || sending.size() >= senders - reserve) {
                 break;
             }
@@ -126,27 +151,27 @@ class Dispatcher {
     }
 
     /**
-     * Starts sending the delivery on a sender of its own, unless its subscription has one under way. Once it
-     * is delivered the sender goes on with the subscription's next delivery, for a turn of at most
+     * Starts sending a subscription's head on a sender of its own, unless the subscription has one under way.
+     * Once it is delivered the sender goes on with the deliveries queued behind it, for a turn of at most
      * {@value #TURN_MILLIS} ms: a busy subscription's queue moves at the pace of its receiver, not of the
      * follower's rounds, and the other subscriptions wait for a sender at most that long (and the send then
      * under way).
      */
-    private boolean start(Due delivery) {
-        if (!sending.add(delivery.subscriptionId())) {
+    private boolean start(Turn head) {
+        if (!sending.add(head.subscriptionId())) {
             return false;
         }
-        sendingPerKey.merge(delivery.keyId(), 1, Integer::sum);
+        sendingPerKey.merge(head.keyId(), 1, Integer::sum);
         pool.execute(() -> {
             try {
                 long turnEnds = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TURN_MILLIS);
-                Due next = attempt(delivery);
-                while (next != null && System.nanoTime() < turnEnds) {
-                    next = attempt(next);
+                Turn next = head;
+                while (next != null) {
+                    next = attempt(next, turnEnds);
                 }
             } finally {
-                sendingPerKey.computeIfPresent(delivery.keyId(), (key, count) -> count == 1 ? null : count - 1);
-                sending.remove(delivery.subscriptionId());
+                sendingPerKey.computeIfPresent(head.keyId(), (key, count) -> count == 1 ? null : count - 1);
+                sending.remove(head.subscriptionId());
                 finished.release();
             }
         });
@@ -176,7 +201,7 @@ class Dispatcher {
      * behind them. Plain JDBC, as it runs at every turn of the follower, on
      * the instance that delivers, outside any request's unit of work.
      */
-    private List<Due> due(int limit) {
+    private List<Turn> due(int limit) {
         Instant now = Instant.now();
         try (Connection connection = database.getConnection();
                 PreparedStatement query = connection.prepareStatement(
@@ -195,22 +220,21 @@ class Dispatcher {
             query.setInt(3, senders);
             query.setInt(4, perKey);
             query.setInt(5, limit);
-            List<Due> due = new ArrayList<>();
+            List<Turn> due = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     OffsetDateTime previousUntil = rows.getObject(9, OffsetDateTime.class);
-                    due.add(new Due(
-                            rows.getObject(1, UUID.class),
+                    Target target = new Target(
                             rows.getObject(2, UUID.class),
                             rows.getObject(3, UUID.class),
-                            rows.getString(4),
-                            rows.getString(5),
                             rows.getString(6),
                             Subscription.signingSecrets(
                                     rows.getString(7),
                                     rows.getString(8),
                                     previousUntil == null ? null : previousUntil.toInstant(),
-                                    now)));
+                                    now));
+                    Due head = new Due(rows.getObject(1, UUID.class), rows.getString(4), rows.getString(5));
+                    due.add(new Turn(target, List.of(head)));
                 }
             }
             return due;
@@ -219,47 +243,101 @@ class Dispatcher {
         }
     }
 
-    /** Sends the delivery and stores the outcome; the subscription's next delivery if this one was delivered. */
-    private Due attempt(Due delivery) {
-        WebhookSender.Outcome outcome = sender.send(
-                delivery.url(),
-                delivery.id(),
-                delivery.event(),
-                delivery.payload().getBytes(StandardCharsets.UTF_8),
-                delivery.secrets());
-        if (Thread.currentThread().isInterrupted()) {
-            return null;
+    /**
+     * Sends the turn's deliveries in order until one fails or the turn's time is up (the first is sent
+     * anyway), and stores the outcomes; the subscription's next deliveries if the turn goes on, else null.
+     */
+    private Turn attempt(Turn turn, long turnEnds) {
+        Target target = turn.target();
+        List<Sent> sent = new ArrayList<>(turn.deliveries().size());
+        for (Due delivery : turn.deliveries()) {
+            if (!sent.isEmpty() && System.nanoTime() >= turnEnds) {
+                break;
+            }
+            WebhookSender.Outcome outcome = sender.send(
+                    target.url(),
+                    delivery.id(),
+                    delivery.event(),
+                    delivery.payload().getBytes(StandardCharsets.UTF_8),
+                    target.secrets());
+            if (Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            LOG.debugf(
+                    "Delivery %s of %s to %s: %s in %d ms",
+                    delivery.id(),
+                    delivery.event(),
+                    target.url(),
+                    outcome.delivered() ? "delivered" : failure(outcome),
+                    outcome.took().toMillis());
+            sent.add(new Sent(delivery, outcome));
+            if (!outcome.delivered()) {
+                break;
+            }
         }
-        LOG.debugf(
-                "Delivery %s of %s to %s: %s in %d ms",
-                delivery.id(),
-                delivery.event(),
-                delivery.url(),
-                outcome.delivered() ? "delivered" : failure(outcome),
-                outcome.took().toMillis());
+        boolean goOn = System.nanoTime() < turnEnds;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> record(delivery, outcome));
+            return QuarkusTransaction.requiringNew().call(() -> record(target, sent, goOn));
         } catch (RuntimeException e) {
-            // Its subscription was deleted, or changed, meanwhile: the delivery is sent again if it still exists.
-            LOG.debugf("Outcome of delivery %s not recorded: %s", delivery.id(), e.getMessage());
+            // Its subscription was deleted, or changed, meanwhile: the deliveries are sent again if they still exist.
+            LOG.debugf(
+                    "Outcomes of %d deliveries from %s not recorded: %s",
+                    sent.size(), sent.get(0).delivery().id(), e.getMessage());
             return null;
         }
     }
 
     /**
-     * Stores an attempt's outcome, holding the subscription as the planner and redelivery do to move its queue;
-     * the subscription's next delivery if this one was delivered and the next is due now, else null.
+     * Stores a turn's outcomes, holding the subscription as the planner and redelivery do to move its queue.
+     * Nothing is stored if the first is no longer its subscription's head (it was redelivered, or sent by
+     * another instance, meanwhile). When all were delivered and {@code goOn}, the subscription's next
+     * deliveries (its new head first) if the head is due now, else null.
      */
-    private Due record(Due sent, WebhookSender.Outcome outcome) {
-        Subscription subscription = Subscription.findById(sent.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
+    private Turn record(Target target, List<Sent> sent, boolean goOn) {
+        Subscription subscription = Subscription.findById(target.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
         if (subscription == null) {
             return null; // deleted meanwhile, with its deliveries
         }
-        Delivery delivery = Delivery.findById(sent.id());
-        if (delivery == null || delivery.status != DeliveryStatus.pending || delivery.nextAttemptAt == null) {
-            return null; // no longer the head it was: redelivered, or sent by another instance meanwhile
+        Map<UUID, Delivery> stored = new HashMap<>();
+        Delivery.<Delivery>list(
+                        "id in ?1", sent.stream().map(s -> s.delivery().id()).toList())
+                .forEach(d -> stored.put(d.id, d));
+        Delivery head = stored.get(sent.get(0).delivery().id());
+        if (head == null || head.status != DeliveryStatus.pending || head.nextAttemptAt == null) {
+            return null; // no longer the head it was
         }
         Instant now = Instant.now();
+        Delivery last = null;
+        for (Sent one : sent) {
+            Delivery delivery = stored.get(one.delivery().id());
+            if (delivery == null || delivery.status != DeliveryStatus.pending) {
+                return null;
+            }
+            store(subscription, delivery, one.outcome(), now);
+            if (!one.outcome().delivered()) {
+                return null;
+            }
+            last = delivery;
+        }
+        List<Delivery> next = Deliveries.promoteHead(target.subscriptionId(), last.sequence, now, BATCH);
+        if (!goOn
+                || next.isEmpty()
+                || subscription.disabledAt != null
+                || next.get(0).nextAttemptAt.isAfter(now)) {
+            return null;
+        }
+        Target current =
+                new Target(subscription.id, subscription.keyId, subscription.url, subscription.signingSecrets(now));
+        return new Turn(
+                current,
+                next.stream().map(d -> new Due(d.id, d.event, d.payload)).toList());
+    }
+
+    /**
+     * Stores one attempt's outcome: delivered, or the next try scheduled (the delivery is now the head), or the
+     * subscription disabled when its deliveries have failed for too long.
+     */
+    private void store(Subscription subscription, Delivery delivery, WebhookSender.Outcome outcome, Instant now) {
         delivery.attempts++;
         delivery.lastAttemptAt = now;
         if (delivery.firstAttemptAt == null) {
@@ -272,18 +350,7 @@ class Dispatcher {
             delivery.deliveredAt = now;
             delivery.nextAttemptAt = null;
             delivery.error = null;
-            Delivery next = Deliveries.promoteHead(delivery.subscriptionId, now);
-            if (next == null || subscription.disabledAt != null || next.nextAttemptAt.isAfter(now)) {
-                return null;
-            }
-            return new Due(
-                    next.id,
-                    subscription.id,
-                    subscription.keyId,
-                    next.event,
-                    next.payload,
-                    subscription.url,
-                    subscription.signingSecrets(now));
+            return;
         }
         delivery.error = failure(outcome);
         // Counted from the first failure of any pending delivery, so that a redelivery pushing a failing head
@@ -300,7 +367,6 @@ class Dispatcher {
         } else {
             delivery.nextAttemptAt = retries.next(now, delivery.attempts);
         }
-        return null;
     }
 
     private static String failure(WebhookSender.Outcome outcome) {
