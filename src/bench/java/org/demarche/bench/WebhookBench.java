@@ -194,11 +194,20 @@ public final class WebhookBench {
         };
     }
 
-    /** Waits until no subscription has a pending delivery; how long that took. */
+    /**
+     * Waits until every revision is planned into deliveries (the app's {@code demarche_webhooks_unplanned_revisions}
+     * is 0) and then no subscription has a pending delivery; how long that took.
+     */
     private Duration drain(Duration limit) throws Exception {
         long started = System.nanoTime();
         long deadline = started + limit.toNanos();
-        Thread.sleep(2_000); // the last revisions planned
+        while (unplanned() != 0) {
+            if (System.nanoTime() > deadline) {
+                problems.add("revisions still unplanned " + limit.toSeconds() + " s after the writes");
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            Thread.sleep(500);
+        }
         Set<Integer> waiting = new HashSet<>();
         for (int i = 0; i < ids.length; i++) {
             waiting.add(i);
@@ -216,6 +225,22 @@ public final class WebhookBench {
             Thread.sleep(1_000);
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The revisions the app has not yet planned into deliveries, from its metrics; -1 when unknown. */
+    private long unplanned() {
+        try {
+            HttpResponse<String> response =
+                    client.send(request("/q/metrics").build(), HttpResponse.BodyHandlers.ofString());
+            Matcher gauge = Pattern.compile("(?m)^demarche_webhooks_unplanned_revisions(?:\\{[^}]*\\})? ([0-9.Ee+-]+)$")
+                    .matcher(response.body());
+            return response.statusCode() == 200 && gauge.find() ? (long) Double.parseDouble(gauge.group(1)) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private long pending(int subscription) {

@@ -1,5 +1,7 @@
 package org.demarche.subscription;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -25,6 +27,9 @@ import org.jboss.logging.Logger;
  * it needs is in the database, so after a crash or {@code kill -9} the next holder (the same instance
  * restarted, or another) plans from the stored position and sends what was pending, again if it was
  * under way: at least once, with the same delivery id.
+ *
+ * <p>How far planning is behind the writes shows at /q/metrics as {@code demarche_webhooks_unplanned_revisions}:
+ * the revisions committed whose changes are not yet deliveries.
  */
 @ApplicationScoped
 class WebhookFollower {
@@ -54,8 +59,12 @@ class WebhookFollower {
             DeliveryPlanner planner,
             Dispatcher dispatcher,
             @ConfigProperty(name = "demarche.webhooks.poll") Duration poll,
-            @ConfigProperty(name = "demarche.webhooks.log-retention") Duration retention) {
+            @ConfigProperty(name = "demarche.webhooks.log-retention") Duration retention,
+            MeterRegistry metrics) {
         this.lease = new FeedLease(database, CONSUMER);
+        Gauge.builder("demarche.webhooks.unplanned.revisions", this::unplanned)
+                .description("Revisions committed whose changes are not yet planned into webhook deliveries")
+                .register(metrics);
         this.planner = planner;
         this.dispatcher = dispatcher;
         this.poll = poll;
@@ -95,6 +104,15 @@ class WebhookFollower {
             }
         } finally {
             following.unlock();
+        }
+    }
+
+    /** Revisions committed past the follower's position; NaN when the database does not answer. */
+    private double unplanned() {
+        try {
+            return lease.latest() - lease.position();
+        } catch (RuntimeException e) {
+            return Double.NaN;
         }
     }
 
