@@ -234,8 +234,13 @@ public final class WebhookBench {
                     client.send(request("/q/metrics").build(), HttpResponse.BodyHandlers.ofString());
             Matcher gauge = Pattern.compile("(?m)^demarche_webhooks_unplanned_revisions(?:\\{[^}]*\\})? ([0-9.Ee+-]+)$")
                     .matcher(response.body());
-            return response.statusCode() == 200 && gauge.find() ? (long) Double.parseDouble(gauge.group(1)) : -1;
+            if (response.statusCode() == 200 && gauge.find()) {
+                return (long) Double.parseDouble(gauge.group(1));
+            }
+            System.err.println("/q/metrics answered " + response.statusCode() + " without the unplanned revisions");
+            return -1;
         } catch (IOException | NumberFormatException e) {
+            System.err.println("/q/metrics could not be read: " + e);
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
