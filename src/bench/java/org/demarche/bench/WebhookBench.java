@@ -78,14 +78,18 @@ public final class WebhookBench {
             .build();
     private final String base;
     private final String key;
+    /** Reads the app's metrics. */
+    private final String adminKey;
+
     private final int port;
     private final WebhookReceiver receiver;
     private final String[] ids;
     private final List<String> problems = new ArrayList<>();
 
-    private WebhookBench(String base, String key, int port, int subscriptions) throws IOException {
+    private WebhookBench(String base, String key, String adminKey, int port, int subscriptions) throws IOException {
         this.base = base;
         this.key = key;
+        this.adminKey = adminKey;
         this.port = port;
         this.receiver = new WebhookReceiver(port, subscriptions);
         this.ids = new String[subscriptions];
@@ -98,7 +102,8 @@ public final class WebhookBench {
         int seconds = Integer.parseInt(args[4]);
         int downSeconds = Integer.parseInt(args[5]);
         int port = Integer.parseInt(args[6]);
-        WebhookBench bench = new WebhookBench(base, LoadBench.createEditorKey(base, args[1]), port, subscriptions);
+        WebhookBench bench =
+                new WebhookBench(base, LoadBench.createEditorKey(base, args[1]), args[1], port, subscriptions);
         boolean passed;
         try {
             passed = bench.run(rate, seconds, downSeconds);
@@ -230,8 +235,11 @@ public final class WebhookBench {
     /** The revisions the app has not yet planned into deliveries, from its metrics; -1 when unknown. */
     private long unplanned() {
         try {
-            HttpResponse<String> response =
-                    client.send(request("/q/metrics").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    request("/q/metrics")
+                            .setHeader("Authorization", "Bearer " + adminKey)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Matcher gauge = Pattern.compile("(?m)^demarche_webhooks_unplanned_revisions(?:\\{[^}]*\\})? ([0-9.Ee+-]+)$")
                     .matcher(response.body());
             if (response.statusCode() == 200 && gauge.find()) {
