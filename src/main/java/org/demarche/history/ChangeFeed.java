@@ -67,17 +67,80 @@ public class ChangeFeed {
     }
 
     /**
-     * A change with the entities behind it, for a follower that matches them against filters: the entity as
-     * the change left it (for a deletion, as it was before) and as it was just before (null when the change
-     * created it), and that one in the shape GET returns. Each is read from the history once.
+     * A change as a follower that matches records against filters reads it: the record as the change left it
+     * and as it was just before, as entities and in the shape GET returns, each read from the history when
+     * first asked for and only once. Read within the transaction that read the feed (its entities' collections
+     * load lazily), so a record that cannot be read fails the follower's handling of that change, not the
+     * reading of the feed.
      */
-    public record Followed(Change change, Object entity, Object entityBefore, Object before) {}
+    public static final class Followed {
+
+        private final Row row;
+        private final RecordService<?, ?, ?> service;
+        private final AuditReader reader;
+        private Change change;
+        private Object left;
+        private boolean beforeRead;
+        private Object entityBefore;
+        private Object before;
+
+        private Followed(Row row, RecordService<?, ?, ?> service, AuditReader reader) {
+            this.row = row;
+            this.service = service;
+            this.reader = reader;
+        }
+
+        public long revision() {
+            return row.revision();
+        }
+
+        public String type() {
+            return row.type();
+        }
+
+        public UUID id() {
+            return row.id();
+        }
+
+        /** The change, with the record as it left it (null for a deletion). */
+        public Change change() {
+            if (change == null) {
+                left = left(reader, service, row);
+                change = row.with(represent(service, left));
+            }
+            return change;
+        }
+
+        /** The entity as the change left it; for a deletion, as it was before. */
+        public Object entity() {
+            change();
+            return left != null ? left : entityBefore();
+        }
+
+        /** The entity as it was just before the change; null when the change created it. */
+        public Object entityBefore() {
+            if (!beforeRead) {
+                entityBefore = row.action() == Action.created
+                        ? null
+                        : ChangeFeed.entity(reader, service, row.id(), row.revision() - 1);
+                before = represent(service, entityBefore);
+                beforeRead = true;
+            }
+            return entityBefore;
+        }
+
+        /** The record as it was just before the change, in the shape GET returns; null when the change created it. */
+        public Object before() {
+            entityBefore();
+            return before;
+        }
+    }
 
     /**
-     * Every change of the revisions after {@code after} up to {@code upTo}, in feed order, with its
-     * entities: what a follower of the feed reads in one step.
+     * Every change of the revisions after {@code after} up to {@code upTo}, in feed order, its records read
+     * when asked for: what a follower of the feed reads in one step. Called within the follower's transaction.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<Followed> revisions(long after, long upTo) {
         String branches = services.entrySet().stream()
                 .map(entry -> "select rev, '" + entry.getKey() + "' as type, id, revtype from "
@@ -91,22 +154,10 @@ public class ChangeFeed {
         AuditReader reader = AuditReaderFactory.get(Panache.getEntityManager());
         List<Followed> changes = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            changes.add(followed(reader, row));
+            Row change = Row.of(row);
+            changes.add(new Followed(change, services.get(change.type()), reader));
         }
         return changes;
-    }
-
-    private Followed followed(AuditReader reader, Object[] row) {
-        Row change = Row.of(row);
-        RecordService<?, ?, ?> service = services.get(change.type());
-        Object entity = left(reader, service, change);
-        Object before =
-                change.action() == Action.created ? null : entity(reader, service, change.id(), change.revision() - 1);
-        return new Followed(
-                change.with(represent(service, entity)),
-                entity != null ? entity : before,
-                before,
-                represent(service, before));
     }
 
     /**

@@ -16,17 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.lucene.index.DirectoryReader;
@@ -37,6 +34,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
+import org.demarche.common.concurrent.GroupCommit;
 import org.demarche.statement.Statement;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -69,10 +67,8 @@ public class LuceneIndex {
     /** The revision of the newest update written since the last index commit, or -1; guarded by {@link #updates}. */
     private long uncommitted = -1;
 
-    /** Updates asked for and not written yet, each with its outcome. */
-    private final Queue<Update> waiting = new ConcurrentLinkedQueue<>();
-
-    private record Update(Supplier<Collection<UUID>> statements, CompletableFuture<Void> written) {}
+    /** Updates asked for at once, written together under {@link #updates}. */
+    private final GroupCommit<Supplier<Collection<UUID>>, Void> grouped = new GroupCommit<>(updates, this::write);
 
     private IndexWriter writer;
     private SearcherManager searchers;
@@ -139,61 +135,21 @@ public class LuceneIndex {
     /**
      * Writes the current state of the statements the work names (run in a new transaction). They are
      * searchable when this returns; {@link #commitUpdates} makes them durable. Updates asked for while
-     * another is being written wait for it, then the first of them to take the lock writes them all, with
-     * one reader refresh: under many concurrent writes, fewer and larger index segments.
+     * another is being written wait for it, then are written together, with one reader refresh
+     * ({@link GroupCommit}; one that fails is written again alone): under many concurrent writes, fewer and
+     * larger index segments.
      */
     void update(Supplier<Collection<UUID>> statements) {
-        Update mine = new Update(statements, new CompletableFuture<>());
-        waiting.add(mine);
-        updates.lock();
-        try {
-            if (!mine.written().isDone()) {
-                writeWaiting();
-            }
-        } finally {
-            updates.unlock();
-        }
-        try {
-            mine.written().join();
-        } catch (CompletionException e) {
-            throw (RuntimeException) e.getCause();
-        }
+        grouped.submit(statements);
     }
 
-    /**
-     * Writes every update waiting, with the lock held, and tells each whether it was written. Should they fail
-     * together, each is written again on its own, so that one update's failure reaches only its own write.
-     */
-    private void writeWaiting() {
-        List<Update> batch = new ArrayList<>();
-        for (Update next = waiting.poll(); next != null; next = waiting.poll()) {
-            batch.add(next);
-        }
-        try {
-            write(batch);
-            batch.forEach(update -> update.written().complete(null));
-        } catch (RuntimeException e) {
-            for (Update update : batch) {
-                try {
-                    write(List.of(update));
-                    update.written().complete(null);
-                } catch (RuntimeException alone) {
-                    update.written().completeExceptionally(alone);
-                }
-            }
-        } finally {
-            // An Error on the way must not leave the other writes waiting for ever.
-            batch.forEach(update -> update.written()
-                    .completeExceptionally(new IllegalStateException("The search index update was cut off")));
-        }
-    }
-
-    private void write(List<Update> batch) {
+    private List<Void> write(List<Supplier<Collection<UUID>>> batch) {
         QuarkusTransaction.requiringNew().run(() -> {
             Set<UUID> ids = new LinkedHashSet<>();
-            batch.forEach(update -> ids.addAll(update.statements().get()));
+            batch.forEach(update -> ids.addAll(update.get()));
             reindex(ids);
         });
+        return Collections.nCopies(batch.size(), null);
     }
 
     /** Rebuilds the index from the database, returning how many statements it holds. */

@@ -275,14 +275,13 @@ class DeliveryPlanner {
     private List<Delivery> plan(List<ChangeFeed.Followed> changes, List<Watch> watches) {
         List<Delivery> deliveries = new ArrayList<>();
         for (ChangeFeed.Followed followed : changes) {
-            Change change = followed.change();
-            if (skipped.contains(skip(change, null))) {
+            if (skipped.contains(skip(followed, null))) {
                 continue;
             }
             try {
                 plan(followed, watches, deliveries);
             } catch (RuntimeException e) {
-                skipOrRethrow(e, change, null);
+                skipOrRethrow(e, followed, null);
             }
         }
         return deliveries;
@@ -301,7 +300,7 @@ class DeliveryPlanner {
         Object changes = null;
         for (Watch watch : watches) {
             String event = watch.eventFor(change.revision(), names);
-            if (event == null || skipped.contains(skip(change, watch.id()))) {
+            if (event == null || skipped.contains(skip(followed, watch.id()))) {
                 continue;
             }
             if (change.type().equals("statement") && statement == null && watch.filter() != null) {
@@ -320,7 +319,7 @@ class DeliveryPlanner {
                             || (afterJson != null && beforeJson != null && watch.matches(change.type(), beforeJson));
                 }
             } catch (RuntimeException e) {
-                skipOrRethrow(e, change, watch.id());
+                skipOrRethrow(e, followed, watch.id());
                 continue;
             }
             if (wanted) {
@@ -332,7 +331,7 @@ class DeliveryPlanner {
         }
     }
 
-    private static Skipped skip(Change change, UUID subscription) {
+    private static Skipped skip(ChangeFeed.Followed change, UUID subscription) {
         return new Skipped(change.revision(), change.type(), change.id(), subscription);
     }
 
@@ -342,7 +341,7 @@ class DeliveryPlanner {
      * has marked the step's transaction for rollback, the step cannot go on: the change is remembered and
      * the step fails, to be tried again without it.
      */
-    private void skipOrRethrow(RuntimeException e, Change change, UUID subscription) {
+    private void skipOrRethrow(RuntimeException e, ChangeFeed.Followed change, UUID subscription) {
         if (mayPass(e)) {
             throw e;
         }

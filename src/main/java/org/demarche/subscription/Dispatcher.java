@@ -25,7 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import org.demarche.common.concurrent.GroupCommit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,10 +43,11 @@ import org.jboss.logging.Logger;
  * later finds senders free at once, and each one the busy key frees.
  *
  * <p>A sender that delivered a subscription's head goes on with the deliveries queued behind it, for a turn
- * of at most {@value #TURN_MILLIS} ms, and stores the outcomes of what it sent together, in one transaction
- * per {@value #BATCH} deliveries at most: delivered, or, for the first that failed (which ends the turn),
- * the next try scheduled, or the subscription disabled when its deliveries have failed for too long. A
- * crash between a send and its record sends it again, with the same delivery id.
+ * of at most {@value #TURN_MILLIS} ms, and stores the outcomes of what it sent together, {@value #BATCH}
+ * deliveries at most at a time: delivered, or, for the first that failed (which ends the turn), the next
+ * try scheduled, or the subscription disabled when its deliveries have failed for too long. Senders that
+ * finish while outcomes are being stored store theirs together after, in one transaction. A crash between
+ * a send and its record sends it again, with the same delivery id.
  */
 @ApplicationScoped
 class Dispatcher {
@@ -111,6 +114,15 @@ class Dispatcher {
 
     /** A delivery sent, and what became of it. */
     private record Sent(Due delivery, WebhookSender.Outcome outcome) {}
+
+    /** What a sender sent in a turn, to store; {@code goOn} whether its turn may go on. */
+    private record Outcomes(Target target, List<Sent> sent, boolean goOn) {}
+
+    /**
+     * Outcomes stored together: senders that finish while others' outcomes are being stored store theirs in one
+     * transaction after (on H2 each commit writes to the file, and every delivery's outcome is a commit).
+     */
+    private final GroupCommit<Outcomes, Turn> outcomes = new GroupCommit<>(new ReentrantLock(), this::recordAll);
 
     /** Starts sending the deliveries due now; how many it started. */
     int dispatch() {
@@ -277,7 +289,7 @@ class Dispatcher {
         }
         boolean goOn = System.nanoTime() < turnEnds;
         try {
-            return QuarkusTransaction.requiringNew().call(() -> record(target, sent, goOn));
+            return outcomes.submit(new Outcomes(target, sent, goOn));
         } catch (RuntimeException e) {
             // Its subscription was deleted, or changed, meanwhile: the deliveries are sent again if they still exist.
             LOG.debugf(
@@ -288,9 +300,35 @@ class Dispatcher {
     }
 
     /**
+     * Stores the outcomes of several senders' turns in one transaction, their subscriptions locked first in id
+     * order, as the planner locks them; each one's next turn, or null.
+     */
+    private List<Turn> recordAll(List<Outcomes> group) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (group.size() > 1) {
+                Subscription.getEntityManager()
+                        .createQuery(
+                                "select s from Subscription s where s.id in :ids order by s.id", Subscription.class)
+                        .setParameter(
+                                "ids",
+                                group.stream()
+                                        .map(o -> o.target().subscriptionId())
+                                        .toList())
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList();
+            }
+            List<Turn> next = new ArrayList<>(group.size());
+            for (Outcomes turn : group) {
+                next.add(record(turn.target(), turn.sent(), turn.goOn()));
+            }
+            return next;
+        });
+    }
+
+    /**
      * Stores a turn's outcomes, holding the subscription as the planner and redelivery do to move its queue.
-     * Nothing is stored if the first is no longer its subscription's head (it was redelivered, or sent by
-     * another instance, meanwhile). When all were delivered and {@code goOn}, the subscription's next
+     * Nothing is stored if the first is no longer its subscription's head or one of them is no longer pending
+     * (redelivered, or sent by another instance, meanwhile). When all were delivered and {@code goOn}, the subscription's next
      * deliveries (its new head first) if the head is due now, else null.
      */
     private Turn record(Target target, List<Sent> sent, boolean goOn) {
@@ -306,20 +344,23 @@ class Dispatcher {
         if (head == null || head.status != DeliveryStatus.pending || head.nextAttemptAt == null) {
             return null; // no longer the head it was
         }
+        for (Sent one : sent) {
+            Delivery delivery = stored.get(one.delivery().id());
+            if (delivery == null || delivery.status != DeliveryStatus.pending) {
+                return null; // sent by another instance meanwhile: its outcomes stand
+            }
+        }
         Instant now = Instant.now();
         Delivery last = null;
         for (Sent one : sent) {
             Delivery delivery = stored.get(one.delivery().id());
-            if (delivery == null || delivery.status != DeliveryStatus.pending) {
-                return null;
-            }
             store(subscription, delivery, one.outcome(), now);
             if (!one.outcome().delivered()) {
                 return null;
             }
             last = delivery;
         }
-        List<Delivery> next = Deliveries.promoteHead(target.subscriptionId(), last.sequence, now, BATCH);
+        List<Delivery> next = Deliveries.promoteHead(target.subscriptionId(), last.sequence, now, goOn ? BATCH : 1);
         if (!goOn
                 || next.isEmpty()
                 || subscription.disabledAt != null

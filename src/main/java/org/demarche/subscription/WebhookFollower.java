@@ -110,7 +110,8 @@ class WebhookFollower {
     /** Revisions committed past the follower's position; NaN when the database does not answer. */
     private double unplanned() {
         try {
-            return lease.latest() - lease.position();
+            long position = lease.position(); // first: a step committing meanwhile cannot make it negative
+            return lease.latest() - position;
         } catch (RuntimeException e) {
             return Double.NaN;
         }
