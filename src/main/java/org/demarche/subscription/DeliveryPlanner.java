@@ -55,8 +55,16 @@ import org.jboss.logging.Logger;
 class DeliveryPlanner {
 
     private static final Logger LOG = Logger.getLogger(DeliveryPlanner.class);
-    /** Revisions planned per step: an import's revision holds up to 500 records, so a step up to 2 500 changes. */
-    private static final int REVISIONS = 5;
+    /**
+     * Revisions planned per step, at most: each step is a transaction and a commit, and reads what the watches
+     * are made of, so a follower behind single writes catches up in steps of many revisions.
+     */
+    private static final int REVISIONS = 50;
+    /**
+     * Changes planned per step, at most, but for the rest of the revision the last one belongs to (an
+     * import's revision holds up to 500 records): the step ends at that revision.
+     */
+    static final int CHANGES = 1_000;
 
     private final ChangeFeed feed;
     private final History history;
@@ -107,18 +115,33 @@ class DeliveryPlanner {
         if (upTo == position) {
             return false;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
+        long through = QuarkusTransaction.requiringNew().call(() -> {
             if (!lease.advance(position, upTo)) {
                 throw new IllegalStateException("The webhook follower's lease was lost; another instance plans");
             }
             List<Watch> watches = listening() ? currentWatches() : List.of();
-            if (!watches.isEmpty()) {
-                List<Delivery> planned = plan(feed.revisions(position, upTo), watches);
-                queue(planned);
-                LOG.debugf("Revisions %d to %d: %d deliveries planned", position + 1, upTo, planned.size());
+            if (watches.isEmpty()) {
+                return upTo;
             }
+            List<ChangeFeed.Followed> changes = feed.revisions(position, upTo);
+            long last = upTo;
+            if (changes.size() > CHANGES) {
+                last = changes.get(CHANGES - 1).revision();
+                int end = CHANGES;
+                while (end < changes.size() && changes.get(end).revision() == last) {
+                    end++;
+                }
+                changes = changes.subList(0, end);
+                if (last < upTo && !lease.advance(upTo, last)) {
+                    throw new IllegalStateException("The webhook follower's position moved meanwhile");
+                }
+            }
+            List<Delivery> deliveries = plan(changes, watches);
+            queue(deliveries);
+            LOG.debugf("Revisions %d to %d: %d deliveries planned", position + 1, last, deliveries.size());
+            return last;
         });
-        skipped.removeIf(change -> change.revision() <= upTo);
+        skipped.removeIf(change -> change.revision() <= through);
         return true;
     }
 

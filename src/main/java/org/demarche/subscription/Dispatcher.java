@@ -67,7 +67,7 @@ class Dispatcher {
     private final int reserve;
 
     private final ExecutorService pool;
-    /** Released as each send finishes, to wake the follower at once rather than at its next poll. */
+    /** Released as each send finishes and each planning step ends, to wake the follower at once rather than at its next poll. */
     private final Semaphore finished = new Semaphore(0);
     /** Subscriptions with a delivery under way. */
     private final Set<UUID> sending = ConcurrentHashMap.newKeySet();
@@ -188,6 +188,11 @@ class Dispatcher {
             }
         });
         return true;
+    }
+
+    /** Wakes the follower waiting in {@link #awaitFinished}: new deliveries were planned. */
+    void wake() {
+        finished.release();
     }
 
     /**

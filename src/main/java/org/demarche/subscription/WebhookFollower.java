@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -20,9 +24,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Delivers webhooks from the change feed. One instance at a time does it, the holder of the
- * {@code webhooks} lease in {@code feed_consumer} (see {@link FeedLease}): it plans the changes committed
- * since its position into deliveries ({@link DeliveryPlanner}), sends those due ({@link Dispatcher}),
- * and once a minute drops delivered ones older than {@code demarche.webhooks.log-retention}, a batch at a
+ * {@code webhooks} lease in {@code feed_consumer} (see {@link FeedLease}): on a thread of its own it plans
+ * the changes committed since its position into deliveries ({@link DeliveryPlanner}), while this one sends
+ * those due ({@link Dispatcher}) as soon as they are planned or a send finishes, so that neither waits for
+ * the other, and once a minute drops delivered ones older than {@code demarche.webhooks.log-retention}, a batch at a
  * time between its other work, so a large backlog is many short transactions rather than one long one. Everything
  * it needs is in the database, so after a crash or {@code kill -9} the next holder (the same instance
  * restarted, or another) plans from the stored position and sends what was pending, again if it was
@@ -48,7 +53,14 @@ class WebhookFollower {
     private final Duration poll;
     private final Duration retention;
     private final ReentrantLock following = new ReentrantLock();
+    private final ExecutorService planning = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "webhook-planner");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean stopped;
+    /** Whether this instance holds the lease: the planner plans while it does. */
+    private volatile boolean holding;
     /** When the last pruning round began; a round goes on, a batch per turn, while batches come back full. */
     private Instant pruned = Instant.EPOCH;
 
@@ -81,6 +93,7 @@ class WebhookFollower {
         if (stopped || !following.tryLock()) {
             return;
         }
+        Future<?> planned = null;
         try {
             long renewed = 0;
             while (!stopped) {
@@ -90,11 +103,14 @@ class WebhookFollower {
                         break;
                     }
                     renewed = System.nanoTime();
+                    holding = true;
+                    if (planned == null || planned.isDone()) {
+                        planned = planning.submit(this::plan);
+                    }
                 }
-                boolean planned = planner.step(lease);
                 int started = dispatcher.dispatch();
                 boolean morePruning = prune();
-                if (!planned && started == 0 && !morePruning) {
+                if (started == 0 && !morePruning) {
                     dispatcher.awaitFinished(poll);
                 }
             }
@@ -103,7 +119,53 @@ class WebhookFollower {
                 LOG.error("Webhook deliveries paused until the next second", e);
             }
         } finally {
+            holding = false;
+            awaitPlanning(planned);
             following.unlock();
+        }
+    }
+
+    /**
+     * Plans while this instance holds the lease, waking the sending loop after each step that planned; a
+     * failed step (a database blip) is tried again a second later.
+     */
+    private void plan() {
+        while (holding && !stopped) {
+            try {
+                if (planner.step(lease)) {
+                    dispatcher.wake();
+                } else {
+                    Thread.sleep(poll.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!holding || stopped) {
+                    return;
+                }
+                LOG.error("Webhook planning paused for a second", e);
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits for the planner's step under way, so that one instance never plans twice at once. */
+    private static void awaitPlanning(Future<?> planned) {
+        if (planned == null) {
+            return;
+        }
+        try {
+            planned.get();
+        } catch (ExecutionException e) {
+            LOG.error("Webhook planning stopped", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -121,6 +183,7 @@ class WebhookFollower {
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         stopped = true;
         dispatcher.stop();
+        planning.shutdown(); // not interrupted: an interrupt during H2's file I/O closes its file
         if (!following.tryLock(5, TimeUnit.SECONDS)) {
             return;
         }
