@@ -56,10 +56,11 @@ class DeliveryPlanner {
 
     private static final Logger LOG = Logger.getLogger(DeliveryPlanner.class);
     /**
-     * Revisions planned per step, at most: each step is a transaction and a commit, and reads what the watches
-     * are made of, so a follower behind single writes catches up in steps of many revisions.
+     * Revisions planned per step, at most. A step holds the subscriptions it plans for, from their queueing to
+     * its commit, and senders storing outcomes wait for them: steps of 50 revisions (about 5 000 deliveries at
+     * 50 writes a second and 1 000 subscriptions) made the deliveries later than steps of 5.
      */
-    private static final int REVISIONS = 50;
+    private static final int REVISIONS = 5;
     /**
      * Changes planned per step, at most, but for the rest of the revision the last one belongs to (an
      * import's revision holds up to 500 records): the step ends at that revision.
