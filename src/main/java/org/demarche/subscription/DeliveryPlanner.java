@@ -79,7 +79,7 @@ class DeliveryPlanner {
      * skip when the step is tried again; dropped once planned past.
      */
     private final Set<Skipped> skipped = ConcurrentHashMap.newKeySet();
-    /** The watches last made, with what they were made of; only the follower's thread plans. */
+    /** The watches last made, with what they were made of; only the planner's thread plans. */
     private volatile MadeWatches made;
 
     /** Watches and what they were made of: every enabled subscription's version, and the topics' last revision. */

@@ -84,9 +84,9 @@ class WebhookFollower {
     }
 
     /**
-     * Every second: if this instance holds the lease or can take it, plans and sends for as long as it
-     * keeps it; when there is nothing to do, it looks again as soon as a send finishes, or after
-     * {@code demarche.webhooks.poll}.
+     * Every second: if this instance holds the lease or can take it, plans (on the planner's thread) and
+     * sends for as long as it keeps it; when there is nothing to send, it looks again as soon as a send
+     * finishes or a step planned, or after {@code demarche.webhooks.poll}.
      */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void follow() throws InterruptedException {
@@ -95,19 +95,12 @@ class WebhookFollower {
         }
         Future<?> planned = null;
         try {
-            long renewed = 0;
-            while (!stopped) {
-                // The lease lasts 5 s: renewing it once a second is enough, however fast the loop turns.
-                if (System.nanoTime() - renewed > RENEW_NANOS) {
-                    if (!lease.take()) {
-                        break;
-                    }
-                    renewed = System.nanoTime();
-                    holding = true;
-                    if (planned == null || planned.isDone()) {
-                        planned = planning.submit(this::plan);
-                    }
-                }
+            if (!lease.take()) {
+                return;
+            }
+            holding = true;
+            planned = planning.submit(this::plan);
+            while (holding && !stopped) {
                 int started = dispatcher.dispatch();
                 boolean morePruning = prune();
                 if (started == 0 && !morePruning) {
@@ -126,32 +119,48 @@ class WebhookFollower {
     }
 
     /**
-     * Plans while this instance holds the lease, waking the sending loop after each step that planned; a
-     * failed step (a database blip) is tried again a second later.
+     * Plans while this instance holds the lease, waking the sending loop after each step that planned, and
+     * renews the lease once a second between steps (a step holds the lease's row until it commits, so
+     * renewing it from another thread would wait for the step); a failed step (a database blip) is tried
+     * again a second later. Ends, and so ends sending, when the lease is lost.
      */
     private void plan() {
-        while (holding && !stopped) {
-            try {
-                if (planner.step(lease)) {
-                    dispatcher.wake();
-                } else {
-                    Thread.sleep(poll.toMillis());
+        long renewed = System.nanoTime();
+        try {
+            while (holding && !stopped) {
+                // The lease lasts 5 s: renewing it once a second is enough, however fast steps go.
+                if (System.nanoTime() - renewed > RENEW_NANOS) {
+                    if (!lease.take()) {
+                        return;
+                    }
+                    renewed = System.nanoTime();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!holding || stopped) {
-                    return;
-                }
-                LOG.error("Webhook planning paused for a second", e);
                 try {
+                    if (planner.step(lease)) {
+                        dispatcher.wake();
+                    } else {
+                        Thread.sleep(poll.toMillis());
+                    }
+                } catch (RuntimeException e) {
+                    if (!holding || stopped) {
+                        return;
+                    }
+                    LOG.error("Webhook planning paused for a second", e);
                     Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!stopped) {
+                LOG.error("Webhook deliveries paused until the next second: the lease could not be renewed", e);
+            }
+        } catch (Error e) {
+            LOG.error("Webhook deliveries paused until the next second", e);
+            throw e;
+        } finally {
+            holding = false;
+            dispatcher.wake();
         }
     }
 

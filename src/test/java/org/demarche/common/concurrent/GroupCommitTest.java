@@ -40,7 +40,7 @@ class GroupCommitTest {
         List<Future<String>> others = List.of("b", "c", "d", "e").stream()
                 .map(piece -> threads.submit(() -> upper.submit(piece)))
                 .toList();
-        awaitWaiting(4);
+        awaitWaiting(upper, 4);
         release.countDown();
 
         assertEquals("A", first.get(10, TimeUnit.SECONDS));
@@ -62,7 +62,7 @@ class GroupCommitTest {
         awaitFirstGroup();
         Future<String> good = threads.submit(() -> upper.submit("good"));
         Future<String> bad = threads.submit(() -> upper.submit("bad"));
-        awaitWaiting(2);
+        awaitWaiting(upper, 2);
         release.countDown();
 
         assertEquals("A", first.get(10, TimeUnit.SECONDS));
@@ -70,6 +70,33 @@ class GroupCommitTest {
         ExecutionException failure = assertThrows(ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
         assertInstanceOf(IllegalArgumentException.class, failure.getCause());
         assertTrue(groups.contains(List.of("good")) && groups.contains(List.of("bad")), groups.toString());
+    }
+
+    @Test
+    void aPieceThatFailsAloneIsNotDoneTwice() {
+        GroupCommit<String, String> failing = new GroupCommit<>(lock, group -> {
+            groups.add(List.copyOf(group));
+            throw new IllegalArgumentException("bad piece");
+        });
+        assertThrows(IllegalArgumentException.class, () -> failing.submit("bad"));
+        assertEquals(List.of(List.of("bad")), groups);
+    }
+
+    @Test
+    void anInterruptedThreadDoesNotLeadAGroup() {
+        GroupCommit<String, String> upper = new GroupCommit<>(lock, group -> {
+            groups.add(List.copyOf(group));
+            return group.stream().map(String::toUpperCase).toList();
+        });
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(IllegalStateException.class, () -> upper.submit("a"));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), groups);
+        assertEquals("B", upper.submit("b"));
+        assertEquals(List.of(List.of("a", "b")), groups);
     }
 
     /** A group commit whose first group waits for {@link #release}, recording every group it is given. */
@@ -86,11 +113,11 @@ class GroupCommitTest {
         await(firstStarted);
     }
 
-    /** Waits until {@code n} threads wait for the lock the first group holds. */
-    private void awaitWaiting(int n) throws InterruptedException {
+    /** Waits until {@code n} pieces wait behind the first group. */
+    private static void awaitWaiting(GroupCommit<String, String> work, int n) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (lock.getQueueLength() < n) {
-            assertTrue(System.nanoTime() < deadline, "threads waiting: " + lock.getQueueLength());
+        while (work.waiting() < n) {
+            assertTrue(System.nanoTime() < deadline, "pieces waiting: " + work.waiting());
             Thread.sleep(5);
         }
     }
