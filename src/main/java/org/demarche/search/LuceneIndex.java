@@ -109,7 +109,13 @@ public class LuceneIndex {
             return;
         }
         long since = Long.parseLong(stamp.getOrDefault(COMMITTED_AT, "0")) - CATCH_UP_MARGIN_MILLIS;
-        update(() -> touchedSince(indexed, since));
+        // In batches, each its own transaction: thousands of statements in one outlived the transaction
+        // timeout on a loaded machine, and the app did not start.
+        List<UUID> touched = List.copyOf(QuarkusTransaction.requiringNew().call(() -> touchedSince(indexed, since)));
+        for (int start = 0; start < touched.size(); start += BATCH) {
+            List<UUID> batch = touched.subList(start, Math.min(touched.size(), start + BATCH));
+            update(() -> batch);
+        }
         long statements = QuarkusTransaction.requiringNew().call(() -> Statement.count());
         if (writer.getDocStats().numDocs != statements) {
             LOG.infof(
