@@ -71,16 +71,21 @@ public class KeyService {
     /**
      * The holder of an active key with this secret, noting the use. The note is a bulk update that leaves
      * the key's version alone, so requests using one key at once, on any instance, never conflict over it.
+     * It is made only when the key as read was last used longer ago than the precision: most requests only
+     * read.
      */
     @Transactional
     public Optional<Holder> identify(String secret) {
         return ApiKey.activeByHash(KeySecrets.hash(secret)).map(key -> {
             Instant now = Instant.now();
-            ApiKey.update(
-                    "lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
-                    now,
-                    key.id,
-                    now.minus(LAST_USED_PRECISION));
+            Instant stale = now.minus(LAST_USED_PRECISION);
+            if (key.lastUsedAt == null || key.lastUsedAt.isBefore(stale)) {
+                ApiKey.update(
+                        "lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
+                        now,
+                        key.id,
+                        stale);
+            }
             return new Holder(key.id, key.name, key.role);
         });
     }
