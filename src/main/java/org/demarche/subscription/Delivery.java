@@ -4,6 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,7 +16,7 @@ import org.hibernate.annotations.Generated;
 /**
  * One change sent, or to send, to one subscription, and what became of it: the delivery log. Its id is
  * the {@code Demarche-Delivery} header, the same on every attempt, so receivers can drop repeats; its
- * payload is the body, the same bytes on every attempt. A subscription's deliveries go out in
+ * {@link #payload} is the body, the same bytes on every attempt. A subscription's deliveries go out in
  * {@link #sequence} order, one at a time.
  */
 @Entity
@@ -40,8 +43,10 @@ public class Delivery extends TrackedEntity {
     @Column(name = "record_id", nullable = false)
     public UUID recordId;
 
-    @Column(nullable = false)
-    public String payload;
+    /** What every delivery of the change sends. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "body_id", nullable = false, updatable = false)
+    public DeliveryBody body;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -75,4 +80,9 @@ public class Delivery extends TrackedEntity {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** The JSON body sent. */
+    public String payload() {
+        return DeliveryBody.compose(id, event, body.createdAt, subscriptionId, body.rest);
+    }
 }

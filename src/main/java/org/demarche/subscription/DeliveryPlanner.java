@@ -41,7 +41,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns the next committed changes into deliveries: each change every enabled subscription wants (its
- * event types and filter) becomes one pending delivery with the body it will be sent. The deliveries and
+ * event types and filter) becomes one pending delivery, and the change's body, stored once for all of them
+ * ({@link DeliveryBody}). The deliveries and
  * the follower's new position commit together, so a change is planned once, even across a crash or a
  * change of the instance that follows.
  *
@@ -172,7 +173,12 @@ class DeliveryPlanner {
                 .setParameter("ids", receiving)
                 .getResultList());
         Instant now = Instant.now();
+        DeliveryBody stored = null;
         for (Delivery delivery : planned) {
+            if (delivery.body != stored) { // a change's deliveries are planned one after the other
+                stored = delivery.body;
+                stored.persist();
+            }
             delivery.nextAttemptAt = queued.add(delivery.subscriptionId) ? now : null;
             delivery.persist();
         }
@@ -321,7 +327,7 @@ class DeliveryPlanner {
         JsonNode matched = afterJson != null ? afterJson : beforeJson;
         StatementPercolator statement = null;
         StatementPercolator statementBefore = null;
-        Object changes = null;
+        DeliveryBody body = null;
         for (Watch watch : watches) {
             String event = watch.eventFor(change.revision(), names);
             if (event == null || skipped.contains(skip(followed, watch.id()))) {
@@ -347,10 +353,13 @@ class DeliveryPlanner {
                 continue;
             }
             if (wanted) {
-                if (changes == null && change.action() == Action.updated) {
-                    changes = history.changes(before, change.record());
+                if (body == null) {
+                    body = body(
+                            change,
+                            afterJson,
+                            change.action() == Action.updated ? history.changes(before, change.record()) : null);
                 }
-                deliveries.add(delivery(watch.id(), event, change, afterJson, changes));
+                deliveries.add(delivery(watch.id(), event, change, body));
             }
         }
     }
@@ -416,10 +425,27 @@ class DeliveryPlanner {
     }
 
     /**
-     * A delivery of the change with its body; {@code record} is the record as the change left it, as JSON
-     * (made once for all the change's deliveries), and {@code changes} the fields an update changed.
+     * What every delivery of the change sends: {@code record} is the record as the change left it, as JSON,
+     * and {@code changes} the fields an update changed.
      */
-    private Delivery delivery(UUID subscription, String event, Change change, JsonNode record, Object changes) {
+    private DeliveryBody body(Change change, JsonNode record, Object changes) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("revision", change.revision());
+        fields.put("changedBy", change.changedBy());
+        fields.put("recordType", change.type());
+        fields.put("recordId", change.id().toString());
+        fields.put("record", record);
+        if (changes != null) {
+            fields.put("changes", changes);
+        }
+        DeliveryBody body = new DeliveryBody();
+        body.id = UUID.randomUUID();
+        body.createdAt = change.changedAt().toString();
+        body.rest = write(fields).substring(1);
+        return body;
+    }
+
+    private static Delivery delivery(UUID subscription, String event, Change change, DeliveryBody body) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.subscriptionId = subscription;
@@ -428,20 +454,7 @@ class DeliveryPlanner {
         delivery.recordType = change.type();
         delivery.recordId = change.id();
         delivery.status = DeliveryStatus.pending;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", delivery.id.toString());
-        body.put("type", event);
-        body.put("createdAt", change.changedAt().toString());
-        body.put("subscriptionId", subscription.toString());
-        body.put("revision", change.revision());
-        body.put("changedBy", change.changedBy());
-        body.put("recordType", change.type());
-        body.put("recordId", change.id().toString());
-        body.put("record", record);
-        if (changes != null) {
-            body.put("changes", changes);
-        }
-        delivery.payload = write(body);
+        delivery.body = body;
         return delivery;
     }
 

@@ -110,6 +110,6 @@ public record DeliveryResponse(
                 d.deliveredAt,
                 d.createdAt,
                 d.updatedAt,
-                withBody ? d.payload : null);
+                withBody ? d.payload() : null);
     }
 }

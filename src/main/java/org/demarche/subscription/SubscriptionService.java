@@ -206,9 +206,12 @@ public class SubscriptionService {
         return represent(find(caller, id), null);
     }
 
+    /** Deletes a subscription with its delivery log (the database deletes the log with it) and what only it used. */
     @Transactional
     public void delete(Caller caller, UUID id) {
-        find(caller, id).delete();
+        Subscription subscription = find(caller, id);
+        DeliveryBody.dropOnlyUsedBy(id);
+        subscription.delete();
     }
 
     /**

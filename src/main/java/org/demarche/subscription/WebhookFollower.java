@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.demarche.record.FeedLease;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -227,24 +228,30 @@ class WebhookFollower {
 
     /**
      * Drops, in a transaction of its own, up to {@code limit} delivered entries last changed before
-     * {@code before}, oldest first; how many. One redelivered meanwhile (pending again) stays.
+     * {@code before}, oldest first, and the bodies no entry has any more; how many entries. One redelivered
+     * meanwhile (pending again) stays.
      */
     int pruneBatch(Instant before, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<UUID> ids = Delivery.getEntityManager()
+            List<Object[]> old = Delivery.getEntityManager()
                     .createQuery(
-                            "select d.id from Delivery d where d.status = :delivered and d.updatedAt < :before"
+                            "select d.id, d.body.id from Delivery d where d.status = :delivered and d.updatedAt < :before"
                                     + " order by d.updatedAt",
-                            UUID.class)
+                            Object[].class)
                     .setParameter("delivered", DeliveryStatus.delivered)
                     .setParameter("before", before)
                     .setMaxResults(limit)
                     .getResultList();
-            if (ids.isEmpty()) {
+            if (old.isEmpty()) {
                 return 0;
             }
-            return (int) Delivery.delete(
-                    "id in ?1 and status = ?2 and updatedAt < ?3", ids, DeliveryStatus.delivered, before);
+            int dropped = (int) Delivery.delete(
+                    "id in ?1 and status = ?2 and updatedAt < ?3",
+                    old.stream().map(row -> row[0]).toList(),
+                    DeliveryStatus.delivered,
+                    before);
+            DeliveryBody.dropUnused(old.stream().map(row -> (UUID) row[1]).collect(Collectors.toSet()));
+            return dropped;
         });
     }
 }

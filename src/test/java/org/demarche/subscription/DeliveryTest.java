@@ -349,11 +349,16 @@ class DeliveryTest {
         Receiver.Received again = receiver.next();
         assertEquals(first.headers().get("Demarche-Delivery"), again.headers().get("Demarche-Delivery"));
         assertEquals(committed.get(0), body(again).get("recordId").asText());
+        assertEquals(first.body(), again.body(), "the same bytes on every attempt");
         receiver.down = false;
 
         Set<String> arrived = new LinkedHashSet<>();
         while (arrived.size() < 5) {
-            arrived.add(body(receiver.next()).get("recordId").asText());
+            Receiver.Received next = receiver.next();
+            arrived.add(body(next).get("recordId").asText());
+            if (next.headers().get("Demarche-Delivery").equals(first.headers().get("Demarche-Delivery"))) {
+                assertEquals(first.body(), next.body(), "the same bytes when delivered at last");
+            }
         }
         assertEquals(committed, List.copyOf(arrived));
         JsonPath log = settledLog(subscription);
@@ -589,13 +594,58 @@ class DeliveryTest {
     }
 
     @Test
+    void deletingASubscriptionDropsTheBodiesOnlyItsDeliveriesHad() throws Exception {
+        String official = Fixtures.official("Shared " + Fixtures.unique(), "NO");
+        Map<String, ?> filter = Map.of("officialId", List.of(official));
+        subscribe("/ok", List.of("statement.created"), filter);
+        String alone = subscribe("/ok", List.of("statement.created", "statement.updated"), filter)
+                .extract()
+                .path("id");
+        String statement = statement(official);
+        given().contentType("application/merge-patch+json")
+                .body(Map.of("venue", "Oslo"))
+                .patch("/api/v1/statements/" + statement)
+                .then()
+                .statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            receiver.next();
+        }
+        List<UUID> bodies = QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.getEntityManager()
+                        .createQuery(
+                                "select d.body.id from Delivery d where d.subscriptionId = :s order by d.sequence",
+                                UUID.class)
+                        .setParameter("s", UUID.fromString(alone))
+                        .getResultList());
+        assertEquals(2, bodies.size());
+
+        given().delete("/api/v1/subscriptions/" + alone).then().statusCode(204);
+
+        List<UUID> left = QuarkusTransaction.requiringNew()
+                .call(() -> DeliveryBody.<DeliveryBody>list("id in ?1", bodies).stream()
+                        .map(b -> b.id)
+                        .toList());
+        assertEquals(List.of(bodies.get(0)), left, "the creation's body, the other subscription's too, stays");
+    }
+
+    @Test
     void theLogIsPrunedInBatchesOfDeliveredEntriesOnly() {
         String subscription = subscribe("/ok", List.of("statement.created"), Map.of("country", "AQ"))
                 .extract()
                 .path("id");
         UUID subscriptionId = UUID.fromString(subscription);
+        List<UUID> bodies = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
+            DeliveryBody body = null;
             for (int i = 0; i < 253; i++) {
+                if (i % 2 == 0) { // two deliveries a body, as a change two subscriptions get
+                    body = new DeliveryBody();
+                    body.id = UUID.randomUUID();
+                    body.createdAt = "2026-12-05T00:00:00Z";
+                    body.rest = "\"revision\":" + i + "}";
+                    body.persist();
+                    bodies.add(body.id);
+                }
                 Delivery delivery = new Delivery();
                 delivery.id = UUID.randomUUID();
                 delivery.subscriptionId = subscriptionId;
@@ -604,7 +654,7 @@ class DeliveryTest {
                 // 250 old delivered entries, 2 new ones, and an old one still pending (queued behind no head).
                 delivery.recordType = i < 250 ? "old" : i < 252 ? "new" : "pending";
                 delivery.recordId = UUID.randomUUID();
-                delivery.payload = "{}";
+                delivery.body = body;
                 delivery.status = i < 252 ? DeliveryStatus.delivered : DeliveryStatus.pending;
                 delivery.persist();
             }
@@ -633,5 +683,7 @@ class DeliveryTest {
                         .sorted()
                         .toList());
         assertEquals(List.of("new", "new", "pending"), left);
+        long bodiesLeft = QuarkusTransaction.requiringNew().call(() -> DeliveryBody.count("id in ?1", bodies));
+        assertEquals(2, bodiesLeft, "the bodies of the entries left (the two new ones share one) stay, no other");
     }
 }
