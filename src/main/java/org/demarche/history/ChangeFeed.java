@@ -67,9 +67,10 @@ public class ChangeFeed {
     }
 
     /**
-     * A change as a follower that matches records against filters reads it: the record as the change left it
-     * and as it was just before, as entities and in the shape GET returns, each read from the history when
-     * first asked for and only once. Read within the transaction that read the feed (its entities' collections
+     * A change as a follower that matches records against filters reads it: what the feed row says (revision,
+     * time, key, type, id, action) at once, and the record as the change left it and as it was just before,
+     * as entities and in the shape GET returns, each read from the history or made when first asked for and
+     * only once (most changes interest no follower, and making a record's shape reads its relations). Read within the transaction that read the feed (its entities' collections
      * load lazily), so a record that cannot be read fails the follower's handling of that change, not the
      * reading of the feed.
      */
@@ -78,10 +79,12 @@ public class ChangeFeed {
         private final Row row;
         private final RecordService<?, ?, ?> service;
         private final AuditReader reader;
-        private Change change;
+        private boolean leftRead;
         private Object left;
-        private boolean beforeRead;
+        private Change change;
+        private boolean entityBeforeRead;
         private Object entityBefore;
+        private boolean beforeMade;
         private Object before;
 
         private Followed(Row row, RecordService<?, ?, ?> service, AuditReader reader) {
@@ -94,6 +97,14 @@ public class ChangeFeed {
             return row.revision();
         }
 
+        public Instant changedAt() {
+            return row.changedAt();
+        }
+
+        public ChangedBy changedBy() {
+            return row.changedBy();
+        }
+
         public String type() {
             return row.type();
         }
@@ -102,37 +113,51 @@ public class ChangeFeed {
             return row.id();
         }
 
+        public Action action() {
+            return row.action();
+        }
+
         /** The change, with the record as it left it (null for a deletion). */
         public Change change() {
             if (change == null) {
-                left = left(reader, service, row);
-                change = row.with(represent(service, left));
+                change = row.with(represent(service, left()));
             }
             return change;
         }
 
         /** The entity as the change left it; for a deletion, as it was before. */
         public Object entity() {
-            change();
+            Object left = left();
             return left != null ? left : entityBefore();
         }
 
         /** The entity as it was just before the change; null when the change created it. */
         public Object entityBefore() {
-            if (!beforeRead) {
+            if (!entityBeforeRead) {
                 entityBefore = row.action() == Action.created
                         ? null
                         : ChangeFeed.entity(reader, service, row.id(), row.revision() - 1);
-                before = represent(service, entityBefore);
-                beforeRead = true;
+                entityBeforeRead = true;
             }
             return entityBefore;
         }
 
         /** The record as it was just before the change, in the shape GET returns; null when the change created it. */
         public Object before() {
-            entityBefore();
+            if (!beforeMade) {
+                before = represent(service, entityBefore());
+                beforeMade = true;
+            }
             return before;
+        }
+
+        /** The entity as the change left it; null for a deletion. */
+        private Object left() {
+            if (!leftRead) {
+                left = ChangeFeed.left(reader, service, row);
+                leftRead = true;
+            }
+            return left;
         }
     }
 

@@ -27,7 +27,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.demarche.common.ProblemException;
 import org.demarche.history.Action;
-import org.demarche.history.Change;
 import org.demarche.history.ChangeFeed;
 import org.demarche.history.History;
 import org.demarche.record.FeedLease;
@@ -317,36 +316,40 @@ class DeliveryPlanner {
         return deliveries;
     }
 
-    /** Adds the deliveries of one change to {@code deliveries}. */
+    /**
+     * Adds the deliveries of one change to {@code deliveries}. The record is read from the history and made
+     * JSON only when a watch needs it (to match it, or to send it): with few subscriptions most changes are
+     * wanted by none, and making a statement's shape at a revision reads each of its relations there.
+     */
     private void plan(ChangeFeed.Followed followed, List<Watch> watches, List<Delivery> deliveries) {
-        Change change = followed.change();
-        Object before = followed.before();
-        JsonNode beforeJson = before == null ? null : json.valueToTree(before);
-        JsonNode afterJson = change.record() == null ? null : json.valueToTree(change.record());
-        List<String> names = EventTypes.of(change.type(), change.action().name(), beforeJson, afterJson);
-        JsonNode matched = afterJson != null ? afterJson : beforeJson;
+        Records records = new Records(followed);
+        String type = followed.type();
+        List<String> names = EventTypes.of(type, followed.action().name(), records::before, records::after);
         StatementPercolator statement = null;
         StatementPercolator statementBefore = null;
         DeliveryBody body = null;
         for (Watch watch : watches) {
-            String event = watch.eventFor(change.revision(), names);
+            String event = watch.eventFor(followed.revision(), names);
             if (event == null || skipped.contains(skip(followed, watch.id()))) {
                 continue;
             }
-            if (change.type().equals("statement") && statement == null && watch.filter() != null) {
+            if (type.equals("statement") && statement == null && watch.filter() != null) {
                 statement = new StatementPercolator((Statement) followed.entity());
-                if (change.action() == Action.updated) {
+                if (followed.action() == Action.updated) {
                     statementBefore = new StatementPercolator((Statement) followed.entityBefore());
                 }
             }
+            // Read outside the watch's try: a record that cannot be read is left out for every subscription.
+            JsonNode after = type.equals("statement") ? null : records.after();
+            JsonNode before = type.equals("statement") ? null : records.before();
             boolean wanted;
             try {
-                if (change.type().equals("statement")) {
+                if (type.equals("statement")) {
                     // An update that takes a statement out of a watch is told too, or the watcher's copy goes stale.
                     wanted = watch.matches(statement) || (statementBefore != null && watch.matches(statementBefore));
                 } else {
-                    wanted = watch.matches(change.type(), matched)
-                            || (afterJson != null && beforeJson != null && watch.matches(change.type(), beforeJson));
+                    wanted = watch.matches(type, after != null ? after : before)
+                            || (after != null && before != null && watch.matches(type, before));
                 }
             } catch (RuntimeException e) {
                 skipOrRethrow(e, followed, watch.id());
@@ -354,13 +357,44 @@ class DeliveryPlanner {
             }
             if (wanted) {
                 if (body == null) {
-                    body = body(
-                            change,
-                            afterJson,
-                            change.action() == Action.updated ? history.changes(before, change.record()) : null);
+                    body = body(followed, records);
                 }
-                deliveries.add(delivery(watch.id(), event, change, body));
+                deliveries.add(delivery(watch.id(), event, followed, body));
             }
+        }
+    }
+
+    /** One change's record before and after it as JSON, each made when first asked for. */
+    private final class Records {
+
+        private final ChangeFeed.Followed followed;
+        private JsonNode after;
+        private boolean afterMade;
+        private JsonNode before;
+        private boolean beforeMade;
+
+        Records(ChangeFeed.Followed followed) {
+            this.followed = followed;
+        }
+
+        /** The record as the change left it; null for a deletion. */
+        JsonNode after() {
+            if (!afterMade) {
+                Object record = followed.change().record();
+                after = record == null ? null : json.valueToTree(record);
+                afterMade = true;
+            }
+            return after;
+        }
+
+        /** The record just before the change; null for a creation. */
+        JsonNode before() {
+            if (!beforeMade) {
+                Object record = followed.before();
+                before = record == null ? null : json.valueToTree(record);
+                beforeMade = true;
+            }
+            return before;
         }
     }
 
@@ -425,27 +459,29 @@ class DeliveryPlanner {
     }
 
     /**
-     * What every delivery of the change sends: {@code record} is the record as the change left it, as JSON,
-     * and {@code changes} the fields an update changed.
+     * What every delivery of the change sends: the record as the change left it, and for an update the fields
+     * it changed.
      */
-    private DeliveryBody body(Change change, JsonNode record, Object changes) {
+    private DeliveryBody body(ChangeFeed.Followed followed, Records records) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("revision", change.revision());
-        fields.put("changedBy", change.changedBy());
-        fields.put("recordType", change.type());
-        fields.put("recordId", change.id().toString());
-        fields.put("record", record);
-        if (changes != null) {
-            fields.put("changes", changes);
+        fields.put("revision", followed.revision());
+        fields.put("changedBy", followed.changedBy());
+        fields.put("recordType", followed.type());
+        fields.put("recordId", followed.id().toString());
+        fields.put("record", records.after());
+        if (followed.action() == Action.updated) {
+            fields.put(
+                    "changes",
+                    history.changes(followed.before(), followed.change().record()));
         }
         DeliveryBody body = new DeliveryBody();
         body.id = UUID.randomUUID();
-        body.createdAt = change.changedAt().toString();
+        body.createdAt = followed.changedAt().toString();
         body.rest = write(fields).substring(1);
         return body;
     }
 
-    private static Delivery delivery(UUID subscription, String event, Change change, DeliveryBody body) {
+    private static Delivery delivery(UUID subscription, String event, ChangeFeed.Followed change, DeliveryBody body) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.subscriptionId = subscription;

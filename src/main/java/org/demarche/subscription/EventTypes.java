@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The event types a subscription may ask for: {@code <record>.created}, {@code .updated} and {@code .deleted}
@@ -41,12 +42,15 @@ final class EventTypes {
     /**
      * The event types of one change, the most specific first: {@code position.opened} for a new current
      * position or one whose end is removed, {@code position.closed} for one given an end; then the record
-     * event ({@code statement.updated}). {@code before} and {@code after} are the record's JSON either side
-     * of the change (null where it did not exist).
+     * event ({@code statement.updated}). {@code recordBefore} and {@code recordAfter} give the record's JSON either side
+     * of the change (null where it did not exist), asked for only for a position.
      */
-    static List<String> of(String type, String action, JsonNode before, JsonNode after) {
+    static List<String> of(
+            String type, String action, Supplier<JsonNode> recordBefore, Supplier<JsonNode> recordAfter) {
         String recordEvent = type + "." + action;
-        if (type.equals("position") && after != null) {
+        JsonNode after = type.equals("position") ? recordAfter.get() : null;
+        if (after != null) {
+            JsonNode before = recordBefore.get();
             boolean open =
                     after.path("validTo").isNull() || after.path("validTo").isMissingNode();
             boolean wasOpen = before != null
