@@ -15,16 +15,20 @@ import org.demarche.statement.StatementCriteria;
  * search's query run against it, so a saved search matches what the statement list would find. Searches
  * are handed out compiled ({@link CompiledSearch}), so callers see no Lucene type. A search for some
  * officials is first checked against the statement's speakers, which most watches fail (each asks for one
- * to three officials), without running its query.
+ * to three officials), without running its query, and without the statement's document, made only when
+ * a search first needs it (it reads every relation of the statement, which for a statement read from the
+ * history is a query each). Not for use by several threads at once.
  */
 public final class StatementPercolator {
 
+    private final Statement statement;
     private final List<String> speakers;
-    private final MemoryIndex index;
+    /** Made when a search first needs it: the document reads all of the statement's relations. */
+    private MemoryIndex index;
 
     public StatementPercolator(Statement statement) {
+        this.statement = statement;
         this.speakers = StatementDocuments.speakers(statement);
-        this.index = MemoryIndex.fromDocument(StatementDocuments.of(statement), StatementDocuments.ANALYZER);
     }
 
     /** A saved search, compiled once and run against many statements. */
@@ -39,6 +43,9 @@ public final class StatementPercolator {
     public boolean matches(CompiledSearch search) {
         if (search.speakers != null && speakers.stream().noneMatch(search.speakers::contains)) {
             return false;
+        }
+        if (index == null) {
+            index = MemoryIndex.fromDocument(StatementDocuments.of(statement), StatementDocuments.ANALYZER);
         }
         return index.search(search.query) > 0.0f;
     }
