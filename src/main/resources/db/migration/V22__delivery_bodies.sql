@@ -17,6 +17,8 @@ select id,
                  for position('","subscriptionId":' in payload) - position('"createdAt":"' in payload) - 13),
        substring(payload from position('"revision":' in payload))
 from delivery;
+-- What every body is, checked on the existing ones too: a payload not of that form stops the migration.
+alter table delivery_body add constraint delivery_body_rest check (rest like '"revision":%}');
 
 alter table delivery add column body_id uuid;
 update delivery set body_id = id;

@@ -25,6 +25,18 @@ public final class StatementPercolator {
     private final List<String> speakers;
     /** Made when a search first needs it: the document reads all of the statement's relations. */
     private MemoryIndex index;
+    /** Why the document could not be made, told again to every search that needs it. */
+    private Unreadable unreadable;
+
+    /**
+     * The statement's document could not be made (a relation could not be read): a failure of the statement,
+     * not of the search that needed it.
+     */
+    public static final class Unreadable extends RuntimeException {
+        Unreadable(RuntimeException cause) {
+            super("The statement's search document could not be made: " + cause.getMessage(), cause);
+        }
+    }
 
     public StatementPercolator(Statement statement) {
         this.statement = statement;
@@ -44,9 +56,21 @@ public final class StatementPercolator {
         if (search.speakers != null && speakers.stream().noneMatch(search.speakers::contains)) {
             return false;
         }
-        if (index == null) {
-            index = MemoryIndex.fromDocument(StatementDocuments.of(statement), StatementDocuments.ANALYZER);
+        return index().search(search.query) > 0.0f;
+    }
+
+    private MemoryIndex index() {
+        if (unreadable != null) {
+            throw unreadable;
         }
-        return index.search(search.query) > 0.0f;
+        if (index == null) {
+            try {
+                index = MemoryIndex.fromDocument(StatementDocuments.of(statement), StatementDocuments.ANALYZER);
+            } catch (RuntimeException e) {
+                unreadable = new Unreadable(e);
+                throw unreadable;
+            }
+        }
+        return index;
     }
 }

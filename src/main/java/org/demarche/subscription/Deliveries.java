@@ -161,7 +161,9 @@ public class Deliveries {
     }
 
     private static Delivery find(UUID subscriptionId, UUID id) {
-        Delivery delivery = Delivery.findById(id);
+        // With its body, in one read: a subscription deleted meanwhile is a 404, never a body missing.
+        Delivery delivery = Delivery.<Delivery>find("from Delivery d join fetch d.body where d.id = ?1", id)
+                .firstResult();
         if (delivery == null || !delivery.subscriptionId.equals(subscriptionId)) {
             throw ProblemException.notFound("delivery", id);
         }

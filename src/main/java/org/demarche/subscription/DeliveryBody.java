@@ -12,7 +12,8 @@ import org.hibernate.annotations.Immutable;
 /**
  * What every delivery of one change sends, stored once however many subscriptions get the change. A
  * delivery's body is this with its own id, event and subscription first ({@link #compose}): the same bytes
- * on every attempt. Dropped with the last delivery that has it.
+ * on every attempt. Dropped with the last delivery that has it, by pruning or by deleting its subscription,
+ * each of which holds the webhook follower's row while it does, as planning does.
  */
 @Entity
 @Table(name = "delivery_body")

@@ -307,9 +307,12 @@ class DeliveryPlanner {
             if (skipped.contains(skip(followed, null))) {
                 continue;
             }
+            int planned = deliveries.size();
             try {
                 plan(followed, watches, deliveries);
             } catch (RuntimeException e) {
+                // Left out for everyone: none of its deliveries planned before the failure goes either.
+                deliveries.subList(planned, deliveries.size()).clear();
                 skipOrRethrow(e, followed, null);
             }
         }
@@ -351,6 +354,8 @@ class DeliveryPlanner {
                     wanted = watch.matches(type, after != null ? after : before)
                             || (after != null && before != null && watch.matches(type, before));
                 }
+            } catch (StatementPercolator.Unreadable e) {
+                throw e; // the statement's, not this filter's: left out for everyone, with one ERROR
             } catch (RuntimeException e) {
                 skipOrRethrow(e, followed, watch.id());
                 continue;

@@ -206,10 +206,15 @@ public class SubscriptionService {
         return represent(find(caller, id), null);
     }
 
-    /** Deletes a subscription with its delivery log (the database deletes the log with it) and what only it used. */
+    /**
+     * Deletes a subscription with its delivery log (the database deletes the log with it) and the bodies only
+     * that log has. Takes the webhook follower's row first, as planning and pruning do, so that no body is
+     * being given to it or taken from another log meanwhile.
+     */
     @Transactional
     public void delete(Caller caller, UUID id) {
         Subscription subscription = find(caller, id);
+        holdPlanning();
         DeliveryBody.dropOnlyUsedBy(id);
         subscription.delete();
     }

@@ -229,10 +229,12 @@ class WebhookFollower {
     /**
      * Drops, in a transaction of its own, up to {@code limit} delivered entries last changed before
      * {@code before}, oldest first, and the bodies no entry has any more; how many entries. One redelivered
-     * meanwhile (pending again) stays.
+     * meanwhile (pending again) stays. Takes the follower's row first, as planning and deleting a subscription
+     * do: a body another transaction is giving or taking meanwhile would otherwise be kept by both.
      */
     int pruneBatch(Instant before, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            SubscriptionService.holdPlanning();
             List<Object[]> old = Delivery.getEntityManager()
                     .createQuery(
                             "select d.id, d.body.id from Delivery d where d.status = :delivered and d.updatedAt < :before"
