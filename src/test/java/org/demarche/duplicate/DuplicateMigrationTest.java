@@ -3,15 +3,13 @@ package org.demarche.duplicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.demarche.MigrationDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,28 +20,14 @@ import org.junit.jupiter.api.Test;
  */
 class DuplicateMigrationTest {
 
-    private static final String DB = System.getProperty(
-            "demarche.test.migration-db.url", "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    private static final String USER = DB.startsWith("jdbc:h2:") ? "sa" : "postgres";
-
-    private static Flyway flyway(String target) {
-        return Flyway.configure()
-                .dataSource(DB, USER, "")
-                .cleanDisabled(false)
-                .locations(
-                        "classpath:db/migration",
-                        DB.startsWith("jdbc:h2:") ? "classpath:db/h2" : "classpath:db/postgresql")
-                .target(target)
-                .load();
-    }
+    private static final MigrationDatabase DB = MigrationDatabase.named("migration");
 
     @Test
     void storedDuplicatesAreReportedNotMerged() throws SQLException {
-        flyway("7").clean();
-        flyway("7").migrate();
+        DB.cleanAndMigrateTo("7");
         String cafe = "Café Lavrov";
         String decomposed = Normalizer.normalize(cafe, Normalizer.Form.NFD);
-        try (Connection db = DriverManager.getConnection(DB, USER, "");
+        try (Connection db = DB.connect();
                 Statement sql = db.createStatement()) {
             sql.execute(official("00000000-0000-0000-0000-000000000001", "2024-01-01", cafe));
             sql.execute(official("00000000-0000-0000-0000-000000000002", "2024-01-02", decomposed));
@@ -70,9 +54,9 @@ class DuplicateMigrationTest {
             }
         }
 
-        flyway("latest").migrate();
+        DB.migrateTo("latest");
 
-        try (Connection db = DriverManager.getConnection(DB, USER, "");
+        try (Connection db = DB.connect();
                 Statement sql = db.createStatement()) {
             assertEquals(List.of(cafe, cafe), column(sql, "select name from official order by id"));
             assertEquals(

@@ -3,39 +3,23 @@ package org.demarche.duplicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.demarche.MigrationDatabase;
 import org.junit.jupiter.api.Test;
 
 /** Migration V14 fills the folded name words of the officials and topics stored before it. */
 class NameKeyMigrationTest {
 
-    private static final String DB = System.getProperty(
-            "demarche.test.migration-db.url", "jdbc:h2:mem:names-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    private static final String USER = DB.startsWith("jdbc:h2:") ? "sa" : "postgres";
-
-    private static Flyway flyway(String target) {
-        return Flyway.configure()
-                .dataSource(DB, USER, "")
-                .cleanDisabled(false)
-                .locations(
-                        "classpath:db/migration",
-                        DB.startsWith("jdbc:h2:") ? "classpath:db/h2" : "classpath:db/postgresql")
-                .target(target)
-                .load();
-    }
+    private static final MigrationDatabase DB = MigrationDatabase.named("names");
 
     @Test
     void storedOfficialsAndTopicsGetTheWordsOfTheirNames() throws SQLException {
-        flyway("13").clean();
-        flyway("13").migrate();
-        try (Connection db = DriverManager.getConnection(DB, USER, "");
+        DB.cleanAndMigrateTo("13");
+        try (Connection db = DB.connect();
                 Statement sql = db.createStatement()) {
             sql.execute("insert into official (id, version, created_at, updated_at, name, country) values"
                     + " ('00000000-0000-0000-0000-000000000001', 0, now(), now(), 'Sergei Şoigu', 'RU')");
@@ -48,9 +32,9 @@ class NameKeyMigrationTest {
                     + " ('00000000-0000-0000-0000-000000000021', 0, now(), now(), 'grain-deal', 'Négociations')");
         }
 
-        flyway("latest").migrate();
+        DB.migrateTo("latest");
 
-        try (Connection db = DriverManager.getConnection(DB, USER, "");
+        try (Connection db = DB.connect();
                 Statement sql = db.createStatement()) {
             assertEquals(
                     List.of(" sergei soigu сергей шойгу shoigu", " jean noel barrot"),

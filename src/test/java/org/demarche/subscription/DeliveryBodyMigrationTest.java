@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,31 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.demarche.MigrationDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
  * Migration V22 cuts every stored delivery's payload into a body of its own: each delivery's body, composed
- * as it is sent now, is byte for byte the payload it had. On H2 in memory;
- * -Ddemarche.test.migration-db.url names an empty PostgreSQL database (user postgres), which it cleans first.
+ * as it is sent now, is byte for byte the payload it had. On a database of its own ({@link MigrationDatabase}:
+ * H2, or PostgreSQL when asked for).
  */
 class DeliveryBodyMigrationTest {
 
-    private static final String DB = System.getProperty(
-            "demarche.test.migration-db.url", "jdbc:h2:mem:bodies-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    private static final String USER = DB.startsWith("jdbc:h2:") ? "sa" : "postgres";
+    private static final MigrationDatabase DB = MigrationDatabase.named("bodies");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static Flyway flyway(String target) {
-        return Flyway.configure()
-                .dataSource(DB, USER, "")
-                .cleanDisabled(false)
-                .locations(
-                        "classpath:db/migration",
-                        DB.startsWith("jdbc:h2:") ? "classpath:db/h2" : "classpath:db/postgresql")
-                .target(target)
-                .load();
-    }
 
     /** A payload as the planner wrote it before V22: one ordered map, written by Jackson. */
     private static String payload(UUID id, String event, UUID subscription, Object changedBy, Object changes)
@@ -63,8 +49,7 @@ class DeliveryBodyMigrationTest {
 
     @Test
     void everyStoredPayloadBecomesABodyThatComposesToTheSameBytes() throws Exception {
-        flyway("21").clean();
-        flyway("21").migrate();
+        DB.cleanAndMigrateTo("21");
         UUID key = UUID.randomUUID();
         UUID subscription = UUID.randomUUID();
         List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
@@ -78,7 +63,7 @@ class DeliveryBodyMigrationTest {
                         Map.of("keyId", key.toString(), "name", "ed\"itor"),
                         List.of(Map.of("field", "venue", "after", "Quai d'Orsay"))),
                 payload(ids.get(2), events.get(2), subscription, null, null));
-        try (Connection db = DriverManager.getConnection(DB, USER, "");
+        try (Connection db = DB.connect();
                 Statement sql = db.createStatement()) {
             sql.execute("insert into api_key (id, version, created_at, updated_at, name, role, secret_hash,"
                     + " secret_prefix) values ('" + key + "', 0, now(), now(), 'editor', 'editor', 'h', 'p')");
@@ -101,10 +86,10 @@ class DeliveryBodyMigrationTest {
             }
         }
 
-        flyway("latest").migrate();
+        DB.migrateTo("latest");
 
         List<String> composed = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(DB, USER, "");
+        try (Connection db = DB.connect();
                 Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("select d.id, d.event, b.created_at, d.subscription_id, b.rest"
                         + " from delivery d join delivery_body b on b.id = d.body_id order by d.revision, d.event")) {
