@@ -303,13 +303,17 @@ class DeliveryPlanner {
 
     private List<Delivery> plan(List<ChangeFeed.Followed> changes, List<Watch> watches) {
         List<Delivery> deliveries = new ArrayList<>();
+        // A position's opening or closing matters only to a watch that asks for one ('*' gets the record event).
+        boolean opensOrCloses = watches.stream()
+                .anyMatch(w ->
+                        w.events().contains("position.opened") || w.events().contains("position.closed"));
         for (ChangeFeed.Followed followed : changes) {
             if (skipped.contains(skip(followed, null))) {
                 continue;
             }
             int planned = deliveries.size();
             try {
-                plan(followed, watches, deliveries);
+                plan(followed, watches, opensOrCloses, deliveries);
             } catch (RuntimeException e) {
                 // Left out for everyone: none of its deliveries planned before the failure goes either.
                 deliveries.subList(planned, deliveries.size()).clear();
@@ -322,12 +326,15 @@ class DeliveryPlanner {
     /**
      * Adds the deliveries of one change to {@code deliveries}. The record is read from the history and made
      * JSON only when a watch needs it (to match it, or to send it): with few subscriptions most changes are
-     * wanted by none, and making a statement's shape at a revision reads each of its relations there.
+     * wanted by none, and making a statement's shape at a revision reads each of its relations there. A
+     * position's is read to tell its opening or closing only when a watch asks for those ({@code opensOrCloses}).
      */
-    private void plan(ChangeFeed.Followed followed, List<Watch> watches, List<Delivery> deliveries) {
+    private void plan(
+            ChangeFeed.Followed followed, List<Watch> watches, boolean opensOrCloses, List<Delivery> deliveries) {
         Records records = new Records(followed);
         String type = followed.type();
-        List<String> names = EventTypes.of(type, followed.action().name(), records::before, records::after);
+        List<String> names = EventTypes.of(
+                type, followed.action().name(), records::before, opensOrCloses ? records::after : () -> null);
         StatementPercolator statement = null;
         StatementPercolator statementBefore = null;
         DeliveryBody body = null;
