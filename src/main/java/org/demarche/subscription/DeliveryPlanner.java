@@ -303,10 +303,7 @@ class DeliveryPlanner {
 
     private List<Delivery> plan(List<ChangeFeed.Followed> changes, List<Watch> watches) {
         List<Delivery> deliveries = new ArrayList<>();
-        // A position's opening or closing matters only to a watch that asks for one ('*' gets the record event).
-        boolean opensOrCloses = watches.stream()
-                .anyMatch(w ->
-                        w.events().contains("position.opened") || w.events().contains("position.closed"));
+        boolean opensOrCloses = watches.stream().anyMatch(w -> EventTypes.opensOrCloses(w.events()));
         for (ChangeFeed.Followed followed : changes) {
             if (skipped.contains(skip(followed, null))) {
                 continue;

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 final class EventTypes {
 
     static final String ALL = "*";
+    static final String OPENED = "position.opened";
+    static final String CLOSED = "position.closed";
     static final Set<String> KNOWN = known();
 
     private EventTypes() {}
@@ -26,9 +28,14 @@ final class EventTypes {
                 types.add(record + "." + change);
             }
         }
-        types.add("position.opened");
-        types.add("position.closed");
+        types.add(OPENED);
+        types.add(CLOSED);
         return Set.copyOf(types);
+    }
+
+    /** Whether these asked-for events tell a position's opening or closing apart ({@code *} gets the record event). */
+    static boolean opensOrCloses(Set<String> events) {
+        return events.contains(OPENED) || events.contains(CLOSED);
     }
 
     /** The list without repeats, in the order given; {@code *} alone if it is among them. */
@@ -57,10 +64,10 @@ final class EventTypes {
                     && (before.path("validTo").isNull()
                             || before.path("validTo").isMissingNode());
             if (open && (before == null || !wasOpen)) {
-                return List.of("position.opened", recordEvent);
+                return List.of(OPENED, recordEvent);
             }
             if (!open && before != null && wasOpen) {
-                return List.of("position.closed", recordEvent);
+                return List.of(CLOSED, recordEvent);
             }
         }
         return List.of(recordEvent);
