@@ -70,9 +70,9 @@ public class ChangeFeed {
      * A change as a follower that matches records against filters reads it: what the feed row says (revision,
      * time, key, type, id, action) at once, and the record as the change left it and as it was just before,
      * as entities and in the shape GET returns, each read from the history or made when first asked for and
-     * only once (most changes interest no follower, and making a record's shape reads its relations). Read within the transaction that read the feed (its entities' collections
-     * load lazily), so a record that cannot be read fails the follower's handling of that change, not the
-     * reading of the feed.
+     * only once (most changes interest no follower, and making a record's shape reads its relations). Read
+     * within the transaction that read the feed (its entities' collections load lazily), so a record that
+     * cannot be read fails the follower's handling of that change, not the reading of the feed.
      */
     public static final class Followed {
 

@@ -49,8 +49,8 @@ final class EventTypes {
     /**
      * The event types of one change, the most specific first: {@code position.opened} for a new current
      * position or one whose end is removed, {@code position.closed} for one given an end; then the record
-     * event ({@code statement.updated}). {@code recordBefore} and {@code recordAfter} give the record's JSON either side
-     * of the change (null where it did not exist), asked for only for a position.
+     * event ({@code statement.updated}). {@code recordBefore} and {@code recordAfter} give the record's JSON
+     * either side of the change (null where it did not exist), asked for only for a position.
      */
     static List<String> of(
             String type, String action, Supplier<JsonNode> recordBefore, Supplier<JsonNode> recordAfter) {
