@@ -54,6 +54,9 @@ final class WebhookWrites {
     /** Writes not sent: still waiting for a thread 10 s after they were due (the app fell behind). */
     final AtomicLong skipped = new AtomicLong();
 
+    /** Writes due in the runs so far: the next run's first random choices. */
+    private long written;
+
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     /** Failed writes by request and answer: "POST /api/v1/statements 409". */
@@ -70,13 +73,18 @@ final class WebhookWrites {
         this.key = key;
     }
 
-    /** Writes at {@code rate} a second for {@code seconds}, then waits for the writes under way. */
+    /**
+     * Writes at {@code rate} a second for {@code seconds}, then waits for the writes under way. A second run
+     * goes on from where the first ended, with the next random choices.
+     */
     void run(double rate, int seconds) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         long start = System.nanoTime();
         long count = (long) (rate * seconds);
-        for (long i = 0; i < count; i++) {
-            long due = start + (long) (i * 1_000_000_000L / rate);
+        long first = written;
+        written += count;
+        for (long i = first; i < first + count; i++) {
+            long due = start + (long) ((i - first) * 1_000_000_000L / rate);
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
@@ -96,6 +104,17 @@ final class WebhookWrites {
         }
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.MINUTES);
+    }
+
+    /** Starts the counts and latencies again, for the next run. */
+    void reset() {
+        sent.set(0);
+        failed.set(0);
+        late.set(0);
+        skipped.set(0);
+        latencies.clear();
+        failures.clear();
+        failedBy.clear();
     }
 
     /** p50/p95 of the write requests, in ms. */
