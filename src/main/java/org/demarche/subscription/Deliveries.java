@@ -24,6 +24,15 @@ public class Deliveries {
     static final Sorting<Delivery> SORTING =
             new Sorting<>("-sequence", SortField.number("sequence", "sequence", d -> d.sequence));
 
+    /**
+     * A subscription's pending deliveries in queue order, for conditions that fix the status and the
+     * subscription: spelt as the queue index's columns ({@code delivery_pending}), since H2 reads rows in an
+     * index's order only when the ORDER BY starts with that index's columns; {@code order by sequence} alone
+     * made it sort every pending delivery of the subscription for the first few (28 000 of a subscription
+     * whose receiver had been away ten minutes: 916 ms, against 2 ms this way).
+     */
+    private static final String QUEUE_ORDER = "status, subscriptionId, sequence";
+
     private final SubscriptionService subscriptions;
 
     Deliveries(SubscriptionService subscriptions) {
@@ -131,7 +140,7 @@ public class Deliveries {
      */
     static List<Delivery> promoteHead(UUID subscriptionId, long delivered, Instant now, int limit) {
         List<Delivery> queue = Delivery.<Delivery>find(
-                        "subscriptionId = ?1 and sequence > ?2 and status = ?3 order by sequence",
+                        "status = ?3 and subscriptionId = ?1 and sequence > ?2 order by " + QUEUE_ORDER,
                         subscriptionId,
                         delivered,
                         DeliveryStatus.pending)
@@ -146,7 +155,9 @@ public class Deliveries {
     /** A subscription's oldest pending delivery, or null. */
     private static Delivery head(UUID subscriptionId) {
         return Delivery.<Delivery>find(
-                        "subscriptionId = ?1 and status = ?2 order by sequence", subscriptionId, DeliveryStatus.pending)
+                        "status = ?2 and subscriptionId = ?1 order by " + QUEUE_ORDER,
+                        subscriptionId,
+                        DeliveryStatus.pending)
                 .firstResult();
     }
 
